@@ -1,0 +1,44 @@
+"""diplograph: who met or spoke with whom, and when, from English news.
+
+>>> import diplograph                                                      # doctest: +SKIP
+>>> ex = diplograph.extract(text, published="2025-03-18")                  # doctest: +SKIP
+>>> G = diplograph.build_graph([ex]); diplograph.write_graphml(G, "contacts.graphml")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from .api import extract, extract_many, extraction_from_doc
+from .errors import DiplographError, InputError, ModelNotFoundError
+from .pipeline import load_pipeline
+from .types import Contact, Country, Extraction, Mention, Participant, Person, TimeValue
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "extract",
+    "extract_many",
+    "extraction_from_doc",
+    "load_pipeline",
+    "build_graph",
+    "write_graphml",
+    "read_graph",
+    "Extraction",
+    "Person",
+    "Country",
+    "TimeValue",
+    "Contact",
+    "Participant",
+    "Mention",
+    "DiplographError",
+    "InputError",
+    "ModelNotFoundError",
+]
+
+_LAZY = {"build_graph": "graph", "write_graphml": "export", "read_graph": "export"}
+
+
+def __getattr__(name: str):  # graph and export import networkx only when used
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'diplograph' has no attribute {name!r}")
