@@ -1,18 +1,39 @@
-"""The public entry points: ``extract`` one text, ``extract_many`` over ``nlp.pipe``."""
+"""The public entry points: ``extract`` one text, ``extract_many`` over ``nlp.pipe``.
+
+Both go through one engine, :func:`pipe_items`, which the corpus reader, the CLI and the Dask runner
+use too: texts in batches through ``nlp.pipe``, several worker processes on request (each loads the
+model once and sends back plain result dicts, not ``Doc`` objects), and texts longer than
+``nlp.max_length`` cut on paragraph boundaries and merged back with corrected offsets.
+"""
 from __future__ import annotations
 
 import datetime as _dt
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from itertools import islice
 from typing import Any, Union
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError
+from .errors import DiplographError, InputError
 from .extensions import register_extensions
 from .pipeline import load_pipeline
-from .types import Extraction
+from .types import Contact, Country, Extraction, Mention, Person, TimeValue
 
-__all__ = ["extract", "extract_many", "extraction_from_doc", "parse_published", "Item"]
+__all__ = [
+    "extract",
+    "extract_many",
+    "extraction_from_doc",
+    "parse_published",
+    "pipe_items",
+    "split_text",
+    "shift_extraction",
+    "merge_extractions",
+    "Item",
+]
 
 Item = Union[str, Mapping[str, Any], tuple]
 
@@ -21,6 +42,9 @@ def parse_published(value: Any, *, field: str = "published") -> str | None:
     """An ISO date string ``YYYY-MM-DD`` from a date, datetime or ISO string (time part ignored).
 
     Raises :class:`InputError` naming the field for anything that is not a real calendar date.
+
+    >>> parse_published("2025-03-18T10:38:00Z")
+    '2025-03-18'
     """
     if value is None or value == "":
         return None
@@ -53,7 +77,120 @@ def extraction_from_doc(doc: Doc) -> Extraction:
     )
 
 
-def _item_fields(item: Item) -> tuple[str, Any, Any]:
+# ---------------------------------------------------------------------------------------------
+# Long texts: cut on paragraph boundaries, shift offsets, merge back
+
+
+def split_text(text: str, max_length: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, chunk)`` pieces of at most ``max_length`` characters.
+
+    Cuts fall after a blank line if there is one in the last three quarters of the window, else after a line
+    break, a sentence end or a space, and only as a last resort in the middle of a word. The chunks
+    concatenate back to ``text`` and each offset is where its chunk starts in ``text``.
+
+    >>> split_text("One.\\n\\nTwo two.\\n\\nThree.", 12)
+    [(0, 'One.\\n\\n'), (6, 'Two two.\\n\\n'), (16, 'Three.')]
+    """
+    if max_length < 1:
+        raise ValueError("max_length must be positive")
+    if len(text) <= max_length:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while n - start > max_length:
+        window = text[start:start + max_length]
+        cut = _cut_point(window)
+        out.append((start, window[:cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _cut_point(window: str) -> int:
+    floor = len(window) // 4  # never cut so early that chunks become tiny
+    for sep in ("\n\n", "\n", ". ", "? ", "! ", " "):
+        i = window.rfind(sep)
+        if i >= floor:
+            return i + len(sep)
+    for sep in ("\n\n", "\n", ". ", " "):  # a cut anywhere beats one inside a word
+        i = window.rfind(sep)
+        if i > 0:
+            return i + len(sep)
+    return len(window)
+
+
+def _shift_mention(m: Mention, offset: int) -> Mention:
+    return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+def _shift_time(t: TimeValue | None, offset: int) -> TimeValue | None:
+    return None if t is None else replace(t, start=t.start + offset, end=t.end + offset)
+
+
+def shift_extraction(ex: Extraction, offset: int) -> Extraction:
+    """A copy of ``ex`` with every character offset moved by ``offset``."""
+    if offset == 0:
+        return ex
+    return replace(
+        ex,
+        people=[replace(p, mentions=[_shift_mention(m, offset) for m in p.mentions]) for p in ex.people],
+        countries=[replace(c, mentions=[_shift_mention(m, offset) for m in c.mentions])
+                   for c in ex.countries],
+        dates=[_shift_time(t, offset) for t in ex.dates],
+        contacts=[replace(c, date=_shift_time(c.date, offset),
+                          evidence=[_shift_mention(m, offset) for m in c.evidence],
+                          triggers=[_shift_mention(m, offset) for m in c.triggers])
+                  for c in ex.contacts],
+        meta=dict(ex.meta),
+    )
+
+
+def merge_extractions(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
+    """One extraction from those of the pieces of a long text (``(offset, extraction)`` pairs).
+
+    Offsets are shifted back into the whole text; a person or country found in several pieces is one
+    entry (same id) with the mentions and aliases of all; dates and contacts are concatenated.
+    """
+    # TODO(lead): contacts reported in two pieces stay two records; merge them like the contacts
+    # stage merges repeated reports within one text.
+    parts = list(parts)
+    shifted = [shift_extraction(ex, off) for off, ex in parts]
+    first = shifted[0]
+    people: dict[str, Person] = {}
+    countries: dict[str, Country] = {}
+    dates: list[TimeValue] = []
+    contacts: list[Contact] = []
+    for ex in shifted:
+        for p in ex.people:
+            q = people.get(p.id)
+            if q is None:
+                people[p.id] = replace(p, aliases=list(p.aliases), mentions=list(p.mentions))
+            else:
+                q.aliases.extend(a for a in p.aliases if a not in q.aliases)
+                q.mentions.extend(p.mentions)
+                q.role = q.role or p.role
+                q.country = q.country or p.country
+        for c in ex.countries:
+            k = countries.get(c.code)
+            if k is None:
+                countries[c.code] = replace(c, mentions=list(c.mentions))
+            else:
+                k.mentions.extend(c.mentions)
+        dates.extend(ex.dates)
+        contacts.extend(ex.contacts)
+    meta = dict(first.meta)
+    if len(parts) > 1:
+        meta["chunks"] = len(parts)
+    return Extraction(doc_id=first.doc_id, published=first.published, people=list(people.values()),
+                      countries=list(countries.values()), dates=dates, contacts=contacts, meta=meta)
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine
+
+
+def _item_fields(item: Item) -> tuple[Any, Any, Any]:
     if isinstance(item, str):
         return item, None, None
     if isinstance(item, Mapping):
@@ -67,7 +204,7 @@ def _item_fields(item: Item) -> tuple[str, Any, Any]:
                      f"not {type(item).__name__}")
 
 
-def _make_doc(nlp, text: Any, published: Any, doc_id: Any) -> Doc:
+def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
@@ -77,30 +214,190 @@ def _make_doc(nlp, text: Any, published: Any, doc_id: Any) -> Doc:
     return doc
 
 
+def _failure(exc: BaseException) -> DiplographError:
+    if isinstance(exc, DiplographError):
+        return exc
+    return DiplographError(f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: int | None,
+               catch: bool) -> list[tuple[Any, Extraction | DiplographError]]:
+    """Results of one batch of ``(context, text, published, doc_id)`` tasks, in order.
+
+    With ``catch`` a bad item or a component failure becomes an error result for that item alone;
+    without it, the exception propagates.
+    """
+    limit = max_length or nlp.max_length
+    results: list[Any] = [None] * len(batch)
+    docs: list[Doc] = []
+    owners: list[tuple[int, int, int]] = []  # (task index, offset, pieces)
+    for i, (_, text, published, doc_id) in enumerate(batch):
+        try:
+            if not isinstance(text, str):
+                raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
+            pieces = split_text(text, limit)
+            for off, piece in pieces:
+                docs.append(_make_doc(nlp, piece, published, doc_id))
+                owners.append((i, off, len(pieces)))
+        except Exception as e:
+            if not catch:
+                raise
+            results[i] = _failure(e)
+    exs: list[Any] = []
+    if docs:
+        try:
+            exs = [extraction_from_doc(d) for d in nlp.pipe(docs, batch_size=batch_size)]
+        except Exception:
+            if not catch:
+                raise
+            exs = []
+        if len(exs) != len(docs):  # a component failed on some doc: redo one by one, from the text
+            exs = []
+            for d in docs:
+                try:
+                    exs.append(extraction_from_doc(nlp(_make_doc(nlp, d.text, d._.published,
+                                                                 d._.doc_id))))
+                except Exception as e:
+                    exs.append(_failure(e))
+    grouped: dict[int, list[tuple[int, Any]]] = {}
+    for (i, off, _), ex in zip(owners, exs):
+        grouped.setdefault(i, []).append((off, ex))
+    for i, parts in grouped.items():
+        errs = [ex for _, ex in parts if isinstance(ex, Exception)]
+        if errs:
+            results[i] = errs[0]
+        elif len(parts) == 1:
+            results[i] = parts[0][1]
+        else:
+            results[i] = merge_extractions(parts)
+    return [(task[0], res) for task, res in zip(batch, results)]
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# worker-process side of the pool: the pipeline is cached per process by load_pipeline
+
+
+def _worker_init(model: str | None) -> None:
+    load_pipeline(model)
+
+
+def _worker_run(model: str | None, batch: list[tuple], batch_size: int,
+                max_length: int | None, catch: bool) -> list[tuple[Any, Any]]:
+    nlp = load_pipeline(model)
+    out = []
+    for ctx, res in _run_batch(nlp, batch, batch_size, max_length, catch):
+        if isinstance(res, Exception):
+            err = {"error": getattr(res, "reason", str(res)), "field": getattr(res, "field", None),
+                   "input": isinstance(res, InputError)}
+            out.append((ctx, err))
+        else:
+            out.append((ctx, res.to_dict()))
+    return out
+
+
+def _from_worker(res: dict[str, Any]) -> Extraction | DiplographError:
+    if "error" in res and "people" not in res:
+        if res["input"]:
+            return InputError(res["error"], field=res["field"])
+        return DiplographError(res["error"])
+    return Extraction.from_dict(res)
+
+
+def pipe_items(tasks: Iterable[tuple[Any, Any, Any, Any]], *, model: str | None = None,
+               batch_size: int = 32, n_process: int = 1, max_length: int | None = None,
+               catch: bool = True) -> Iterator[tuple[Any, Extraction | DiplographError]]:
+    """Run ``(context, text, published, doc_id)`` tasks through the pipeline, in input order.
+
+    Yields ``(context, result)`` where ``result`` is an :class:`Extraction` or, with ``catch``, the
+    error (an :class:`InputError` for bad input) of that task alone. ``context`` is passed through
+    untouched (keep it small: it travels to the worker processes and back). ``n_process > 1`` starts
+    that many worker processes, each loading the model once; memory stays bounded because only a
+    few batches are in flight. Texts longer than ``max_length`` (default ``nlp.max_length``) are cut
+    with :func:`split_text` and their results merged with :func:`merge_extractions`.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    nlp = load_pipeline(model)  # fails early with a clear message; forked workers inherit it
+    if n_process is None or n_process == 1:
+        for batch in _batches(tasks, batch_size):
+            yield from _run_batch(nlp, batch, batch_size, max_length, catch)
+        return
+    if n_process < 1:
+        n_process = multiprocessing.cpu_count()
+    yield from _pool_pipe(tasks, model, batch_size, n_process, max_length, catch)
+
+
+def _pool_pipe(tasks: Iterable[tuple], model: str | None, batch_size: int, n_process: int,
+               max_length: int | None, catch: bool) -> Iterator[tuple[Any, Any]]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init, initargs=(model,))
+    pending: deque = deque()
+    batches = _batches(tasks, batch_size)
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_worker_run, model, batch, batch_size, max_length, catch))
+            if len(pending) >= 2 * n_process:
+                for ctx, res in pending.popleft().result():
+                    yield ctx, _from_worker(res)
+        while pending:
+            for ctx, res in pending.popleft().result():
+                yield ctx, _from_worker(res)
+    finally:
+        for fut in pending:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
 def extract(text: str, *, published: Any = None, doc_id: str | None = None,
             model: str | None = None) -> Extraction:
     """People, countries, dates and contacts of one English news text.
 
     ``published`` (ISO date string, ``date`` or ``datetime``) is the reference for relative dates
     ("on Monday", "later this week"); without it, years that the text does not give stay unknown.
+    Texts longer than the model's ``max_length`` are processed in paragraph-aligned pieces.
 
     >>> ex = extract("Putin spoke with Erdogan by phone on Monday.", published="2025-03-18")  # doctest: +SKIP
     >>> [(c.type, c.date.value) for c in ex.contacts]                                       # doctest: +SKIP
     [('phone_call', '2025-03-17')]
     """
     nlp = load_pipeline(model)
-    doc = nlp(_make_doc(nlp, text, published, doc_id))
-    return extraction_from_doc(doc)
+    ((_, ex),) = _run_batch(nlp, [(None, text, published, doc_id)], 1, None, catch=False)
+    return ex
 
 
 def extract_many(items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1,
-                 model: str | None = None) -> Iterator[Extraction]:
+                 model: str | None = None, max_length: int | None = None) -> Iterator[Extraction]:
     """Extractions of many texts, in input order, through ``nlp.pipe``.
 
     Items are texts, mappings with ``text`` and optional ``published`` and ``id``, or
-    ``(text, published, id)`` tuples.
+    ``(text, published, id)`` tuples. ``n_process > 1`` uses that many worker processes (``-1``: one
+    per core). A bad item raises :class:`InputError` naming the item's position.
+
+    >>> [ex.doc_id for ex in extract_many([("Text one.", None, "a"), {"text": "Two.", "id": "b"}])]  # doctest: +SKIP
+    ['a', 'b']
     """
-    nlp = load_pipeline(model)
-    docs = (_make_doc(nlp, *_item_fields(it)) for it in items)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-        yield extraction_from_doc(doc)
+
+    def tasks() -> Iterator[tuple]:
+        for n, item in enumerate(items):
+            try:
+                text, published, doc_id = _item_fields(item)
+                if not isinstance(text, str):
+                    raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
+                published = parse_published(published)
+            except InputError as e:
+                raise InputError(e.reason, source="item", line=n, field=e.field) from None
+            yield (n, text, published, doc_id)
+
+    for n, res in pipe_items(tasks(), model=model, batch_size=batch_size, n_process=n_process,
+                             max_length=max_length, catch=False):
+        yield res
