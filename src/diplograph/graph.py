@@ -1,0 +1,1032 @@
+"""The contact graph: the extractions of many articles merged into one ``networkx.MultiGraph``.
+
+Nodes are people (``kind="person"``) and countries (``kind="country"``), keyed by the stable ids of
+:mod:`diplograph.types` (``wikidata:Q39259``, ``person:<slug>``, ``country:TUR``). Edges are contacts
+(``kind="contact"``), keyed by ``contact_id``; the same contact reported by several articles is one
+edge with ``mentions``, ``sources``, ``reports`` and all the ``evidence``. A contact of three or more
+parties is an edge per pair, all with the same key and ``contact_id``. ``docs/graph.md`` gives every
+attribute and the merge rules.
+
+A person's country is the node attribute ``country`` (an ISO alpha-3 code), not an edge: edges are
+contacts only, so degree, neighbours and paths mean "spoke with". :func:`country_graph` projects the
+contacts onto countries and :func:`citizenship_graph` gives the person-country edges for those who
+want them.
+
+>>> from diplograph.types import Contact, Extraction, Participant, Person, TimeValue
+>>> erdogan = Person("wikidata:Q39259", "Recep Tayyip Erdoğan", ["Erdoğan"], country="TUR")
+>>> putin = Person("wikidata:Q7747", "Vladimir Putin", ["Putin"], country="RUS")
+>>> monday = TimeValue("on Monday", 30, 39, "2025-03-17", "day", "2025-03-17", "2025-03-17")
+>>> call = Contact("c1", "phone_call", [Participant.of(putin), Participant.of(erdogan)],
+...                "occurred", date=monday)
+>>> G = build_graph([Extraction("a1", people=[erdogan, putin], contacts=[call])])
+>>> [(c["type"], c["date"], c["with"]) for c in contacts_of(G, "Erdogan")]
+[('phone_call', '2025-03-17', ['wikidata:Q7747'])]
+"""
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import hashlib
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any, Union
+
+import networkx as nx
+
+from .text import fold
+from .types import Extraction
+
+__all__ = [
+    "build_graph",
+    "update_graph",
+    "contacts_of",
+    "contacts_between",
+    "timeline",
+    "filter_graph",
+    "country_graph",
+    "citizenship_graph",
+    "find_person",
+    "find_people",
+    "compatible_types",
+    "conflicting_statuses",
+    "PERSON_ATTRS",
+    "COUNTRY_ATTRS",
+    "CONTACT_ATTRS",
+]
+
+ExtractionLike = Union[Extraction, Mapping[str, Any]]
+DateLike = Union[str, _dt.date, None]
+
+#: Attributes every person node has (None / [] / 0 where unknown).
+PERSON_ATTRS = ("kind", "name", "aliases", "country", "role", "wikidata", "merged_ids", "sources",
+                "mentions")
+#: Attributes every country node has.
+COUNTRY_ATTRS = ("kind", "code", "name", "sources", "mentions")
+#: Attributes every contact edge has.
+CONTACT_ATTRS = ("kind", "contact_id", "type", "types", "status", "date", "date_start", "date_end",
+                 "dates", "participants", "initiator", "host", "mentions", "sources", "reports",
+                 "attributions", "evidence", "triggers", "conflict", "conflicts_with")
+
+# Contact modes that can describe the same event: "talks" (mode not stated) fits any of them.
+_MODE = {"talks": None, "meeting": "in_person", "visit": "in_person",
+         "phone_call": "remote", "video_call": "remote"}
+# Which reported type names the merged contact: the most specific one.
+_SPECIFICITY = {"talks": 0, "meeting": 1, "phone_call": 1, "visit": 2, "video_call": 2}
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """Whether two reported contact types can describe the same contact.
+
+    ``talks`` fits anything; ``meeting`` fits ``visit``; ``phone_call`` fits ``video_call``.
+
+    >>> compatible_types("talks", "visit"), compatible_types("meeting", "phone_call")
+    (True, False)
+    """
+    ma, mb = _mode(a), _mode(b)
+    return ma is None or mb is None or ma == mb
+
+
+def conflicting_statuses(a: str, b: str) -> bool:
+    """Whether two statuses contradict each other: one report denies what the other does not.
+
+    >>> conflicting_statuses("occurred", "denied"), conflicting_statuses("planned", "occurred")
+    (True, False)
+    """
+    return (a == "denied") != (b == "denied")
+
+
+def _mode(t: str) -> str | None:
+    return _MODE[t] if t in _MODE else t
+
+
+def _unresolved(node_id: str) -> bool:
+    """A ``person:<slug>`` id: made from the name alone, without gazetteer identity."""
+    return isinstance(node_id, str) and node_id.startswith("person:")
+
+
+def _interval(start: str | None, end: str | None) -> tuple[str, str] | None:
+    start, end = start or end, end or start
+    return (start, end) if start else None
+
+
+def _overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
+
+
+def _months(iv: tuple[str, str]) -> range | None:
+    try:
+        m0 = int(iv[0][:4]) * 12 + int(iv[0][5:7])
+        m1 = int(iv[1][:4]) * 12 + int(iv[1][5:7])
+    except ValueError:
+        return None
+    return range(m0, m1 + 1) if 0 <= m1 - m0 <= 24 else None
+
+
+@lru_cache(maxsize=4096)
+def _date_rank(value: str | None, dated: bool) -> tuple[int, int]:
+    """How precise a date value is: dated before undated, then day < week < month < year."""
+    if not value:
+        return (2, 9)
+    v = value.split("/")[0]
+    if "W" in v:
+        g = 1
+    elif len(v) >= 10:
+        g = 0
+    elif len(v) >= 7:
+        g = 2
+    else:
+        g = 3
+    return (0 if dated else 1, g)
+
+
+@lru_cache(maxsize=512)
+def _country_name(code: str) -> str:
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=code)
+    except (ImportError, LookupError, KeyError):
+        c = None
+    return getattr(c, "common_name", None) or getattr(c, "name", None) or code
+
+
+def _document_id(ex: Extraction) -> str:
+    """A content id for a document that has none, so adding it twice is still one document."""
+    blob = json.dumps(ex.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    return "sha1:" + hashlib.sha1(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _add_unique(lst: list, items: Iterable) -> None:
+    for x in items:
+        if x not in lst:
+            lst.append(x)
+
+
+class _Group:
+    """One contact while the graph is built: its edge attributes and its pair edges."""
+
+    __slots__ = ("cid", "attrs", "key", "pairs", "old_pairs", "docs", "mode", "interval",
+                 "date_rank", "seq", "alive", "owned", "evidence_seen", "trigger_seen")
+
+    def __init__(self, cid: str, attrs: dict, key: tuple, seq: int, *, owned: bool,
+                 pairs: list | None = None) -> None:
+        self.cid, self.attrs, self.key, self.seq = cid, attrs, key, seq
+        self.pairs = pairs if pairs is not None else _pairs(key)
+        self.old_pairs: list = list(self.pairs) if not owned else []
+        self.docs = set(attrs["sources"])
+        modes = {_mode(t) for t in attrs["types"]} - {None}
+        self.mode = next(iter(modes)) if modes else None
+        self.interval = _interval(attrs["date_start"], attrs["date_end"])
+        self.date_rank = _date_rank(attrs["date"], self.interval is not None)
+        self.alive, self.owned = True, owned
+        self.evidence_seen: set | None = None
+        self.trigger_seen: set | None = None
+
+    def own(self) -> dict:
+        """Copy the attributes before the first change (they may be a graph's edge dict)."""
+        if not self.owned:
+            self.attrs = {k: copy.deepcopy(v) if isinstance(v, (list, dict)) else v
+                          for k, v in self.attrs.items()}
+            self.owned = True
+        return self.attrs
+
+
+def _pairs(key: tuple) -> list[tuple[str, str]]:
+    if len(key) == 1:
+        return [(key[0], key[0])]  # one known party: a self-loop keeps the contact on the graph
+    return list(itertools.combinations(key, 2))
+
+
+def _seen(items: list[dict]) -> set:
+    return {(e.get("doc_id"), e.get("start"), e.get("end")) for e in items}
+
+
+class _Builder:
+    """Merges extractions into a graph; indexes contacts by participant set and month."""
+
+    def __init__(self, G: nx.MultiGraph) -> None:
+        self.G = G
+        self.redirect: dict[str, str] = {}
+        self.known_names: dict[str, set[str]] = defaultdict(set)
+        self.unresolved_names: dict[str, set[str]] = defaultdict(set)
+        self.groups: dict[str, _Group] = {}
+        self.by_key: dict[tuple, dict] = {}
+        self.by_node: dict[str, set[str]] = defaultdict(set)
+        self.report_ids: set[str] = set()
+        self.touched: set[str] = set()
+        self.removed: list[_Group] = []
+        self.owned_nodes: set[str] = set()
+        self.seq = itertools.count()
+        docs = G.graph.get("documents")
+        self.documents: list[str] = list(docs) if isinstance(docs, list) else []
+        self.doc_set = set(self.documents)
+        self._load()
+
+    # -- loading an existing graph --------------------------------------------------------------
+    def _load(self) -> None:
+        G = self.G
+        for n, d in G.nodes(data=True):
+            if d.get("kind") == "person":
+                for m in d.get("merged_ids") or ():
+                    self.redirect[m] = n
+                self._index_names(n, d)
+        for u, v, k, d in G.edges(keys=True, data=True):
+            if d.get("kind") != "contact":
+                continue
+            cid = d.get("contact_id", k)
+            g = self.groups.get(cid)
+            if g is None:
+                key = tuple(sorted(d.get("participants") or {u, v}))
+                g = _Group(cid, d, key, next(self.seq), owned=False, pairs=[])
+                self._register(g)
+                for r in d.get("reports") or ():
+                    self.report_ids.add(r["id"] if isinstance(r, dict) else r)
+            g.pairs.append((u, v))
+            g.old_pairs.append((u, v))
+
+    def _index_names(self, n: str, d: Mapping) -> set[str]:
+        """Index a person's folded names; returns the keys new to a known person."""
+        name = d.get("name") or ""
+        if _unresolved(n):
+            k = fold(name)
+            if len(k.split()) >= 2:
+                self.unresolved_names[k].add(n)
+            return set()
+        new = set()
+        for k in {fold(name), *(fold(a) for a in d.get("aliases") or ())}:
+            if k and n not in self.known_names[k]:
+                self.known_names[k].add(n)
+                new.add(k)
+        return new
+
+    # -- people and countries ---------------------------------------------------------------------
+    def _node(self, n: str) -> dict:
+        d = self.G.nodes[n]
+        if n not in self.owned_nodes:
+            for k in ("aliases", "merged_ids", "sources"):
+                if isinstance(d.get(k), list):
+                    d[k] = list(d[k])
+            self.owned_nodes.add(n)
+        return d
+
+    def _match_known(self, name: str, country: str | None) -> str | None:
+        """The one known person whose name or alias is ``name`` (two words at least), or None."""
+        k = fold(name)
+        if len(k.split()) < 2:
+            return None
+        cands = self.known_names.get(k)
+        if not cands or len(cands) != 1:
+            return None
+        (t,) = cands
+        tc = self.G.nodes[t].get("country")
+        if country and tc and country != tc:
+            return None
+        return t
+
+    def add_person(self, pid: str, name: str, aliases: Iterable[str], country: str | None,
+                   role: str | None, wikidata: str | None, n_mentions: int, doc_id: str) -> str:
+        G = self.G
+        n = self.redirect.get(pid, pid)
+        if n not in G and _unresolved(pid):
+            t = self._match_known(name, country)
+            if t is not None:
+                self.redirect[pid] = n = t
+                d = self._node(t)
+                d["merged_ids"].append(pid)
+        if n not in G:
+            G.add_node(n, kind="person", name=name, aliases=[], country=country, role=role,
+                       wikidata=wikidata, merged_ids=[], sources=[], mentions=0)
+            self.owned_nodes.add(n)
+        d = self._node(n)
+        if d.get("kind") != "person":  # an id clash with a non-person node: keep what is there
+            return n
+        _add_unique(d["aliases"], (a for a in (name, *aliases) if a and a != d["name"]))
+        for attr, val in (("country", country), ("role", role), ("wikidata", wikidata)):
+            if val and not d.get(attr):
+                d[attr] = val
+        if doc_id not in d["sources"]:
+            d["sources"].append(doc_id)
+        d["mentions"] = int(d.get("mentions") or 0) + n_mentions
+        if d.get("country"):
+            self.add_country(d["country"], None, 0, None)
+        for k in self._index_names(n, d):
+            for u in sorted(self.unresolved_names.get(k, ())):
+                if u in G and u != n and self._match_known(G.nodes[u]["name"],
+                                                           G.nodes[u].get("country")) == n:
+                    self._merge_person(u, n)
+        return n
+
+    def add_country(self, code: str, name: str | None, n_mentions: int, doc_id: str | None) -> str:
+        n = f"country:{code}"
+        if n not in self.G:
+            self.G.add_node(n, kind="country", code=code, name=name or _country_name(code),
+                            sources=[], mentions=0)
+            self.owned_nodes.add(n)
+        elif doc_id is None and not n_mentions:
+            return n
+        d = self._node(n)
+        if name and d.get("name") in (None, "", code):
+            d["name"] = name
+        if doc_id is not None and doc_id not in d.get("sources", []):
+            d.setdefault("sources", []).append(doc_id)
+        d["mentions"] = int(d.get("mentions") or 0) + n_mentions
+        return n
+
+    def _merge_person(self, u: str, n: str) -> None:
+        """Fold the unresolved person ``u`` into the known person ``n`` (and its contacts)."""
+        G = self.G
+        du, dn = self._node(u), self._node(n)
+        _add_unique(dn["aliases"], (a for a in (du["name"], *du["aliases"]) if a != dn["name"]))
+        for attr in ("country", "role", "wikidata"):
+            if du.get(attr) and not dn.get(attr):
+                dn[attr] = du[attr]
+        _add_unique(dn["merged_ids"], [u, *du.get("merged_ids", ())])
+        _add_unique(dn["sources"], du["sources"])
+        dn["mentions"] = int(dn.get("mentions") or 0) + int(du.get("mentions") or 0)
+        for m in dn["merged_ids"]:
+            self.redirect[m] = n
+        self.unresolved_names[fold(du["name"])].discard(u)
+        G.remove_node(u)
+        self._index_names(n, dn)
+        affected = [self.groups[c] for c in sorted(self.by_node.pop(u, ()))
+                    if c in self.groups and self.groups[c].alive]
+        for g in affected:
+            self._unregister_key(g)
+            a = g.own()
+            ren = (lambda x: n if x == u else x)
+            g.key = tuple(sorted({ren(x) for x in g.key}))
+            g.pairs = _pairs(g.key)
+            a["participants"] = list(g.key)
+            a["initiator"], a["host"] = ren(a.get("initiator")), ren(a.get("host"))
+            self._register(g)
+            self.touched.add(g.cid)
+        for g in affected:  # the renamed contact may now repeat one already on the graph
+            if g.alive:
+                other = self._find_match(g)
+                if other is not None:
+                    self._absorb(other, g)
+
+    # -- contacts ---------------------------------------------------------------------------------
+    def _register(self, g: _Group) -> None:
+        self.groups[g.cid] = g
+        idx = self.by_key.get(g.key)
+        if idx is None:
+            idx = self.by_key[g.key] = {"all": [], "undated": [], "wide": [], "months": {}}
+        idx["all"].append(g)
+        self._index_dates(g, idx)
+        for x in g.key:
+            self.by_node[x].add(g.cid)
+
+    def _index_dates(self, g: _Group, idx: dict) -> None:
+        if g.interval is None:
+            idx["undated"].append(g)
+            return
+        months = _months(g.interval)
+        if months is None:
+            idx["wide"].append(g)
+        else:
+            for m in months:
+                idx["months"].setdefault(m, []).append(g)
+
+    def _unregister_key(self, g: _Group) -> None:
+        idx = self.by_key.get(g.key)
+        if idx is not None:
+            for lst in (idx["all"], idx["undated"], idx["wide"], *idx["months"].values()):
+                while g in lst:
+                    lst.remove(g)
+        for x in g.key:
+            self.by_node[x].discard(g.cid)
+
+    def _candidates(self, g: _Group) -> list[_Group]:
+        idx = self.by_key.get(g.key)
+        if idx is None:
+            return []
+        months = _months(g.interval) if g.interval else None
+        if months is None:
+            cands = idx["all"]
+        else:
+            found = {id(x): x for x in itertools.chain(
+                idx["undated"], idx["wide"], *(idx["months"].get(m, ()) for m in months))}
+            cands = sorted(found.values(), key=lambda x: x.seq)
+        return [o for o in cands if o.alive and o is not g]
+
+    @staticmethod
+    def _same_event(a: _Group, b: _Group) -> bool:
+        if a.mode is not None and b.mode is not None and a.mode != b.mode:
+            return False
+        if not _overlap(a.interval, b.interval):
+            return False
+        ia, ib = a.attrs.get("initiator"), b.attrs.get("initiator")
+        return not (ia and ib and ia != ib)
+
+    def _find_match(self, g: _Group) -> _Group | None:
+        best, best_rank = None, 9
+        for o in self._candidates(g):
+            if o.attrs["status"] != g.attrs["status"] or (o.docs & g.docs):
+                continue
+            if not self._same_event(o, g):
+                continue
+            rank = 0 if (o.interval is None) == (g.interval is None) else 1
+            if rank < best_rank:
+                best, best_rank = o, rank
+                if rank == 0:
+                    break
+        return best
+
+    def _mark_conflicts(self, g: _Group) -> None:
+        for o in self._candidates(g):
+            if not conflicting_statuses(o.attrs["status"], g.attrs["status"]):
+                continue
+            if not self._same_event(o, g) or o.cid in g.attrs["conflicts_with"]:
+                continue
+            for x, y in ((g, o), (o, g)):
+                a = x.own()
+                a["conflict"] = True
+                a["conflicts_with"].append(y.cid)
+                self.touched.add(x.cid)
+
+    def _absorb(self, t: _Group, g: _Group) -> None:
+        """Merge contact ``g`` into contact ``t``."""
+        a, b = t.own(), g.attrs
+        for ty in b["types"]:
+            if ty not in a["types"]:
+                a["types"].append(ty)
+            if _SPECIFICITY.get(ty, 1) > _SPECIFICITY.get(a["type"], 1):
+                a["type"] = ty
+        t.mode = t.mode or g.mode
+        if g.interval is not None:
+            if t.interval is None:
+                t.interval = g.interval
+                self._index_dates(t, self.by_key[t.key])
+            else:
+                t.interval = (max(t.interval[0], g.interval[0]), min(t.interval[1], g.interval[1]))
+            a["date_start"], a["date_end"] = t.interval
+        if b["date"] and g.date_rank < t.date_rank:
+            a["date"], t.date_rank = b["date"], g.date_rank
+        _add_unique(a["dates"], b["dates"])
+        for attr in ("initiator", "host"):
+            if not a.get(attr) and b.get(attr):
+                a[attr] = b[attr]
+        a["reports"].extend(b["reports"])
+        a["mentions"] = len(a["reports"])
+        _add_unique(a["sources"], b["sources"])
+        t.docs |= g.docs
+        _add_unique(a["attributions"], b["attributions"])
+        for attr, seen_attr in (("evidence", "evidence_seen"), ("triggers", "trigger_seen")):
+            seen = getattr(t, seen_attr)
+            if seen is None:
+                seen = _seen(a[attr])
+                setattr(t, seen_attr, seen)
+            for e in b[attr]:
+                k = (e.get("doc_id"), e.get("start"), e.get("end"))
+                if k not in seen:
+                    seen.add(k)
+                    a[attr].append(e)
+        for c in b["conflicts_with"]:  # conflicts of g now point at t
+            a["conflict"] = True
+            if c != t.cid and c not in a["conflicts_with"]:
+                a["conflicts_with"].append(c)
+            o = self.groups.get(c)
+            if o is not None and o.alive:
+                oa = o.own()
+                oa["conflicts_with"] = [t.cid if x == g.cid else x for x in oa["conflicts_with"]]
+                oa["conflicts_with"] = list(dict.fromkeys(oa["conflicts_with"]))
+                self.touched.add(o.cid)
+        if g.cid in self.groups and self.groups[g.cid] is g:
+            g.alive = False
+            del self.groups[g.cid]
+            self._unregister_key(g)
+            self.touched.discard(g.cid)
+            if g.old_pairs:
+                self.removed.append(g)
+        self.touched.add(t.cid)
+
+    def add_contact(self, c: Any, doc_id: str, local: dict[str, str], published: str | None,
+                    people: Mapping[str, Any]) -> None:
+        rid = f"{doc_id}#{c.id}"
+        if rid in self.report_ids:
+            return
+        parts = []
+        for p in c.participants:
+            n = local.get(p.id)
+            if n is None:
+                if p.kind == "country" or (p.id or "").startswith("country:"):
+                    code = p.country or p.id.split(":", 1)[-1]
+                    n = self.add_country(code, p.name, 0, doc_id)
+                else:
+                    src = people.get(p.id)
+                    if src is not None:  # a person we skipped (a byline author) takes part
+                        n = self.add_person(src.id, src.name, src.aliases, src.country, src.role,
+                                            src.wikidata, len(src.mentions), doc_id)
+                    else:
+                        n = self.add_person(p.id, p.name, (), p.country, None, None, 0, doc_id)
+                local[p.id] = n
+            parts.append(self.redirect.get(n, n))
+        if not parts:
+            return
+        self.report_ids.add(rid)
+        key = tuple(sorted(set(parts)))
+
+        def canon(x: str | None) -> str | None:
+            if not x:
+                return None
+            y = local.get(x, x)
+            return self.redirect.get(y, y)
+
+        d = c.date
+        value = d.value if d else None
+        evidence = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
+                    for e in c.evidence]
+        triggers = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
+                    for e in c.triggers]
+        attrs = {
+            "kind": "contact", "contact_id": rid, "type": c.type, "types": [c.type],
+            "status": c.status, "date": value,
+            "date_start": d.start_date if d else None, "date_end": d.end_date if d else None,
+            "dates": [value] if value else [], "participants": list(key),
+            "initiator": canon(c.initiator), "host": canon(c.host),
+            "mentions": 1, "sources": [doc_id],
+            "reports": [{"id": rid, "doc_id": doc_id, "contact": c.id, "type": c.type,
+                         "date": value, "attribution": c.attribution, "published": published}],
+            "attributions": [c.attribution] if c.attribution else [],
+            "evidence": evidence, "triggers": triggers, "conflict": False, "conflicts_with": [],
+        }
+        if attrs["date_start"] is None and attrs["date_end"] is not None:
+            attrs["date_start"] = attrs["date_end"]
+        elif attrs["date_end"] is None and attrs["date_start"] is not None:
+            attrs["date_end"] = attrs["date_start"]
+        g = _Group(rid, attrs, key, next(self.seq), owned=True)
+        t = self._find_match(g)
+        if t is not None:
+            self._absorb(t, g)
+        else:
+            t = g
+            self._register(g)
+            self.touched.add(g.cid)
+        self._mark_conflicts(t)
+
+    # -- documents --------------------------------------------------------------------------------
+    def add(self, ex: ExtractionLike) -> None:
+        if isinstance(ex, Mapping):
+            ex = Extraction.from_dict(ex)
+        elif not isinstance(ex, Extraction):
+            raise TypeError(f"expected an Extraction or its to_dict() dict, not {type(ex).__name__}")
+        doc_id = ex.doc_id or _document_id(ex)
+        local: dict[str, str] = {}
+        people = {p.id: p for p in ex.people}
+        for p in ex.people:
+            if p.is_author:
+                continue
+            local[p.id] = self.add_person(p.id, p.name, p.aliases, p.country, p.role, p.wikidata,
+                                          len(p.mentions), doc_id)
+        for c in ex.countries:
+            local[c.id] = self.add_country(c.code, c.name, len(c.mentions), doc_id)
+        for c in ex.contacts:
+            self.add_contact(c, doc_id, local, ex.published, people)
+        if doc_id not in self.doc_set:
+            self.doc_set.add(doc_id)
+            self.documents.append(doc_id)
+
+    def finish(self) -> nx.MultiGraph:
+        G = self.G
+        for g in self.removed:
+            for u, v in g.old_pairs:
+                if G.has_edge(u, v, g.cid):
+                    G.remove_edge(u, v, g.cid)
+        for cid in sorted(self.touched, key=lambda c: self.groups[c].seq if c in self.groups else 0):
+            g = self.groups.get(cid)
+            if g is None or not g.alive:
+                continue
+            for u, v in g.old_pairs:
+                if G.has_edge(u, v, cid):
+                    G.remove_edge(u, v, cid)
+            for i, (u, v) in enumerate(g.pairs):
+                G.add_edge(u, v, key=cid, **(g.attrs if i == 0 else copy.deepcopy(g.attrs)))
+            g.old_pairs = list(g.pairs)
+            g.attrs = G.edges[g.pairs[0][0], g.pairs[0][1], cid]
+            g.owned = False
+        G.graph["documents"] = self.documents
+        return G
+
+
+def build_graph(extractions: Iterable[ExtractionLike]) -> nx.MultiGraph:
+    """The contact graph of many articles' extractions.
+
+    Parameters
+    ----------
+    extractions : iterable of Extraction or dict
+        :class:`~diplograph.types.Extraction` objects or their ``to_dict()`` dicts, in any number.
+
+    Returns
+    -------
+    networkx.MultiGraph
+        People and countries as nodes, contacts as edges keyed by ``contact_id``; the same contact
+        reported by several documents is one edge (see ``docs/graph.md`` for the merge rules).
+
+    Examples
+    --------
+    >>> from diplograph.types import Contact, Extraction, Participant, Person, TimeValue
+    >>> a = Person("wikidata:Q39259", "Recep Tayyip Erdoğan", country="TUR")
+    >>> b = Person("wikidata:Q7747", "Vladimir Putin", country="RUS")
+    >>> day = TimeValue("on Monday", 0, 9, "2025-03-17", "day", "2025-03-17", "2025-03-17")
+    >>> call = Contact("c1", "phone_call", [Participant.of(a), Participant.of(b)], "occurred", day)
+    >>> talk = Contact("c1", "talks", [Participant.of(b), Participant.of(a)], "occurred")
+    >>> G = build_graph([Extraction("a1", people=[a, b], contacts=[call]),
+    ...                  Extraction("a2", people=[a, b], contacts=[talk])])
+    >>> G.number_of_edges(), G.edges["wikidata:Q39259", "wikidata:Q7747", "a1#c1"]["mentions"]
+    (1, 2)
+    """
+    return update_graph(nx.MultiGraph(), extractions)
+
+
+def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.MultiGraph:
+    """Add more articles to a contact graph (one from :func:`build_graph` or ``read_graph``).
+
+    The graph is changed in place and returned. A document already on the graph (same ``doc_id``
+    and contact ids) adds nothing, so updating twice with the same articles is harmless.
+
+    Examples
+    --------
+    >>> G = update_graph(_example_graph(), [])
+    >>> sorted(G.graph["documents"])
+    ['a1', 'a2', 'a3']
+    """
+    if not isinstance(G, nx.MultiGraph) or G.is_directed():
+        raise nx.NetworkXError("update_graph needs an undirected MultiGraph (from build_graph)")
+    b = _Builder(G)
+    for ex in extractions:
+        b.add(ex)
+    return b.finish()
+
+
+# -- queries --------------------------------------------------------------------------------------
+def _iso(d: DateLike, name: str) -> str | None:
+    if d is None or d == "":
+        return None
+    if isinstance(d, _dt.datetime):
+        return d.date().isoformat()
+    if isinstance(d, _dt.date):
+        return d.isoformat()
+    if isinstance(d, str):
+        s = d.strip()
+        try:
+            return _dt.date.fromisoformat(s[:10]).isoformat()
+        except ValueError:
+            pass
+        if len(s) == 7 and s[4] == "-":  # a month: since="2025-03" means from its first day
+            return f"{s}-01"
+        if len(s) == 4 and s.isdigit():
+            return f"{s}-01-01"
+    raise ValueError(f"{name} must be an ISO date (YYYY-MM-DD), a date or None, not {d!r}")
+
+
+def _as_set(x: str | Iterable[str] | None) -> set[str] | None:
+    if x is None:
+        return None
+    return {x} if isinstance(x, str) else set(x)
+
+
+def _until(d: DateLike) -> str | None:
+    s = _iso(d, "until")
+    if s and isinstance(d, str) and len(d.strip()) in (4, 7):  # a month or year: up to its end
+        raw = d.strip()
+        if len(raw) == 4:
+            return f"{raw}-12-31"
+        y, m = int(raw[:4]), int(raw[5:7])
+        nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+        return (nxt - _dt.timedelta(days=1)).isoformat()
+    return s
+
+
+def _matcher(since: DateLike, until: DateLike, status, types, include_undated: bool | None):
+    s, u = _iso(since, "since"), _until(until)
+    statuses, kinds = _as_set(status), _as_set(types)
+    undated = (s is None and u is None) if include_undated is None else include_undated
+
+    def ok(d: Mapping) -> bool:
+        if d.get("kind") != "contact":
+            return False
+        if statuses is not None and d.get("status") not in statuses:
+            return False
+        if kinds is not None and d.get("type") not in kinds:
+            return False
+        iv = _interval(d.get("date_start"), d.get("date_end"))
+        if iv is None:
+            return undated
+        return not ((s and iv[1] < s) or (u and iv[0] > u))
+
+    return ok
+
+
+def _chrono(d: Mapping) -> tuple:
+    iv = _interval(d.get("date_start"), d.get("date_end"))
+    return (iv is None, iv or ("", ""), str(d.get("contact_id")))
+
+
+def _contact_dict(d: Mapping) -> dict[str, Any]:
+    return copy.deepcopy(dict(d))
+
+
+def _resolve(G: nx.Graph, x: str) -> str:
+    if x in G:
+        return x
+    n = find_person(G, x)
+    if n is not None:
+        return n
+    k = fold(x)
+    countries = [c for c, d in G.nodes(data=True) if d.get("kind") == "country"
+                 and k in (fold(d.get("name") or ""), fold(d.get("code") or ""))]
+    if len(countries) == 1:
+        return countries[0]
+    cands = find_people(G, x)
+    hint = f" (ambiguous: {', '.join(cands[:5])})" if cands else ""
+    raise nx.NodeNotFound(f"no person or country {x!r} in the graph{hint}")
+
+
+def contacts_of(G: nx.MultiGraph, person: str, *, since: DateLike = None, until: DateLike = None,
+                status: str | Iterable[str] | None = None, types: str | Iterable[str] | None = None,
+                include_undated: bool | None = None) -> list[dict[str, Any]]:
+    """The contacts of one person (or country), in chronological order, undated last.
+
+    Parameters
+    ----------
+    G : networkx.MultiGraph
+        A contact graph.
+    person : str
+        A node id, or a name resolved by :func:`find_person` ("Erdogan" finds Erdoğan).
+    since, until : str or date, optional
+        Keep contacts whose date interval overlaps ``[since, until]`` (inclusive; "2025-03" and
+        "2025" stand for a whole month or year).
+    status, types : str or set of str, optional
+        Keep these statuses (``{"occurred"}``) / these contact types (the merged ``type``).
+    include_undated : bool, optional
+        Keep undated contacts; by default only when neither ``since`` nor ``until`` is given.
+
+    Returns
+    -------
+    list of dict
+        One dict per contact (a multi-party contact once): the edge attributes plus ``with``,
+        the other participants' ids.
+
+    Examples
+    --------
+    >>> G = _example_graph()
+    >>> [(c["type"], c["status"], c["with"]) for c in contacts_of(G, "erdogan", status="occurred")]
+    [('phone_call', 'occurred', ['wikidata:Q7747'])]
+    >>> [c["status"] for c in contacts_of(G, "Erdoğan")]  # undated last
+    ['occurred', 'denied', 'planned']
+    >>> len(contacts_of(G, "Erdoğan", since="2025-03-18"))
+    0
+    """
+    n = _resolve(G, person)
+    ok = _matcher(since, until, status, types, include_undated)
+    out, seen = [], set()
+    for _, _, d in G.edges(n, data=True):
+        cid = d.get("contact_id")
+        if cid in seen or not ok(d):
+            continue
+        seen.add(cid)
+        c = _contact_dict(d)
+        c["with"] = [p for p in d.get("participants", ()) if p != n]
+        out.append(c)
+    return sorted(out, key=_chrono)
+
+
+def contacts_between(G: nx.MultiGraph, a: str, b: str, *, since: DateLike = None,
+                     until: DateLike = None, status: str | Iterable[str] | None = None,
+                     types: str | Iterable[str] | None = None,
+                     include_undated: bool | None = None) -> list[dict[str, Any]]:
+    """The contacts between two people (or countries), in chronological order, undated last.
+
+    Takes the same filters as :func:`contacts_of`; returns the edge attribute dicts.
+
+    Examples
+    --------
+    >>> G = _example_graph()
+    >>> [c["mentions"] for c in contacts_between(G, "Putin", "Erdogan", status="occurred")]
+    [2]
+    """
+    u, v = _resolve(G, a), _resolve(G, b)
+    ok = _matcher(since, until, status, types, include_undated)
+    if not G.has_edge(u, v):
+        return []
+    return sorted((_contact_dict(d) for d in G.get_edge_data(u, v).values() if ok(d)), key=_chrono)
+
+
+def timeline(G: nx.MultiGraph, *, since: DateLike = None, until: DateLike = None,
+             status: str | Iterable[str] | None = None, types: str | Iterable[str] | None = None,
+             include_undated: bool | None = None) -> list[dict[str, Any]]:
+    """Every contact once, in chronological order (by date interval start), undated last.
+
+    Takes the same filters as :func:`contacts_of`; a multi-party contact appears once.
+
+    Examples
+    --------
+    >>> G = _example_graph()
+    >>> [(c["date"], c["type"], c["status"]) for c in timeline(G)]
+    [('2025-03-17', 'phone_call', 'occurred'), ('2025-03-17', 'phone_call', 'denied'), (None, 'meeting', 'planned')]
+    """
+    ok = _matcher(since, until, status, types, include_undated)
+    out, seen = [], set()
+    for _, _, d in G.edges(data=True):
+        cid = d.get("contact_id")
+        if cid in seen or not ok(d):
+            continue
+        seen.add(cid)
+        out.append(_contact_dict(d))
+    return sorted(out, key=_chrono)
+
+
+def filter_graph(G: nx.MultiGraph, status: str | Iterable[str] | None = None,
+                 types: str | Iterable[str] | None = None, since: DateLike = None,
+                 until: DateLike = None, *, include_undated: bool | None = None,
+                 keep_isolates: bool = True) -> nx.MultiGraph:
+    """A new graph with only the contacts that pass the filters ("only what happened").
+
+    Nodes are kept (with copies of their attributes) unless ``keep_isolates=False``, which drops
+    the nodes left without contacts. Filters are those of :func:`contacts_of`.
+
+    Examples
+    --------
+    >>> G = _example_graph()
+    >>> H = filter_graph(G, status={"occurred"})
+    >>> H.number_of_edges(), G.number_of_edges()
+    (1, 3)
+    """
+    ok = _matcher(since, until, status, types, include_undated)
+    H = G.__class__()
+    H.graph.update(copy.deepcopy(G.graph))
+    H.add_nodes_from((n, copy.deepcopy(d)) for n, d in G.nodes(data=True))
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, copy.deepcopy(d)) for u, v, k, d in G.edges(keys=True, data=True)
+                         if ok(d))
+    else:
+        H.add_edges_from((u, v, copy.deepcopy(d)) for u, v, d in G.edges(data=True) if ok(d))
+    if not keep_isolates:
+        H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0])
+    return H
+
+
+def _country_of(G: nx.Graph, n: str) -> str | None:
+    d = G.nodes[n]
+    if d.get("kind") == "country":
+        return n
+    c = d.get("country")
+    return f"country:{c}" if c else None
+
+
+def country_graph(G: nx.MultiGraph, *, since: DateLike = None, until: DateLike = None,
+                  status: str | Iterable[str] | None = None,
+                  types: str | Iterable[str] | None = None, include_undated: bool | None = None,
+                  self_loops: bool = False) -> nx.Graph:
+    """Who spoke with whom between countries: contacts projected onto their countries.
+
+    A person counts for the node attribute ``country``; a country party (a visit to a country)
+    for itself. Each contact adds 1 to the ``weight`` of every pair of countries it joins (once per
+    pair, however many people of each side took part) and its id to the edge's ``contacts`` list.
+    People without a country are left out. Contacts within one country are self-loops, kept only
+    with ``self_loops=True``. Filters are those of :func:`contacts_of`.
+
+    Examples
+    --------
+    >>> C = country_graph(_example_graph(), status="occurred")
+    >>> C.edges["country:RUS", "country:TUR"]["weight"], C.nodes["country:TUR"]["name"]
+    (1, 'Türkiye')
+    """
+    ok = _matcher(since, until, status, types, include_undated)
+    C = nx.Graph()
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == "country":
+            C.add_node(n, kind="country", code=d.get("code"), name=d.get("name"))
+    seen: dict[str, set] = defaultdict(set)
+    for u, v, d in G.edges(data=True):
+        if not ok(d):
+            continue
+        cu, cv = _country_of(G, u), _country_of(G, v)
+        if cu is None or cv is None or (cu == cv and not self_loops):
+            continue
+        pair = tuple(sorted((cu, cv)))
+        cid = d.get("contact_id")
+        if cid in seen[pair]:
+            continue
+        seen[pair].add(cid)
+        for c in pair:
+            if c not in C:
+                code = c.split(":", 1)[-1]
+                C.add_node(c, kind="country", code=code, name=_country_name(code))
+        if C.has_edge(*pair):
+            e = C.edges[pair]
+            e["weight"] += 1
+            e["contacts"].append(cid)
+        else:
+            C.add_edge(*pair, weight=1, contacts=[cid])
+    return C
+
+
+def citizenship_graph(G: nx.Graph) -> nx.Graph:
+    """People linked to their countries by ``kind="citizen_of"`` edges (a bipartite graph).
+
+    The contact graph keeps a person's country as the node attribute ``country`` so that its edges
+    are contacts only; this gives the same facts as edges, for drawing or joining.
+
+    Examples
+    --------
+    >>> sorted(citizenship_graph(_example_graph()).edges())
+    [('wikidata:Q39259', 'country:TUR'), ('wikidata:Q7747', 'country:RUS')]
+    """
+    B = nx.Graph()
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == "person" and d.get("country"):
+            c = f"country:{d['country']}"
+            cd = G.nodes[c] if c in G else {"kind": "country", "code": d["country"],
+                                             "name": _country_name(d["country"])}
+            B.add_node(n, **copy.deepcopy(d))
+            B.add_node(c, **copy.deepcopy(dict(cd)))
+            B.add_edge(n, c, kind="citizen_of")
+    return B
+
+
+def _ranked_people(G: nx.Graph, name: str) -> dict[int, list[str]]:
+    """Person ids by how well they match ``name``: 0 id or merged id, 1 full name, 2 alias,
+    3 trailing words of the name or an alias."""
+    ranks: dict[int, list[str]] = defaultdict(list)
+    if name in G and G.nodes[name].get("kind") == "person":
+        ranks[0].append(name)
+        return ranks
+    k = fold(name)
+    if not k:
+        return ranks
+    for n, d in G.nodes(data=True):
+        if d.get("kind") != "person":
+            continue
+        if name in (d.get("merged_ids") or ()):
+            ranks[0].append(n)
+            continue
+        full = fold(d.get("name") or "")
+        aliases = [fold(a) for a in d.get("aliases") or ()]
+        if full == k:
+            ranks[1].append(n)
+        elif k in aliases:
+            ranks[2].append(n)
+        elif any(x.endswith(" " + k) for x in (full, *aliases)):
+            ranks[3].append(n)
+    return ranks
+
+
+def find_people(G: nx.Graph, name: str) -> list[str]:
+    """The person ids ``name`` may mean, best first: id, full name, alias, then trailing words.
+
+    Matching folds case and diacritics (:func:`diplograph.text.fold`) so "Erdogan" finds
+    "Erdoğan"; an id merged into another person (``merged_ids``) leads to that person.
+
+    Examples
+    --------
+    >>> find_people(_example_graph(), "Vladimir Putin")
+    ['wikidata:Q7747']
+    """
+    ranks = _ranked_people(G, name)
+    return [n for r in sorted(ranks) for n in sorted(ranks[r])]
+
+
+def find_person(G: nx.Graph, name: str) -> str | None:
+    """The id of the one person ``name`` stands for, or None when none or several match.
+
+    ``name`` is an id, a full name or alias, or trailing words of one ("Erdogan" alone works
+    when only one person's name ends with it); case and diacritics do not matter. The best kind
+    of match decides: a full-name match wins over people who merely share the surname.
+
+    Examples
+    --------
+    >>> G = _example_graph()
+    >>> find_person(G, "Erdogan"), find_person(G, "tayyip erdogan"), find_person(G, "Macron")
+    ('wikidata:Q39259', 'wikidata:Q39259', None)
+    """
+    ranks = _ranked_people(G, name)
+    for r in sorted(ranks):
+        return ranks[r][0] if len(ranks[r]) == 1 else None
+    return None
+
+
+def _example_graph() -> nx.MultiGraph:
+    """The small graph of the doctest examples: a call two articles report, denied by a third,
+    and a planned meeting."""
+    from .types import Contact, Participant, Person, TimeValue
+
+    erdogan = Person("wikidata:Q39259", "Recep Tayyip Erdoğan", ["Erdoğan"], country="TUR")
+    putin = Person("wikidata:Q7747", "Vladimir Putin", ["Putin"], country="RUS")
+    ps = [Participant.of(putin), Participant.of(erdogan)]
+    day = TimeValue("on Monday", 0, 9, "2025-03-17", "day", "2025-03-17", "2025-03-17")
+    week = TimeValue("this week", 0, 9, "2025-W12", "week", "2025-03-17", "2025-03-23")
+    return build_graph([
+        Extraction("a1", people=[erdogan, putin],
+                   contacts=[Contact("c1", "phone_call", ps, "occurred", day),
+                             Contact("c2", "meeting", ps, "planned")]),
+        Extraction("a2", people=[erdogan, putin],
+                   contacts=[Contact("c1", "talks", ps, "occurred", week)]),
+        Extraction("a3", people=[erdogan, putin],
+                   contacts=[Contact("c1", "phone_call", ps, "denied", day,
+                                     attribution="Dmitry Peskov")]),
+    ])
