@@ -1,22 +1,236 @@
-"""People and countries (placeholder, being written)."""
+"""The ``diplograph_people`` component: people and countries, with identity inside the document.
+
+Sets ``doc._.people`` (list of :class:`~diplograph.types.Person`), ``doc._.countries`` (list of
+:class:`~diplograph.types.Country`) and the span groups ``doc.spans["diplograph_people"]`` (label
+PERSON, ``span._.person_id``) and ``doc.spans["diplograph_countries"]`` (label GPE,
+``span._.country_code``), which displaCy renders with ``style="span"``.
+
+Data: the packaged leaders gazetteer and country lexicon, plus files the user adds through the
+component config (``leaders``, ``countries``: lists of JSONL paths) or :meth:`PeopleRecognizer.add_leaders`.
+``nlp.to_disk()`` writes the user's additions next to the config, so ``spacy.load()`` restores them.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
-from .extensions import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from .countries import CountryLexicon, load_countries
+from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE, register_extensions
+from .gazetteer import Gazetteer, load_gazetteer, read_jsonl
+from .identity import Cluster, resolve_people
+from .mentions import PARTICLES, MentionFinder, NameMention
+from .text import fold
+from .types import Country, Mention, Person
+
+__all__ = ["PeopleRecognizer", "make_people"]
+
+
+@Language.factory(
+    "diplograph_people",
+    assigns=["doc._.people", "doc._.countries", f"doc.spans"],
+    requires=["doc.ents", "token.pos"],
+    default_config={"leaders": [], "countries": [], "use_gazetteer": True},
+)
+def make_people(nlp: Language, name: str, leaders: list[str], countries: list[str],
+                use_gazetteer: bool) -> "PeopleRecognizer":
+    return PeopleRecognizer(nlp, name, leaders=leaders, countries=countries, use_gazetteer=use_gazetteer)
 
 
 class PeopleRecognizer:
-    def __init__(self, nlp: Language, name: str = "diplograph_people") -> None:
-        register_extensions()
-        self.name = name
+    """Finds people and countries and works out who is who (see :mod:`diplograph.identity`)."""
 
+    def __init__(self, nlp: Language, name: str = "diplograph_people", *, leaders: Iterable[str] = (),
+                 countries: Iterable[str] = (), use_gazetteer: bool = True) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.leader_files = tuple(str(p) for p in leaders)
+        self.country_files = tuple(str(p) for p in countries)
+        self.use_gazetteer = use_gazetteer
+        self.extra_leaders: list[dict[str, Any]] = []
+        self._finder: MentionFinder | None = None
+        self._gaz: Gazetteer | None = None
+
+    # ------------------------------------------------------------------ data
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            if self.use_gazetteer:
+                base = load_gazetteer(self.leader_files)
+                gaz = Gazetteer(base.rows) if self.extra_leaders else base
+            else:
+                gaz = Gazetteer()
+                for p in self.leader_files:
+                    gaz.add(read_jsonl(p))
+            if self.extra_leaders:
+                gaz.add(self.extra_leaders)
+            self._gaz = gaz
+        return self._gaz
+
+    @property
+    def countries(self) -> CountryLexicon:
+        return load_countries(self.country_files)
+
+    @property
+    def finder(self) -> MentionFinder:
+        if self._finder is None:
+            self._finder = MentionFinder(self.nlp.vocab, self.gazetteer, self.countries)
+        return self._finder
+
+    def add_leaders(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Add people in the gazetteer format (see :mod:`diplograph.gazetteer`)."""
+        self.extra_leaders.extend(dict(r) for r in rows)
+        self._gaz = None
+        self._finder = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        self.finder  # build the matchers now rather than on the first document
+
+    # ------------------------------------------------------------------ processing
     def __call__(self, doc: Doc) -> Doc:
-        doc._.people, doc._.countries = [], []
+        day = _day(doc._.published)
+        finder = self.finder
+        names, titles, country_mentions = finder.find(doc)
+        candidates = self._surname_candidates(doc, names, country_mentions, day)
+        clusters = resolve_people(doc, names, titles, self.gazetteer, day, candidates)
+        people, spans = self._people(doc, clusters, day)
+        doc._.people = people
+        doc.spans[SPANS_PEOPLE] = spans
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        countries, cspans = self._countries(doc, [c for c in country_mentions
+                                                 if not any(i in taken for i in range(c.start, c.end))])
+        doc._.countries = countries
+        doc.spans[SPANS_COUNTRIES] = cspans
         return doc
 
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
+        for doc in stream:
+            yield self(doc)
 
-@Language.factory("diplograph_people", assigns=["doc._.people", "doc._.countries"], default_config={})
-def make_people(nlp: Language, name: str) -> PeopleRecognizer:
-    return PeopleRecognizer(nlp, name)
+    def _surname_candidates(self, doc: Doc, names: list[NameMention], countries, day) -> list[NameMention]:
+        taken = {i for m in names for i in range(m.start, m.end)}
+        taken |= {i for c in countries for i in range(c.start, c.end)}
+        doc_keys: set[str] = set()
+        gaz = self.gazetteer
+        for m in names:
+            toks = fold(m.text).split()
+            if toks:
+                doc_keys.add(toks[-1])
+            for lid in m.leader_ids:
+                if lid in gaz.by_id:
+                    doc_keys |= gaz.by_id[lid].short_keys()
+        media = self.finder.media_tokens(doc)
+        out = []
+        for tok in doc:
+            i = tok.i
+            if i in taken or i in media or not tok.text[:1].isupper() or not tok.is_alpha:
+                continue
+            if tok.lower_ in self.finder.titles or tok.lower_ in PARTICLES:
+                continue
+            key = fold(tok.text)
+            in_doc = key in doc_keys
+            if not in_doc:
+                if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    continue
+                if key not in gaz.short_index:
+                    continue
+            elif tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                continue
+            # part of a longer proper name that is not this person ("Trump Tower")
+            if i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in ("ORG", "FAC", "WORK_OF_ART") \
+                    and doc[i + 1].text[:1].isupper():
+                continue
+            start = i
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("al", "el") and not doc[i - 2].whitespace_:
+                start = i - 2
+            out.append(NameMention(start, i + 1, doc[start:i + 1].text, "surname"))
+        credit = self.finder.credit_ranges(doc)
+        for m in out:
+            m.credit = any(a <= doc[m.start].idx < b for a, b in credit)
+        return out
+
+    def _people(self, doc: Doc, clusters: list[Cluster], day: dt.date | None) -> tuple[list[Person], list[Span]]:
+        people: list[Person] = []
+        spans: list[Span] = []
+        seen_ids: dict[str, Person] = {}
+        for c in clusters:
+            pid = c.person_id()
+            mentions = sorted([(m.start, m.end) for m in c.names] + [(t.start, t.end) for t in c.titles])
+            person = seen_ids.get(pid)
+            if person is None:
+                person = Person(id=pid, name=c.name(), country=c.country(), role=c.role(day),
+                                wikidata=c.leader.wikidata if c.leader else None, is_author=c.is_author,
+                                kind="author" if c.is_author else "person")
+                seen_ids[pid] = person
+                people.append(person)
+            for s, e in mentions:
+                span = Span(doc, s, e, label="PERSON")
+                span._.person_id = pid
+                spans.append(span)
+                person.mentions.append(Mention(span.start_char, span.end_char, span.text))
+                if span.text not in person.aliases and span.text != person.name:
+                    person.aliases.append(span.text)
+        spans.sort(key=lambda s: (s.start, s.end))
+        for p in people:
+            p.mentions.sort(key=lambda m: m.start)
+        return people, spans
+
+    def _countries(self, doc: Doc, mentions) -> tuple[list[Country], list[Span]]:
+        by_code: dict[str, Country] = {}
+        spans = []
+        lex = self.countries
+        for m in mentions:
+            span = Span(doc, m.start, m.end, label="GPE")
+            span._.country_code = m.code
+            spans.append(span)
+            c = by_code.get(m.code)
+            if c is None:
+                c = by_code[m.code] = Country(code=m.code, name=lex.name(m.code))
+            c.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        return list(by_code.values()), spans
+
+    # ------------------------------------------------------------------ serialization
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rows = []
+        for p in self.leader_files:
+            rows.extend(read_jsonl(p))
+        rows.extend(self.extra_leaders)
+        with (path / "leaders.jsonl").open("w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        country_rows = []
+        for p in self.country_files:
+            country_rows.extend(read_jsonl(p))
+        with (path / "countries.jsonl").open("w", encoding="utf-8") as f:
+            for r in country_rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "PeopleRecognizer":
+        path = ensure_path(path)
+        self.leader_files = ()
+        self.extra_leaders = read_jsonl(path / "leaders.jsonl") if (path / "leaders.jsonl").exists() else []
+        cfile = path / "countries.jsonl"
+        self.country_files = (str(cfile),) if cfile.exists() and cfile.stat().st_size else ()
+        self._gaz = None
+        self._finder = None
+        return self
+
+
+def _day(published: Any) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+

@@ -1,0 +1,125 @@
+"""The country lexicon: names, demonyms, capitals and metonyms mapped to ISO 3166-1 alpha-3.
+
+Built from pycountry (ISO names, official names) and countryinfo (alternative spellings, demonyms,
+capitals), plus ``data/countries_curated.jsonl`` for what neither has: metonyms ("Kremlin" -> RUS,
+"Downing Street" -> GBR), short news names ("US", "UK") and display names ("Türkiye"). Matching is
+case-sensitive on purpose: "turkey" and "china" in lower case are not countries. Surfaces listed as
+``ambiguous`` ("Georgia", "Jordan", "Montenegro", "Chad") count as a country only where the context does
+not make them something else (see :mod:`diplograph.people`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from anyascii import anyascii
+
+__all__ = ["CountryLexicon", "CountryEntry", "load_countries"]
+
+KINDS = ("name", "demonym", "capital", "metonym")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-()À-ÿ]*$")
+
+
+@dataclass
+class CountryEntry:
+    code: str
+    name: str
+    surfaces: dict[str, str] = field(default_factory=dict)  # surface -> kind
+    ambiguous: set[str] = field(default_factory=set)
+
+
+@dataclass
+class CountryLexicon:
+    """Surface forms of every country; ``lookup("Kremlin") -> ("RUS", "metonym")``."""
+
+    entries: dict[str, CountryEntry]
+    by_surface: dict[str, tuple[str, str]]
+
+    def lookup(self, surface: str) -> tuple[str, str] | None:
+        return self.by_surface.get(surface) or self.by_surface.get(anyascii(surface))
+
+    def name(self, code: str) -> str:
+        e = self.entries.get(code)
+        return e.name if e else code
+
+    def is_ambiguous(self, surface: str) -> bool:
+        hit = self.lookup(surface)
+        return bool(hit) and surface in self.entries[hit[0]].ambiguous
+
+    def surfaces(self) -> list[tuple[str, str, str]]:
+        """(surface, code, kind) for every surface, sorted, for building matchers."""
+        return sorted((s, c, k) for s, (c, k) in self.by_surface.items())
+
+
+def _read_jsonl(path: Path | str) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("diplograph") / "data" / name))
+
+
+def build_lexicon(curated: list[dict]) -> CountryLexicon:
+    import pycountry
+    from countryinfo import all_countries
+
+    entries: dict[str, CountryEntry] = {}
+    population: dict[str, int] = {}
+    for c in pycountry.countries:
+        e = CountryEntry(code=c.alpha_3, name=getattr(c, "common_name", None) or c.name)
+        for s in {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)} - {None}:
+            if "," not in s:
+                e.surfaces[s] = "name"
+        entries[c.alpha_3] = e
+    for info in (ci.info() for ci in all_countries()):
+        code = (info.get("ISO") or {}).get("alpha3")
+        if code not in entries:
+            continue
+        e = entries[code]
+        e.name = info.get("name") or e.name
+        e.surfaces.setdefault(info["name"], "name")
+        for alt in info.get("altSpellings") or []:
+            if len(alt) > 3 and _LATIN.match(alt) and not alt.isupper():
+                e.surfaces.setdefault(alt, "name")
+        if isinstance(info.get("demonym"), str) and info["demonym"]:
+            e.surfaces.setdefault(info["demonym"], "demonym")
+        capitals = info.get("capital") or []
+        for cap in [capitals] if isinstance(capitals, str) else capitals:
+            if _LATIN.match(cap):
+                e.surfaces.setdefault(cap, "capital")
+        population[code] = int(info.get("population") or 0)
+    by_surface: dict[str, tuple[str, str]] = {}
+    # On a clash ("American": USA or Northern Mariana Islands; "French": France or its Southern
+    # Territories) names beat demonyms beat capitals, then the more populous country wins ...
+    rank = {"name": 0, "metonym": 1, "demonym": 2, "capital": 3}
+    for e in sorted(entries.values(), key=lambda e: -population.get(e.code, 0)):
+        for s, kind in e.surfaces.items():
+            for variant in {s, anyascii(s)}:
+                old = by_surface.get(variant)
+                if old is None or rank[kind] < rank[old[1]]:
+                    by_surface[variant] = (e.code, kind)
+    # ... and the curated file overrides everything.
+    for row in curated:
+        e = entries.setdefault(row["code"], CountryEntry(code=row["code"], name=row["name"]))
+        e.name = row.get("name", e.name)
+        for kind, key in (("name", "names"), ("demonym", "demonyms"), ("metonym", "metonyms")):
+            for s in row.get(key, []):
+                e.surfaces[s] = kind
+                for variant in {s, anyascii(s)}:
+                    by_surface[variant] = (e.code, kind)
+        e.ambiguous.update(row.get("ambiguous", []))
+    return CountryLexicon(entries=entries, by_surface=by_surface)
+
+
+@lru_cache(maxsize=4)
+def load_countries(extra: tuple[str, ...] = ()) -> CountryLexicon:
+    """The lexicon from package data plus any extra curated JSONL files (same format)."""
+    rows = _read_jsonl(_data_path("countries_curated.jsonl"))
+    for p in extra:
+        rows.extend(_read_jsonl(p))
+    return build_lexicon(rows)

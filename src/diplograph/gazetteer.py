@@ -1,0 +1,270 @@
+"""The leaders gazetteer: who held which office in which country, and the names news uses for them.
+
+Data are JSON Lines, one person a line (``data/leaders.jsonl``; users add their own files in the same
+format, as spaCy's EntityRuler takes patterns)::
+
+    {"id": "wikidata:Q39259", "name": "Recep Tayyip Erdoğan", "aliases": ["Erdogan", ...],
+     "short_names": ["Erdoğan"], "country": "TUR",
+     "terms": [{"role": "head_of_state", "title": "president", "start": "2014-08-28", "end": null}]}
+
+``short_names`` are the forms news uses alone ("Xi", "Lula"); without them the last token of the name
+stands in. Matching folds diacritics (:func:`diplograph.text.fold`); names keep them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .text import fold
+
+__all__ = ["Leader", "Term", "Gazetteer", "load_gazetteer", "surname_keys", "parse_partial_date"]
+
+# Particles that precede a surname and are dropped when it is used alone ("al-Sisi" ~ "Sisi").
+_PARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "bin", "ibn", "bint", "abu", "da", "de", "di",
+              "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "du"}
+
+
+_REGNAL = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+           "jr", "sr"}
+
+
+def parse_partial_date(value: str | None, *, end: bool = False) -> dt.date | None:
+    """``"2014"``, ``"2014-08"`` or ``"2014-08-28"`` as a date (first or, with ``end``, last day)."""
+    if not value:
+        return None
+    parts = str(value).split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+        if len(parts) > 2:
+            return dt.date(year, month, int(parts[2]))
+        if not end:
+            return dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    except (ValueError, IndexError):
+        return None
+
+
+def surname_keys(name: str) -> set[str]:
+    """Folded keys under which a name may appear alone: last token, and without a particle.
+
+    >>> sorted(surname_keys("Abdel Fattah el-Sisi"))
+    ['el sisi', 'sisi']
+    """
+    toks = fold(name).split()
+    if "of" in toks[1:]:  # "Abdullah II of Jordan", "Charles III of the United Kingdom"
+        toks = toks[:toks.index("of", 1)]
+    while len(toks) > 1 and toks[-1] in _REGNAL:
+        toks = toks[:-1]
+    if not toks:
+        return set()
+    keys = {toks[-1]}
+    if len(toks) >= 2 and toks[-2] in _PARTICLES:
+        keys.add(" ".join(toks[-2:]))
+    return keys
+
+
+@dataclass
+class Term:
+    role: str
+    title: str | None
+    start: dt.date | None
+    end: dt.date | None
+    also_head_of_government_from: dt.date | None = None
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def offices(self, day: dt.date | None) -> set[str]:
+        out = {self.role}
+        hog = self.also_head_of_government_from
+        if hog is not None and (day is None or day >= hog):
+            out.add("head_of_government")
+        return out
+
+
+@dataclass
+class Leader:
+    id: str
+    name: str
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    short_names: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    wikidata: str | None = None
+
+    def terms_at(self, day: dt.date | None) -> list[Term]:
+        return [t for t in self.terms if t.covers(day)]
+
+    def latest_term(self, day: dt.date | None) -> Term | None:
+        """The term in force on ``day``, else the last one that began before it."""
+        now = self.terms_at(day)
+        if now:
+            return max(now, key=lambda t: t.start or dt.date.min)
+        past = [t for t in self.terms if day is None or (t.start or dt.date.min) <= day]
+        return max(past, key=lambda t: t.start or dt.date.min) if past else None
+
+    def keys(self) -> set[str]:
+        return {fold(n) for n in [self.name, *self.aliases] if fold(n)}
+
+    def short_keys(self) -> set[str]:
+        if not self.short_names:
+            return surname_keys(self.name)
+        out = set()
+        for s in self.short_names:
+            toks = fold(s).split()
+            while len(toks) > 1 and toks[-1] in _REGNAL:  # "Abdullah II" alone is also "Abdullah"
+                out.add(" ".join(toks))
+                toks = toks[:-1]
+            out.add(" ".join(toks))
+            if len(toks) == 2 and toks[0] in _PARTICLES:
+                out.add(toks[1])
+        return {k for k in out if k}
+
+
+def _leader_from_row(row: dict[str, Any]) -> Leader:
+    terms = [
+        Term(role=t.get("role", ""), title=t.get("title"), start=parse_partial_date(t.get("start")),
+             end=parse_partial_date(t.get("end"), end=True),
+             also_head_of_government_from=parse_partial_date(t.get("also_head_of_government_from")))
+        for t in row.get("terms", [])
+    ]
+    lid = str(row["id"])
+    return Leader(id=lid, name=row["name"], country=row.get("country"), aliases=list(row.get("aliases") or []),
+                  short_names=list(row.get("short_names") or []), terms=terms,
+                  wikidata=row.get("wikidata") or (lid.split(":", 1)[1] if lid.startswith("wikidata:") else None))
+
+
+class Gazetteer:
+    """Index of leaders by folded name, short name, and office on a date."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = ()) -> None:
+        self.by_id: dict[str, Leader] = {}
+        self.full_index: dict[str, set[str]] = defaultdict(set)
+        self.short_index: dict[str, set[str]] = defaultdict(set)
+        self.by_country: dict[str, set[str]] = defaultdict(set)
+        self.rows: list[dict[str, Any]] = []
+        self.add(rows)
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Add or extend people (a row with a known id adds its aliases and terms)."""
+        for row in rows:
+            if "id" not in row or "name" not in row:
+                continue
+            self.rows.append(row)
+            new = _leader_from_row(row)
+            old = self.by_id.get(new.id)
+            if old is not None:
+                old.aliases = sorted(set(old.aliases) | set(new.aliases) | ({new.name} - {old.name}))
+                old.short_names = sorted(set(old.short_names) | set(new.short_names))
+                old.terms.extend(new.terms)
+                old.country = old.country or new.country
+                new = old
+            self.by_id[new.id] = new
+            for k in new.keys():
+                self.full_index[k].add(new.id)
+            for k in new.short_keys():
+                self.short_index[k].add(new.id)
+            if new.country:
+                self.by_country[new.country].add(new.id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def surfaces(self) -> list[tuple[str, str]]:
+        """(surface form, leader id) for every full name and alias, for phrase matching."""
+        out = []
+        for lid, leader in self.by_id.items():
+            for s in {leader.name, *leader.aliases}:
+                if s and s[0].isupper():
+                    out.append((s, lid))
+        return sorted(out)
+
+    def by_name(self, name: str) -> list[Leader]:
+        return [self.by_id[i] for i in sorted(self.full_index.get(fold(name), ()))]
+
+    def by_short_name(self, name: str, day: dt.date | None = None, *, in_office: bool = True) -> list[Leader]:
+        """Leaders called ``name`` alone; with ``in_office``, only those holding an office on ``day``."""
+        ids = set(self.short_index.get(fold(name), ()))
+        key = fold(name).split()
+        if len(key) == 2 and key[0] in _PARTICLES:
+            ids |= self.short_index.get(key[1], set())
+        found = [self.by_id[i] for i in sorted(ids)]
+        if in_office:
+            found = [p for p in found if p.terms_at(day)]
+        return found
+
+    def holders(self, country: str, offices: Iterable[str], day: dt.date | None) -> list[Leader]:
+        """Who held one of ``offices`` (roles such as head_of_state) in ``country`` on ``day``."""
+        want = set(offices)
+        if "leader" in want:
+            want = {self.leader_office(country, day)}
+        out = []
+        for lid in sorted(self.by_country.get(country, ())):
+            p = self.by_id[lid]
+            if any(t.offices(day) & want for t in p.terms_at(day)):
+                out.append(p)
+        return out
+
+    def leader_office(self, country: str, day: dt.date | None) -> str:
+        """Which office "the <country> leader" means on ``day``."""
+        override = _country_leaders().get(country)
+        if override:
+            return override
+        hos_runs_gov = hog = False
+        for lid in self.by_country.get(country, ()):
+            for t in self.by_id[lid].terms_at(day):
+                offices = t.offices(day)
+                if "head_of_state" in offices and "head_of_government" in offices:
+                    hos_runs_gov = True
+                elif t.role == "head_of_government":
+                    hog = True
+        return "head_of_government" if hog and not hos_runs_gov else "head_of_state"
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("diplograph") / "data" / name))
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    from .errors import InputError
+
+                    raise InputError(f"invalid JSON: {e.msg}", source=str(path), line=i) from None
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _country_leaders() -> dict[str, str]:
+    return {r["code"]: r["leader"] for r in read_jsonl(_data_file("country_leaders.jsonl")) if "code" in r}
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The packaged leaders gazetteer plus any extra JSONL files (same format)."""
+    gaz = Gazetteer()
+    base = _data_file("leaders.jsonl")
+    if base.exists():
+        gaz.add(read_jsonl(base))
+    else:  # pragma: no cover - a broken install
+        warnings.warn("diplograph: packaged leaders.jsonl is missing; only context finds people", stacklevel=2)
+    for p in extra:
+        gaz.add(read_jsonl(p))
+    return gaz
