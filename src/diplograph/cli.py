@@ -1,0 +1,470 @@
+"""The ``diplograph`` command: ``extract``, ``graph`` and ``evaluate`` (see ``docs/cli.md``).
+
+Results go to stdout (a short human summary), progress bars and skipped-input messages to stderr.
+Exit status: 0 on success (skipped bad inputs included), 1 when a run stops on an error, 2 for a
+usage error, 130 when interrupted. Every output file is written atomically.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from enum import Enum
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+from typer.core import TyperCommand
+from typing_extensions import Annotated
+
+from .errors import DiplographError, InputError
+
+__all__ = ["app", "main", "EXTENSION_FORMATS", "GRAPH_FORMATS"]
+
+GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
+EXTENSION_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv",
+                     ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+class Format(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class OnError(str, Enum):
+    skip = "skip"
+    fail = "fail"
+
+
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|[\w.-]+:\d{2,5}|local)$", re.I)
+
+
+class _ExtractCommand(TyperCommand):
+    """``--dask`` takes an optional value: a scheduler address, or nothing for a local cluster."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(args):
+            out.append(args[i])
+            if args[i] == "--dask":
+                if i + 1 < len(args) and _ADDRESS.match(args[i + 1]):
+                    out.append(args[i + 1])
+                    i += 1
+                else:
+                    out.append("local")
+            elif args[i] == "--":
+                out.extend(args[i + 1:])
+                break
+            i += 1
+        return super().parse_args(ctx, out)
+
+
+app = typer.Typer(
+    name="diplograph",
+    help="Who met or spoke with whom, and when: contact graphs from English news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"diplograph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    """Who met or spoke with whom, and when: contact graphs from English news."""
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _fail(msg: str, code: int = 1) -> typer.Exit:
+    _err(f"error: {msg}")
+    return typer.Exit(code)
+
+
+def _resolve_outputs(outputs: list[Path], formats: list[Format]) -> list[tuple[Path, str]]:
+    """Pair each ``-o`` with its format: ``--format`` given once per output (or once for one
+    output), else the output's extension."""
+    if formats and len(formats) != len(outputs):
+        raise typer.BadParameter(f"{len(formats)} --format for {len(outputs)} -o: give one --format "
+                                 f"per output, in the same order, or none", param_hint="--format")
+    resolved = []
+    for i, out in enumerate(outputs):
+        fmt = formats[i].value if formats else EXTENSION_FORMATS.get(out.suffix.lower())
+        if fmt is None:
+            raise typer.BadParameter(
+                f"cannot tell the format of {str(out)!r} from its extension; use one of "
+                f"{', '.join(EXTENSION_FORMATS)} or --format", param_hint="-o")
+        resolved.append((out, fmt))
+    return resolved
+
+
+def _progress(quiet: bool, unit: str = " articles"):
+    from tqdm import tqdm
+
+    disable = quiet or not sys.stderr.isatty()
+    return tqdm(unit=unit, disable=disable, dynamic_ncols=True, mininterval=0.5, file=sys.stderr)
+
+
+class _Tally:
+    """What a run found, for the summary: counts, and the first extraction in case it is the only one."""
+
+    def __init__(self) -> None:
+        self.docs = self.people = self.contacts = 0
+        self.first: Any = None
+
+    def add(self, ex: Any) -> None:
+        self.docs += 1
+        self.people += len(ex.people)
+        self.contacts += len(ex.contacts)
+        self.first = ex if self.docs == 1 else None
+
+
+def _contact_line(c: Any) -> str:
+    names = " – ".join(p.name for p in c.participants) or "(no named party)"
+    date = c.date.value if c.date else "no date"
+    extra = f" (per {c.attribution})" if c.attribution else ""
+    return f"  {date:<11} {c.status:<9} {c.type:<11} {names}{extra}"
+
+
+def _summary_single(ex: Any, source: str) -> str:
+    people = [p for p in ex.people if not getattr(p, "is_author", False)]
+    authors = len(ex.people) - len(people)
+    lines = [f"{source}" + (f" (published {ex.published})" if ex.published else "")
+             + f": {len(people)} people" + (f" (and {authors} author{'s' * (authors > 1)})"
+                                            if authors else "")
+             + f", {len(ex.contacts)} contacts"]
+    if people:
+        lines.append("People:")
+        for p in people:
+            detail = ", ".join(x for x in (p.country, p.role) if x)
+            lines.append(f"  {p.name}" + (f" ({detail})" if detail else ""))
+    if ex.contacts:
+        lines.append("Contacts:")
+        lines.extend(_contact_line(c) for c in ex.contacts)
+    return "\n".join(lines)
+
+
+def _summary_corpus(t: _Tally, errors: int, errors_file: Any, seconds: float) -> str:
+    rate = t.docs / seconds if seconds > 0 else 0.0
+    s = (f"{t.docs} articles: {t.people} people, {t.contacts} contacts "
+         f"({seconds:.1f} s, {rate:.1f} articles/s)")
+    if errors:
+        s += f"\n{errors} bad inputs skipped" + (f", listed in {errors_file}" if errors_file else "")
+    return s
+
+
+def _default_errors_file(outputs: list[tuple[Path, str]]) -> Path:
+    """``out.errors.jsonl`` beside the first output file (``errors.jsonl`` in an output folder),
+    else ``diplograph-errors.jsonl`` in the working directory."""
+    if outputs:
+        out = outputs[0][0]
+        return out / "errors.jsonl" if out.suffix == "" else out.with_name(f"{out.stem}.errors.jsonl")
+    return Path("diplograph-errors.jsonl")
+
+
+@app.command(cls=_ExtractCommand)
+def extract(
+    paths: Annotated[List[Path], typer.Argument(
+        help="Text files (one article each), JSON Lines files (one article per line) or folders "
+             "(their *.txt and *.jsonl files, recursively).", show_default=False)],
+    published: Annotated[Optional[str], typer.Option(
+        help="Publication date (YYYY-MM-DD) of plain-text articles; the default for JSON Lines "
+             "records without one.")] = None,
+    output: Annotated[Optional[List[Path]], typer.Option(
+        "-o", "--output", help="Output file; repeat for several. .jsonl: one extraction per "
+                               "article; .graphml/.gexf/.json/.csv: the contact graph. With --dask, "
+                               "a folder receives the part files.", show_default=False)] = None,
+    fmt: Annotated[Optional[List[Format]], typer.Option(
+        "--format", help="Format of each -o (default: from its extension).",
+        show_default=False)] = None,
+    text_field: Annotated[str, typer.Option(help="JSON Lines field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
+    published_field: Annotated[str, typer.Option(
+        help="JSON Lines field holding the publication date.")] = "published",
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    n_process: Annotated[int, typer.Option(
+        help="Worker processes (-1: one per core). With --dask and no address: local workers.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    on_error: Annotated[OnError, typer.Option(
+        help="skip: report bad inputs and go on; fail: stop at the first.")] = OnError.skip,
+    errors_file: Annotated[Optional[Path], typer.Option(
+        help="Where skipped inputs are listed (JSON Lines: source, line, field, error); default "
+             "<first output>.errors.jsonl or ./diplograph-errors.jsonl.", show_default=False)] = None,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", metavar="[SCHEDULER_ADDRESS]",
+        help="Run on Dask: on a local cluster, or on the scheduler at the address given.",
+        show_default=False)] = None,
+    partition_size: Annotated[int, typer.Option(
+        min=1, help="With --dask: articles (or text files) per partition.")] = 1000,
+    model: Annotated[Optional[str], typer.Option(
+        help="spaCy model name or path (default: en_core_web_sm or its PyPI twin).",
+        show_default=False)] = None,
+) -> None:
+    """Extract people, dates and contacts from articles; write JSON Lines and/or a graph.
+
+    Example: diplograph extract article.txt --published 2025-03-18 -o contacts.graphml
+    """
+    from .api import parse_published
+    from .corpus import Fields
+
+    try:
+        published = parse_published(published)
+    except InputError as e:
+        raise typer.BadParameter(e.reason, param_hint="--published") from None
+    outputs = _resolve_outputs(list(output or []), list(fmt or []))
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"{missing[0]}: no such file or folder", param_hint="PATHS")
+
+    fields = Fields(text=text_field, id=id_field, published=published_field)
+    try:
+        if dask is not None:
+            _extract_dask(paths, outputs, published=published, fields=fields, model=model,
+                          batch_size=batch_size, n_process=n_process, quiet=quiet,
+                          on_error=on_error.value, errors_file=errors_file,
+                          scheduler=None if dask == "local" else dask, partition_size=partition_size)
+        else:
+            _extract_local(paths, outputs, published=published, fields=fields, model=model,
+                           batch_size=batch_size, n_process=n_process, quiet=quiet,
+                           on_error=on_error.value, errors_file=errors_file)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    except DiplographError as e:
+        raise _fail(str(e)) from None
+    except KeyboardInterrupt:
+        _err("interrupted: no output written")
+        raise typer.Exit(130) from None
+
+
+def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, published: str | None,
+                   fields: Any, model: str | None, batch_size: int, n_process: int, quiet: bool,
+                   on_error: str, errors_file: Path | None) -> None:
+    from .corpus import ErrorLog, extract_corpus
+    from .distributed import dumps_extraction
+    from .export import atomic_write, write_graph
+
+    t0 = time.perf_counter()
+    tally = _Tally()
+    first_source = ""
+    graph_outs = [(p, f) for p, f in outputs if f in GRAPH_FORMATS]
+    err_path = errors_file or _default_errors_file(outputs)
+    with ExitStack() as stack:
+        log = stack.enter_context(ErrorLog(err_path, fail=on_error == "fail"))
+        sinks = [stack.enter_context(atomic_write(p)) for p, f in outputs if f == "jsonl"]
+        bar = stack.enter_context(_progress(quiet))
+
+        def stream() -> Iterator[Any]:
+            nonlocal first_source
+            for rec, ex in extract_corpus(paths, published=published, fields=fields, model=model,
+                                          batch_size=batch_size, n_process=n_process,
+                                          on_error=log):
+                if sinks:
+                    line = dumps_extraction(ex) + "\n"
+                    for f in sinks:
+                        f.write(line)
+                tally.add(ex)
+                if tally.docs == 1:
+                    first_source = rec.source + (f":{rec.line}" if rec.line else "")
+                bar.update(1)
+                yield ex
+
+        if graph_outs:
+            from .graph import build_graph
+
+            G = build_graph(stream())
+            for p, f in graph_outs:
+                write_graph(G, p, format=f)
+        else:
+            for _ in stream():
+                pass
+    seconds = time.perf_counter() - t0
+    if not quiet:
+        _print_summary(tally, first_source, log.count, err_path if log.count else None, seconds,
+                       outputs)
+
+
+def _print_summary(tally: _Tally, source: str, errors: int, errors_file: Any, seconds: float,
+                   outputs: list[tuple[Path, str]]) -> None:
+    if tally.docs == 1 and not errors and tally.first is not None:
+        typer.echo(_summary_single(tally.first, source))
+    else:
+        typer.echo(_summary_corpus(tally, errors, errors_file, seconds))
+    for p, f in outputs:
+        typer.echo(f"wrote {p} ({f})")
+
+
+def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, published: str | None,
+                  fields: Any, model: str | None, batch_size: int, n_process: int, quiet: bool,
+                  on_error: str, errors_file: Path | None, scheduler: str | None,
+                  partition_size: int) -> None:
+    from .distributed import extract_dask
+    from .export import atomic_write, write_graph
+
+    dirs = [p for p, f in outputs if p.is_dir() or p.suffix == ""]
+    files = [(p, f) for p, f in outputs if p not in dirs]
+    with ExitStack() as stack:
+        if dirs:
+            out_dir = dirs[0]
+        else:
+            out_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="diplograph-")))
+        err_path = errors_file or _default_errors_file([(d, "") for d in dirs[:1]] or files)
+        run = extract_dask([str(p) for p in paths], out_dir, scheduler, published=published,
+                           fields=fields, model=model, batch_size=batch_size,
+                           partition_size=partition_size, on_error=on_error, errors_file=err_path,
+                           n_workers=n_process if n_process > 1 else None,
+                           progress=not quiet and sys.stderr.isatty())
+        for e in run.get("error_list", [])[:10]:
+            _err(f"skipped: {InputError(e['error'], source=e['source'], line=e['line'], field=e['field'])}")
+        for extra in dirs[1:]:  # more folders: copies of the parts
+            extra.mkdir(parents=True, exist_ok=True)
+            for part in run["parts"]:
+                with atomic_write(extra / Path(part).name) as f:
+                    f.write(Path(part).read_text(encoding="utf-8"))
+        for p, f in files:
+            if f == "jsonl":
+                with atomic_write(p) as sink:
+                    for part in run["parts"]:
+                        with open(part, encoding="utf-8") as src:
+                            for line in src:
+                                sink.write(line)
+        graph_outs = [(p, f) for p, f in files if f in GRAPH_FORMATS]
+        if graph_outs:
+            from .graph import build_graph
+
+            G = build_graph(_read_extractions([Path(x) for x in run["parts"]]))
+            for p, f in graph_outs:
+                write_graph(G, p, format=f)
+    if not quiet:
+        tally = _Tally()
+        tally.docs, tally.people, tally.contacts = run["docs"], run["people"], run["contacts"]
+        typer.echo(_summary_corpus(tally, run["errors"], run["errors_file"], run["seconds"]))
+        typer.echo(f"{len(run['parts'])} partitions" + (f" in {dirs[0]}" if dirs else ""))
+        for p, f in files:
+            typer.echo(f"wrote {p} ({f})")
+
+
+def _part_inputs(parts: list[Path]) -> list[Path]:
+    from .distributed import part_files
+
+    files: list[Path] = []
+    for p in parts:
+        if p.is_dir():
+            found = part_files(p) or sorted(x for x in p.rglob("*.jsonl") if x.is_file())
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InputError("no such file or folder", source=str(p))
+    return files
+
+
+def _read_extractions(files: list[Path]) -> Iterator[dict]:
+    """Extraction dicts of JSON Lines files; a bad line raises :class:`InputError` naming it."""
+    for path in files:
+        with open(path, "rb") as f:
+            for n, raw in enumerate(f, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    d = json.loads(raw.decode("utf-8"))
+                except UnicodeDecodeError:
+                    raise InputError("not UTF-8 text", source=str(path), line=n) from None
+                except json.JSONDecodeError as e:
+                    raise InputError(f"malformed JSON: {e.msg} (column {e.colno})",
+                                     source=str(path), line=n) from None
+                if not isinstance(d, dict) or not isinstance(d.get("contacts", []), list):
+                    raise InputError("not an extraction record (an object with 'contacts')",
+                                     source=str(path), line=n)
+                yield d
+
+
+@app.command()
+def graph(
+    parts: Annotated[List[Path], typer.Argument(
+        help="JSON Lines extraction files (from extract -o x.jsonl) or folders of part files.",
+        show_default=False)],
+    output: Annotated[List[Path], typer.Option(
+        "-o", "--output", help="Graph file(s): .graphml, .gexf, .json or .csv.",
+        show_default=False)],
+    fmt: Annotated[Optional[List[Format]], typer.Option(
+        "--format", help="Format of each -o (default: from its extension).",
+        show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Merge JSON Lines extractions (e.g. Dask part files) into one contact graph."""
+    from .export import write_graph
+    from .graph import build_graph
+
+    outputs = _resolve_outputs(list(output), list(fmt or []))
+    bad = [str(p) for p, f in outputs if f not in GRAPH_FORMATS]
+    if bad:
+        raise typer.BadParameter(f"{bad[0]} is not a graph format (graphml, gexf, json, csv)",
+                                 param_hint="-o")
+    try:
+        files = _part_inputs(parts)
+        docs = 0
+
+        def counted() -> Iterator[dict]:
+            nonlocal docs
+            for d in _read_extractions(files):
+                docs += 1
+                yield d
+
+        G = build_graph(counted())
+        for p, f in outputs:
+            write_graph(G, p, format=f)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    if not quiet:
+        typer.echo(f"{docs} extractions from {len(files)} files: {G.number_of_nodes()} nodes, "
+                   f"{G.number_of_edges()} contacts")
+        for p, f in outputs:
+            typer.echo(f"wrote {p} ({f})")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[List[Path], typer.Argument(
+        help="Annotated JSON Lines files (format: docs/cli.md).", exists=True, dir_okay=False,
+        show_default=False)],
+    show: Annotated[bool, typer.Option("--show", help="List each wrong, missed and spurious pair.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name or path.",
+                                                 show_default=False)] = None,
+) -> None:
+    """Score contact extraction on annotated files: pair P/R/F1, strict F1, status and date accuracy."""
+    from .evaluate import evaluate as run_evaluate
+    from .evaluate import format_scores
+
+    try:
+        scores = run_evaluate(gold, show=show, model=model)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    typer.echo(json.dumps(scores) if as_json else format_scores(scores))
+
+
+def main() -> None:
+    """Entry point of the ``diplograph`` console script."""
+    app(prog_name="diplograph")
+
+
+if __name__ == "__main__":
+    main()
