@@ -301,14 +301,19 @@ def _sorted_edges(G: nx.Graph) -> list[tuple]:
     return rows
 
 
-def _restore(G: nx.Graph, schema: dict, graph_attrs: Mapping, nodes, edges) -> nx.Graph:
-    """Build a graph of the schema's class from decoded-or-raw values, filling None values."""
+def _restore(G: nx.Graph, schema: dict, graph_attrs: Mapping, nodes, edges, *,
+             graph_decoded: bool = False) -> nx.Graph:
+    """Build a graph of the schema's class from the values a reader gave, decoding them by the
+    schema and filling the None values the file left out."""
     directed, multi = schema.get("directed", False), schema.get("multigraph", True)
     H = {(False, False): nx.Graph, (True, False): nx.DiGraph, (False, True): nx.MultiGraph,
          (True, True): nx.MultiDiGraph}[(bool(directed), bool(multi))]()
     gtypes = schema.get("graph", {})
     for a, t in gtypes.items():
-        H.graph[a] = _decode(graph_attrs[a], t) if a in graph_attrs else None
+        if a not in graph_attrs:
+            H.graph[a] = None
+        else:
+            H.graph[a] = graph_attrs[a] if graph_decoded else _decode(graph_attrs[a], t)
     node_id = int if schema.get("node_ids") == "int" else (lambda x: x)
 
     def attrs(d: Mapping, domain: str) -> dict[str, Any]:
@@ -538,7 +543,7 @@ def _read_gexf(raw: bytes) -> nx.Graph:
     nodes = ((n, strip(d, ndeclared, ("label",))) for n, d in F.nodes(data=True))
     edges = ((u, v, strip(d, declared, ("id", "start", "end", "weight", "label")))
              for u, v, d in F.edges(data=True))
-    return _restore(F, schema, meta.get("graph", {}), nodes, edges)
+    return _restore(F, schema, meta.get("graph", {}), nodes, edges, graph_decoded=True)
 
 
 # -- JSON -----------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import datetime as _dt
 import hashlib
 import itertools
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -75,6 +76,14 @@ _MODE = {"talks": None, "meeting": "in_person", "visit": "in_person",
          "phone_call": "remote", "video_call": "remote"}
 # Which reported type names the merged contact: the most specific one.
 _SPECIFICITY = {"talks": 0, "meeting": 1, "phone_call": 1, "visit": 2, "video_call": 2}
+
+
+# Characters no XML file can hold: kept out of ids, so every export names things the same way.
+_BAD_ID_CHARS = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _clean_id(x: Any) -> Any:
+    return _BAD_ID_CHARS.sub("", x) if isinstance(x, str) else x
 
 
 def compatible_types(a: str, b: str) -> bool:
@@ -289,6 +298,7 @@ class _Builder:
     def add_person(self, pid: str, name: str, aliases: Iterable[str], country: str | None,
                    role: str | None, wikidata: str | None, n_mentions: int, doc_id: str) -> str:
         G = self.G
+        pid = _clean_id(pid)
         n = self.redirect.get(pid, pid)
         if n not in G and _unresolved(pid):
             t = self._match_known(name, country)
@@ -320,6 +330,7 @@ class _Builder:
         return n
 
     def add_country(self, code: str, name: str | None, n_mentions: int, doc_id: str | None) -> str:
+        code = _clean_id(code)
         n = f"country:{code}"
         if n not in self.G:
             self.G.add_node(n, kind="country", code=code, name=name or _country_name(code),
@@ -328,8 +339,8 @@ class _Builder:
         elif doc_id is None and not n_mentions:
             return n
         d = self._node(n)
-        if name and d.get("name") in (None, "", code):
-            d["name"] = name
+        if name and (not d.get("sources") or d.get("name") in (None, "", code)):
+            d["name"] = name  # the first name an article gives wins over pycountry's
         if doc_id is not None and doc_id not in d.get("sources", []):
             d.setdefault("sources", []).append(doc_id)
         d["mentions"] = int(d.get("mentions") or 0) + n_mentions
@@ -506,7 +517,7 @@ class _Builder:
 
     def add_contact(self, c: Any, doc_id: str, local: dict[str, str], published: str | None,
                     people: Mapping[str, Any]) -> None:
-        rid = f"{doc_id}#{c.id}"
+        rid = f"{doc_id}#{_clean_id(c.id)}"
         if rid in self.report_ids:
             return
         parts = []
@@ -533,7 +544,7 @@ class _Builder:
         def canon(x: str | None) -> str | None:
             if not x:
                 return None
-            y = local.get(x, x)
+            y = local.get(x, _clean_id(x))
             return self.redirect.get(y, y)
 
         d = c.date
@@ -574,7 +585,7 @@ class _Builder:
             ex = Extraction.from_dict(ex)
         elif not isinstance(ex, Extraction):
             raise TypeError(f"expected an Extraction or its to_dict() dict, not {type(ex).__name__}")
-        doc_id = ex.doc_id or _document_id(ex)
+        doc_id = _clean_id(ex.doc_id) or _document_id(ex)
         local: dict[str, str] = {}
         people = {p.id: p for p in ex.people}
         for p in ex.people:
