@@ -296,16 +296,16 @@ def _worker_run(model: str | None, batch: list[tuple], batch_size: int,
                    "input": isinstance(res, InputError)}
             out.append((ctx, err))
         else:
-            out.append((ctx, res.to_dict()))
+            out.append((ctx, res))  # dataclasses pickle exactly; no to_dict/from_dict round trip
     return out
 
 
-def _from_worker(res: dict[str, Any]) -> Extraction | DiplographError:
-    if "error" in res and "people" not in res:
+def _from_worker(res: Any) -> Extraction | DiplographError:
+    if isinstance(res, dict):  # errors travel as dicts: InputError's fields do not pickle
         if res["input"]:
             return InputError(res["error"], field=res["field"])
         return DiplographError(res["error"])
-    return Extraction.from_dict(res)
+    return res
 
 
 def pipe_items(tasks: Iterable[tuple[Any, Any, Any, Any]], *, model: str | None = None,

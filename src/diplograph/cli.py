@@ -99,15 +99,19 @@ def _fail(msg: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _resolve_outputs(outputs: list[Path], formats: list[Format]) -> list[tuple[Path, str]]:
+def _resolve_outputs(outputs: list[Path], formats: list[Format],
+                     allow_dirs: bool = False) -> list[tuple[Path, str]]:
     """Pair each ``-o`` with its format: ``--format`` given once per output (or once for one
-    output), else the output's extension."""
+    output), else the output's extension; with ``allow_dirs`` a folder (existing, or a name
+    without extension) is a ``"parts"`` output."""
     if formats and len(formats) != len(outputs):
         raise typer.BadParameter(f"{len(formats)} --format for {len(outputs)} -o: give one --format "
                                  f"per output, in the same order, or none", param_hint="--format")
     resolved = []
     for i, out in enumerate(outputs):
         fmt = formats[i].value if formats else EXTENSION_FORMATS.get(out.suffix.lower())
+        if allow_dirs and not formats and (out.is_dir() or out.suffix == ""):
+            fmt = "parts"
         if fmt is None:
             raise typer.BadParameter(
                 f"cannot tell the format of {str(out)!r} from its extension; use one of "
@@ -229,7 +233,7 @@ def extract(
         published = parse_published(published)
     except InputError as e:
         raise typer.BadParameter(e.reason, param_hint="--published") from None
-    outputs = _resolve_outputs(list(output or []), list(fmt or []))
+    outputs = _resolve_outputs(list(output or []), list(fmt or []), allow_dirs=dask is not None)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise typer.BadParameter(f"{missing[0]}: no such file or folder", param_hint="PATHS")
@@ -318,8 +322,8 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
     from .distributed import extract_dask
     from .export import atomic_write, write_graph
 
-    dirs = [p for p, f in outputs if p.is_dir() or p.suffix == ""]
-    files = [(p, f) for p, f in outputs if p not in dirs]
+    dirs = [p for p, f in outputs if f == "parts"]
+    files = [(p, f) for p, f in outputs if f != "parts"]
     with ExitStack() as stack:
         if dirs:
             out_dir = dirs[0]

@@ -116,7 +116,7 @@ def _client(scheduler: Any, n_workers: int | None):
 
     if scheduler is None or scheduler == "local":
         cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=":0")
         return Client(cluster), [cluster]
     if isinstance(scheduler, str):
         return Client(scheduler), []
