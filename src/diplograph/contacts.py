@@ -1,22 +1,412 @@
-"""Contacts (placeholder, being written)."""
+"""The ``diplograph_contacts`` component: who met or spoke with whom, when, whether, and who says so.
+
+For every trigger word (``data/contact_triggers.jsonl``: "met", "phoned", "talks", "visit" ...) it reads
+the participants from the parse (:mod:`diplograph.participants`), the status (:mod:`diplograph.status`),
+the source (:mod:`diplograph.attribution`) and the date: the temporal expression of the sentence that
+hangs from the trigger or from the verbs above it (``doc._.dates``, from ``diplograph_dates``). Repeated
+reports of one event merge into one :class:`~diplograph.types.Contact` with all their evidence
+sentences; a denial and a rumour of the same call stay apart. Triggers go to
+``doc.spans["diplograph_triggers"]`` (label = contact type) for displaCy.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
-from .extensions import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import attribution_of
+from .countries import load_countries
+from .extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
+from .gazetteer import read_jsonl
+from .participants import DocContext, Party, noun_parties, verb_parties
+from .status import clause_chain, decide_status, load_cues
+from .types import Contact, Mention, Participant, TimeValue
+
+__all__ = ["ContactExtractor", "make_contacts", "merge_contacts"]
+
+SPECIFIC = ("phone_call", "video_call", "meeting", "visit")
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _data(name: str) -> Path:
+    return Path(str(resources.files("diplograph") / "data" / name))
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None], dict[tuple[str, ...], str]]:
+    triggers = {(r["lemma"], r["pos"]): r for r in read_jsonl(_data("contact_triggers.jsonl"))}
+    words, phrases = {}, {}
+    for r in read_jsonl(_data("type_modifiers.jsonl")):
+        if "word" in r:
+            words[r["word"]] = r["type"]
+        else:
+            phrases[tuple(r["phrase"].split())] = r["type"]
+    return triggers, words, phrases
+
+
+@dataclass
+class RawContact:
+    """One statement of a contact, before reports of the same event merge."""
+
+    type: str
+    parties: list[Party]
+    status: str
+    date: TimeValue | None
+    attribution: str | None
+    sentence: Span
+    trigger: Span
+    host: str | None = None
+    initiator: str | None = None
+    extra_sentences: list[Span] = field(default_factory=list)
+
+
+@Language.factory(
+    "diplograph_contacts",
+    assigns=["doc._.contacts", "doc.spans"],
+    requires=["doc._.people", "token.dep", "token.lemma"],
+    default_config={"merge": True},
+)
+def make_contacts(nlp: Language, name: str, merge: bool) -> "ContactExtractor":
+    return ContactExtractor(nlp, name, merge=merge)
 
 
 class ContactExtractor:
-    def __init__(self, nlp: Language, name: str = "diplograph_contacts") -> None:
+    """Finds contacts between the people of ``doc._.people`` (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "diplograph_contacts", *, merge: bool = True) -> None:
         register_extensions()
         self.name = name
+        self.merge = merge
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.contacts = []
+        if doc._.people is None or not doc.has_annotation("DEP"):
+            doc._.contacts = []
+            doc.spans[SPANS_TRIGGERS] = []
+            return doc
+        ctx = DocContext.of(doc, load_countries())
+        raws = list(self.find(doc, ctx))
+        contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
+        doc._.contacts = contacts
+        doc.spans[SPANS_TRIGGERS] = sorted({(r.trigger.start, r.trigger.end, r.type): r.trigger for r in raws}.values(),
+                                           key=lambda s: s.start)
         return doc
 
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
+        for doc in stream:
+            yield self(doc)
 
-@Language.factory("diplograph_contacts", assigns=["doc._.contacts"], default_config={})
-def make_contacts(nlp: Language, name: str) -> ContactExtractor:
-    return ContactExtractor(nlp, name)
+    # ------------------------------------------------------------------ finding
+    def find(self, doc: Doc, ctx: DocContext) -> Iterable[RawContact]:
+        triggers, _, _ = load_triggers()
+        cues = load_cues()
+        dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
+        previous: list[RawContact] = []
+        consumed: set[int] = set()
+        sentence_people = {}
+        for tok in doc:
+            if tok.i in consumed:
+                continue
+            spec = triggers.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_))
+            if spec is None and tok.pos_ == "PROPN":
+                spec = triggers.get((tok.lemma_.lower(), "NOUN"))
+            if spec is None:
+                continue
+            sent = tok.sent
+            key = sent.start
+            if key not in sentence_people:
+                sentence_people[key] = sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of)
+            if sentence_people[key] == 0 and not any(w in ("they", "leaders", "two", "both", "i", "we", "him", "her")
+                                                     for w in (t.lower_ for t in sent)):
+                continue
+            for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed):
+                previous.append(raw)
+                yield raw
+
+    def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
+                  consumed: set[int]) -> list[RawContact]:
+        ctype = spec["type"]
+        if spec.get("head_only"):
+            return []  # "phone" in "phone call" counts through its head noun
+        split = False
+        if tok.pos_ in ("VERB", "AUX"):
+            if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):
+                return []
+            if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
+                                            for c in tok.children):
+                return []
+            if spec.get("no_oprd") and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+                return []
+            subj, others = verb_parties(tok, spec, ctx)
+            if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
+                for ch in tok.children:
+                    if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer"):
+                        _, met = verb_parties(ch, {"type": "meeting", "args": ["obj", "with", "to"]}, ctx)
+                        if met:
+                            others = [p for p in others if p.kind != "country"] + met
+                            consumed.add(ch.i)
+            if spec.get("needs_person_obj") and not any(p.kind == "person" for p in others):
+                return []
+            if spec.get("needs_destination") and not others:
+                return []
+            # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
+            split = len([p for p in subj if p.kind == "person"]) == 1 and \
+                len([p for p in others if p.kind == "person"]) >= 2
+        else:
+            if spec.get("not_with") and any(c.dep_ == "prep" and c.lower_ in spec["not_with"] for c in tok.children):
+                return []
+            if tok.dep_ == "compound" and tok.head.lemma_ in ("center", "centre", "line", "log", "record", "hall"):
+                return []
+            subj, others, gov = noun_parties(tok, spec, ctx)
+            if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
+                    and len([p for p in others if p.kind == "person"]) < 2:
+                return []  # "during the summit", "at a dinner": a venue, not a contact
+            ctype = _refine_type(tok, ctype)
+        ctype = _phrase_type(tok, ctype)
+        parties = _dedupe(subj + others)
+        if any(p.kind == "group" for p in parties):
+            parties = self._resolve_group(parties, tok, previous)
+        persons = [p for p in parties if p.kind == "person"]
+        countries = [p for p in parties if p.kind == "country"]
+        chain, reporter = clause_chain(tok, cues)
+        date = _date_for(tok, chain, dates)
+        status, _ = decide_status(tok, chain, reporter, tok.sent, cues,
+                                  date_start=date.start_date if date else None, published=ctx.doc._.published)
+        attribution = attribution_of(tok, reporter, ctx)
+        if len(persons) < 2 and tok.pos_ not in ("VERB", "AUX") and persons:
+            # "invited him to join the call": a definite noun refers back to a contact of the article
+            joined = self._join(tok, ctype, persons, previous)
+            if joined:
+                return []
+        if ctype == "visit":
+            if len(persons) < 2 and not (persons and countries):
+                return []
+        elif len(persons) < 2:
+            return []
+        if spec.get("needs_pair_or_with") and len(persons) < 2:
+            return []
+        trigger = ctx.doc[tok.i:tok.i + 1]
+        if split:
+            lead = next(p for p in subj if p.kind == "person")
+            return [RawContact(ctype, [lead, p], status, date, attribution, tok.sent, trigger,
+                               host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
+                    for p in others if p.kind == "person" and p.id != lead.id]
+        host = initiator = None
+        if ctype == "visit":
+            visitors = [p for p in subj if p.kind == "person"] or persons[:1]
+            initiator = visitors[0].id
+            hosts = [p for p in parties if p.id != initiator]
+            host = hosts[0].id if hosts else None
+            if countries and len(persons) >= 2:  # a named host: drop the country
+                parties = persons
+        else:
+            parties = persons
+        return [RawContact(ctype, parties, status, date, attribution, tok.sent, trigger, host=host,
+                           initiator=initiator)]
+
+    @staticmethod
+    def _join(tok: Token, ctype: str, persons: list[Party], previous: list[RawContact]) -> bool:
+        """Add the people of "invited him to join the call" to the call the article reported."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return False
+        if tok.head.lemma_ not in ("join", "enter", "attend") and not (
+                tok.head.dep_ == "prep" and tok.head.head.lemma_ == "participate"):
+            return False
+        for raw in reversed(previous):
+            if tok.sent.start - raw.sentence.start > 200:
+                break
+            if _compatible_types(raw.type, ctype):
+                target = {p.id for p in raw.parties}
+                new = [p for p in persons if p.id not in target]
+                if not new:
+                    return True
+                for other in previous:
+                    if {p.id for p in other.parties} == target and _compatible_types(other.type, ctype):
+                        other.parties = other.parties + new
+                        if other.type == "talks" and ctype in SPECIFIC:
+                            other.type = ctype
+                raw.extra_sentences.append(tok.sent)
+                return True
+        return False
+
+    @staticmethod
+    def _resolve_group(parties: list[Party], tok: Token, previous: list[RawContact]) -> list[Party]:
+        """"the two leaders", "they": the people of the latest contact within three sentences."""
+        named = [p for p in parties if p.kind != "group"]
+        sent_start = tok.sent.start
+        for raw in reversed(previous):
+            if sent_start - raw.sentence.start > 120:
+                break
+            ids = {p.id for p in raw.parties if p.kind == "person"}
+            if len(ids) >= 2 and all(p.id in ids for p in named):
+                return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
+        return named
+
+
+def _dedupe(parties: list[Party]) -> list[Party]:
+    seen, out = set(), []
+    for p in parties:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
+
+
+def _refine_type(noun: Token, ctype: str) -> str:
+    """"phone call", "video conference", "virtual talks", "face-to-face meeting"."""
+    _, words, _ = load_triggers()
+    for ch in noun.children:
+        if ch.dep_ in ("compound", "amod", "nmod") and ch.i < noun.i:
+            t = words.get(ch.lower_)
+            if t:
+                return t
+            if ch.dep_ == "compound" and words.get(ch.lemma_.lower()):
+                return words[ch.lemma_.lower()]
+    return ctype
+
+
+def _phrase_type(tok: Token, ctype: str) -> str:
+    """"met face to face", "spoke by phone", "discussed in a phone call", "on the sidelines of"."""
+    if ctype not in ("talks", "meeting"):
+        return ctype
+    _, _, phrases = load_triggers()
+    sent = tok.sent
+    words = [t.lower_ for t in sent]
+    for phrase, t in phrases.items():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == phrase:
+                tok_at = sent[i]
+                # the phrase must modify this trigger's clause, not another one
+                if tok_at.head.i == tok.i or tok_at.head.head.i == tok.i or abs(tok_at.i - tok.i) <= 4:
+                    if t and (ctype == "talks" or t == "meeting"):
+                        return t
+    return ctype
+
+
+def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
+    sent = tok.sent
+    chain_ids = {t.i: k for k, t in enumerate(chain)}
+    best, best_score = None, None
+    for span, value in dates:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        t = span.root
+        steps = 0
+        score = None
+        while True:
+            if t.i in chain_ids:
+                score = (chain_ids[t.i], steps)
+                break
+            if t.head is t or steps > 6:
+                break
+            # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") is not ours
+            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids:
+                break
+            t = t.head
+            steps += 1
+        if score is None and tok.i <= span.start and span.root.head.i == tok.i:
+            score = (0, 0)
+        if score is not None and (best_score is None or score < best_score):
+            best, best_score = value, score
+    return best
+
+
+def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.value == b.value:
+        return True
+    if a.start_date and b.start_date and a.end_date and b.end_date:
+        inner, outer = sorted((a, b), key=lambda t: GRANULARITY_RANK.get(t.granularity, 9))
+        return outer.start_date <= inner.start_date and inner.end_date <= outer.end_date
+    return False
+
+
+def _compatible_types(a: str, b: str) -> bool:
+    return a == b or a == "talks" or b == "talks"
+
+
+def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
+    """One contact per event: same people, compatible type and date, same status."""
+    groups: list[list[RawContact]] = []
+    for r in raws:
+        key = frozenset(p.id for p in r.parties)
+        home = None
+        for g in groups:
+            if frozenset(p.id for p in g[0].parties) != key:
+                continue
+            if not _compatible_status(g[0].status, r.status):
+                continue
+            gtype = _merged_type(g)
+            if not _compatible_types(gtype, r.type):
+                continue
+            if not all(_compatible_dates(x.date, r.date) for x in g):
+                continue
+            home = g
+            break
+        if home is None:
+            groups.append([r])
+        else:
+            home.append(r)
+    return [_to_contact(g, ctx) for g in groups]
+
+
+def _compatible_status(a: str, b: str) -> bool:
+    """Same status; and "planned" with "possible" are one event whose certainty is the weaker."""
+    return a == b or {a, b} == {"planned", "possible"}
+
+
+def _merged_status(group: list[RawContact]) -> str:
+    statuses = {r.status for r in group}
+    return "possible" if "possible" in statuses else group[0].status
+
+
+def _merged_type(group: list[RawContact]) -> str:
+    specific = [r.type for r in group if r.type in SPECIFIC]
+    return specific[0] if specific else group[0].type
+
+
+def _to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
+    ctype = _merged_type(group)
+    dated = [r.date for r in group if r.date is not None]
+    date = min(dated, key=lambda t: GRANULARITY_RANK.get(t.granularity, 9)) if dated else None
+    first = group[0]
+    participants = []
+    for p in first.parties:
+        if p.kind == "person" and p.id in ctx.people:
+            participants.append(Participant.of(ctx.people[p.id]))
+        elif p.kind == "country" and p.id in ctx.countries:
+            participants.append(Participant.of(ctx.countries[p.id]))
+        elif p.kind == "country":
+            from .countries import load_countries as _lc
+
+            participants.append(Participant(id=f"country:{p.id}", name=_lc().name(p.id), kind="country", country=p.id))
+    sentences = {}
+    for r in group:
+        for s in [r.sentence, *r.extra_sentences]:
+            text = s.text
+            lead = len(text) - len(text.lstrip())
+            body = text.strip()
+            sentences[s.start_char] = Mention(s.start_char + lead, s.start_char + lead + len(body), body)
+    triggers = sorted({(r.trigger.start_char, r.trigger.end_char): Mention(r.trigger.start_char, r.trigger.end_char,
+                                                                           r.trigger.text) for r in group}.values(),
+                      key=lambda m: m.start)
+    attribution = next((r.attribution for r in group if r.attribution), None)
+    host = next((r.host for r in group if r.host), None)
+    initiator = next((r.initiator for r in group if r.initiator), None)
+    if host and not host.startswith("country:") and host not in ctx.people:
+        host = f"country:{host}"
+    ids = sorted(p.id for p in participants)
+    status = _merged_status(group)
+    digest = hashlib.sha1("|".join([*ids, ctype, status, date.value if date else ""]).encode()).hexdigest()[:12]
+    return Contact(id=f"contact:{digest}", type=ctype, participants=participants, status=status, date=date,
+                   attribution=attribution, evidence=[sentences[k] for k in sorted(sentences)], triggers=triggers,
+                   initiator=initiator if ctype == "visit" else None, host=host if ctype == "visit" else None)
+

@@ -30,6 +30,7 @@ class CountryEntry:
     name: str
     surfaces: dict[str, str] = field(default_factory=dict)  # surface -> kind
     ambiguous: set[str] = field(default_factory=set)
+    seats: set[str] = field(default_factory=set)  # seats of government: "White House", "Kremlin"
 
 
 @dataclass
@@ -49,6 +50,12 @@ class CountryLexicon:
     def is_ambiguous(self, surface: str) -> bool:
         hit = self.lookup(surface)
         return bool(hit) and surface in self.entries[hit[0]].ambiguous
+
+    def is_seat(self, surface: str) -> bool:
+        """Is ``surface`` a seat of government ("White House", "Kremlin"), i.e. its leader's office?"""
+        hit = self.lookup(surface)
+        return bool(hit) and (surface in self.entries[hit[0]].seats or anyascii(surface) in
+                              {anyascii(s) for s in self.entries[hit[0]].seats})
 
     def surfaces(self) -> list[tuple[str, str, str]]:
         """(surface, code, kind) for every surface, sorted, for building matchers."""
@@ -113,6 +120,7 @@ def build_lexicon(curated: list[dict]) -> CountryLexicon:
                 for variant in {s, anyascii(s)}:
                     by_surface[variant] = (e.code, kind)
         e.ambiguous.update(row.get("ambiguous", []))
+        e.seats.update(row.get("seats", []))
     return CountryLexicon(entries=entries, by_surface=by_surface)
 
 

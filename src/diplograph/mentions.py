@@ -24,7 +24,8 @@ from .countries import CountryLexicon
 from .gazetteer import Gazetteer, read_jsonl
 from .text import fold
 
-__all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "load_titles", "load_media"]
+__all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "load_titles", "load_media",
+           "media_names"]
 
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "da", "de", "di", "do", "dos", "das", "del", "della",
              "van", "von", "der", "den", "la", "le", "du", "ben", "al-", "el-", "ul", "ur", "y"}
@@ -53,6 +54,16 @@ def load_media() -> frozenset[str]:
         names.add(r["name"])
         names.update(r.get("aliases", []))
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def media_names() -> dict[str, str]:
+    """Folded name or alias of a news outlet -> its canonical name."""
+    out = {}
+    for r in read_jsonl(_data("media.jsonl")):
+        for n in [r["name"], *r.get("aliases", [])]:
+            out.setdefault(fold(n), r["name"])
+    return out
 
 
 @lru_cache(maxsize=1)

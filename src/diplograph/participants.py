@@ -1,0 +1,353 @@
+"""Who takes part in a contact, read from the dependency parse (never from mere co-occurrence).
+
+A :class:`DocContext` maps tokens to the people and countries the ``diplograph_people`` component
+found. :func:`np_parties` reads the people a noun phrase names, through coordination ("Macron, Scholz
+and Tusk"), apposition ("his Russian counterpart, Vladimir Putin"), hyphenated pairs ("the
+Erdoğan-Trump talks") and pronouns; :func:`verb_parties` and :func:`noun_parties` read the subjects,
+objects and "with"/"between"/"to" phrases of a trigger word and of the verb that governs it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE
+from .types import Country, Person
+
+__all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+NP_LINKS = {"compound", "appos", "flat", "nmod", "npadvmod", "amod", "nummod", "poss"}
+LIGHT_VERBS = {"hold", "have", "conduct", "attend", "engage", "make", "do", "join", "be", "begin", "start",
+               "wrap", "end", "conclude", "continue", "resume", "pay", "arrange", "plan", "schedule", "seek",
+               "propose", "suggest", "request", "offer", "host", "organize", "organise", "chair", "take",
+               "include", "confirm", "announce", "set", "expect", "want", "call", "agree", "follow"}
+PLURAL_ANAPHORS = {"they", "them", "both", "leaders", "presidents", "ministers", "sides", "heads", "men",
+                   "counterparts", "two", "pair", "we", "us"}
+# "discussed in a phone call", "agreed during talks": the noun is how the verb happened. Not so for
+# "following his call with X, he ...", "before the meeting, ...": another event.
+MANNER_PREPS = {"in", "during", "by", "via", "over", "at", "on", "through", "with"}
+# Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
+ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
+# Subjects that stand for their owner: "Lula's schedule does not include a meeting with X".
+AGENDA_NOUNS = {"schedule", "agenda", "itinerary", "programme", "program", "calendar", "plan", "plans"}
+PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+FIRST_PERSON = {"i", "me", "my", "myself"}
+
+
+@dataclass(frozen=True)
+class Party:
+    """A participant found in the text: a person id, or a country (for visits without a host)."""
+
+    id: str
+    kind: str  # "person" | "country" | "group"
+    token: int
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    person_of: dict[int, str] = field(default_factory=dict)
+    country_of: dict[int, str] = field(default_factory=dict)
+    seat_of: dict[int, str] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    mention_starts: list[tuple[int, str]] = field(default_factory=list)
+    speaker: str | None = None
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon=None) -> "DocContext":
+        ctx = cls(doc)
+        ctx.people = {p.id: p for p in (doc._.people or [])}
+        ctx.countries = {c.code: c for c in (doc._.countries or [])}
+        authors = {p.id for p in ctx.people.values() if p.is_author}
+        for span in doc.spans.get(SPANS_PEOPLE, []):
+            pid = span._.person_id
+            if pid and pid not in authors:
+                for i in range(span.start, span.end):
+                    ctx.person_of[i] = pid
+                ctx.mention_starts.append((span.start, pid))
+        for span in doc.spans.get(SPANS_COUNTRIES, []):
+            for i in range(span.start, span.end):
+                ctx.country_of[i] = span._.country_code
+            if lexicon is not None and lexicon.is_seat(span.text):
+                for i in range(span.start, span.end):
+                    ctx.seat_of[i] = span._.country_code
+        ctx.mention_starts.sort()
+        ctx.speaker = _speaker(doc, ctx)
+        return ctx
+
+    def leader_of(self, code: str, near: int) -> str | None:
+        """The person of the document who leads ``code`` (for "visit to the White House")."""
+        cands = [p for p in self.people.values() if p.country == code and not p.is_author
+                 and (p.role or "") in ("president", "prime minister", "chancellor", "king", "emir",
+                                        "premier", "leader", "supreme leader", "sultan", "queen")]
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0].id
+        return min(cands, key=lambda p: min(abs(m.start - self.doc[near].idx) for m in p.mentions)).id
+
+    def resolve_pronoun(self, tok: Token, exclude: set[str]) -> str | None:
+        """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
+        call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
+        person subject of the previous sentence, else its latest person."""
+        sent = tok.sent
+        doc = self.doc
+        root = sent.root
+        for ch in root.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch.i > tok.i and tok.i < root.i:
+                for t in _np_tokens(ch):
+                    pid = self.person_of.get(t.i)
+                    if pid and pid not in exclude:
+                        return pid
+        same = [pid for start, pid in self.mention_starts if sent.start <= start < tok.i and pid not in exclude]
+        if same:
+            return same[-1]
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        subject = any_ = None
+        for start, pid in self.mention_starts:
+            if start >= sent.start:
+                break
+            if start < prev.start or pid in exclude:
+                continue
+            any_ = pid
+            head = doc[start]
+            while head.dep_ in ("compound", "flat", "appos", "amod") and head.head is not head:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                subject = pid
+        return subject or any_
+
+
+def _speaker(doc: Doc, ctx: DocContext) -> str | None:
+    """The author of a first-person statement: "[Opening Statement by Prime Minister Ishiba]"."""
+    head = doc[: min(len(doc), 40)]
+    lowered = [t.lower_ for t in head]
+    for cue in ("statement", "remarks", "speech", "address", "message", "interview", "op-ed", "letter"):
+        if cue in lowered:
+            i = lowered.index(cue)
+            for j in range(i + 1, min(len(head), i + 12)):
+                if head[j].lower_ == "by":
+                    for k in range(j + 1, min(len(head), j + 8)):
+                        if k in ctx.person_of:
+                            return ctx.person_of[k]
+    return None
+
+
+def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
+    out = [tok]
+    if depth >= 3:
+        return out
+    for ch in tok.children:
+        # "NNA – President Putin and his counterpart Sisi discussed": names in an apposition
+        # to a dateline keep their coordination
+        if (ch.dep_ in NP_LINKS and ch.dep_ != "poss") or (ch.dep_ == "conj" and via == "appos"):
+            out.extend(_np_tokens(ch, depth + 1, ch.dep_ if ch.dep_ != "conj" else via))
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for ch in tok.children:
+        if ch.dep_ == "conj":
+            out.extend(_conjuncts(ch))
+    return out
+
+
+def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), countries: bool = False,
+               follow_conj: bool = True) -> list[Party]:
+    """The people (and, with ``countries``, countries) that the phrase headed by ``tok`` names."""
+    out: list[Party] = []
+    for head in (_conjuncts(tok) if follow_conj else [tok]):
+        found = None
+        for t in _np_tokens(head):
+            # every person of the phrase: a bad parse may hang a coordinated name as an apposition
+            if t.i in ctx.person_of and ctx.person_of[t.i] not in exclude:
+                if found is None or found.id == ctx.person_of[t.i]:
+                    found = Party(ctx.person_of[t.i], "person", t.i)
+                elif all(o.id != ctx.person_of[t.i] for o in out):
+                    out.append(Party(ctx.person_of[t.i], "person", t.i))
+        if found is None and head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            pid = ctx.resolve_pronoun(head, set(exclude))
+            if pid:
+                found = Party(pid, "person", head.i)
+        if found is None and head.lower_ in FIRST_PERSON and ctx.speaker and not _in_quote(head):
+            found = Party(ctx.speaker, "person", head.i)
+        if found is None and _group_anaphor(head):
+            found = Party("*group*", "group", head.i)
+        if found is None and countries:
+            for t in _np_tokens(head):
+                if t.i in ctx.seat_of:
+                    host = ctx.leader_of(ctx.seat_of[t.i], t.i)
+                    found = Party(host, "person", t.i) if host else Party(ctx.seat_of[t.i], "country", t.i)
+                    break
+                if t.i in ctx.country_of:
+                    found = Party(ctx.country_of[t.i], "country", t.i)
+                    break
+        if found is not None and found.id not in exclude:
+            out.append(found)
+    return out
+
+
+def _group_anaphor(head: Token) -> bool:
+    """"they", "both", "the two leaders", "the presidents of X and Y" — not "heads of state" in general."""
+    low = head.lower_
+    if low not in PLURAL_ANAPHORS or low in ("we", "us"):
+        return False
+    if head.pos_ == "PRON":
+        return low in ("they", "them", "both")
+    if head.pos_ not in ("NOUN", "NUM"):
+        return False
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return bool(dets & {"the", "both", "two", "these", "those"})
+
+
+def _in_quote(tok: Token) -> bool:
+    """Is ``tok`` inside quotation marks within its sentence?"""
+    n = 0
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in ('"', "“", "”") or t.tag_ in ("``", "''"):
+            n += 1
+    return n % 2 == 1
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in preps:
+            out.extend(g for g in ch.children if g.dep_ == "pobj")
+    return out
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subjects of ``verb``, inherited through xcomp/conj/relative clauses when it has none."""
+    v = verb
+    for _ in range(4):
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            out = []
+            for s in subs:
+                if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":  # "Modi, who spoke with Trump"
+                    out.append(v.head)
+                else:
+                    out.append(s)
+            return out
+        if v.dep_ == "relcl":
+            return [v.head]
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return [v.head]
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+            v = v.head.head  # "looked forward to having talks"
+            continue
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head is not v:
+            if v.dep_ == "xcomp":  # "invited him to visit": the object of the governor is the subject
+                objs = [c for c in v.head.children if c.dep_ == "dobj"]
+                if objs and v.head.lemma_ in ("invite", "ask", "urge", "tell", "persuade", "allow", "want"):
+                    return objs
+            v = v.head
+            continue
+        break
+    return []
+
+
+def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party], list[Party]]:
+    """(subjects, others) of a verb trigger: "X met (with) Y", "X and Y spoke", "X phoned Y"."""
+    args = set(spec.get("args", ["subj", "obj", "with"]))
+    subj_toks = subjects_of(verb)
+    subj: list[Party] = []
+    for s in subj_toks:
+        subj.extend(np_parties(s, ctx))
+    exclude = {p.id for p in subj}
+    others: list[Party] = []
+    visit = spec["type"] == "visit"
+    if "obj" in args:
+        for ch in verb.children:
+            if ch.dep_ in ("dobj", "obj"):
+                others.extend(np_parties(ch, ctx, exclude=exclude, countries=visit))
+    preps = {a for a in args if a not in ("subj", "obj")} | {"between"}
+    if verb.lemma_ in ("meet", "talk", "speak"):
+        preps |= {"with"}
+    for pobj in _prep_objects(verb, preps):
+        others.extend(np_parties(pobj, ctx, exclude=exclude, countries=visit))
+    # passive agent: "Erdoğan was received by Putin"
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        for ch in verb.children:
+            if ch.dep_ == "agent":
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        others.extend(np_parties(g, ctx, exclude=exclude))
+    return subj, others
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger hangs from: "held [a call]", "discussed in [a call]", "[talks] were held"."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "conj", "appos", "npadvmod"):
+            h = t.head
+        elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in MANNER_PREPS:
+            h = t.head.head
+        else:
+            return None
+        if h is t:
+            return None
+        if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("acomp", "ROOT")):
+            return h
+        t = h
+    return None
+
+
+def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party], list[Party], Token | None]:
+    """(subjects, others, governing verb) of a noun trigger: "Biden's call with Johnson",
+    "the Erdoğan-Trump talks", "talks between X and Y", "X held talks with Y"."""
+    own: list[Party] = []
+    base = noun
+    while base.dep_ == "conj":  # "meetings or phone calls between X and Y": share the first conjunct's args
+        base = base.head
+    for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base is not noun else []):
+        if ch.dep_ == "poss":
+            own.extend(np_parties(ch, ctx))
+        elif ch.dep_ in ("compound", "nmod", "amod") and ch.i < noun.i:
+            own.extend(np_parties(ch, ctx, follow_conj=True))
+            for g in ch.children:  # "Erdoğan-Trump": Trump compound of talks, Erdoğan compound of Trump
+                if g.dep_ in ("compound", "nmod", "amod", "punct", "conj"):
+                    own.extend(np_parties(g, ctx))
+    exclude = {p.id for p in own}
+    visit = spec["type"] == "visit"
+    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in"}) + \
+            (_prep_objects(base, {"between", "with"}) if base is not noun else []):
+        prep = pobj.head.lower_
+        if prep in ("to", "in") and not visit:
+            continue
+        if prep == "of" and noun.lemma_ not in ("meeting", "summit", "visit"):
+            continue
+        others = np_parties(pobj, ctx, exclude=exclude, countries=visit and prep in ("to", "in"))
+        own.extend(others)
+        exclude |= {p.id for p in others}
+    gov = governing_verb(base)
+    subj: list[Party] = []
+    if gov is not None:
+        if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass"):
+            for s in subjects_of(gov):
+                subj.extend(np_parties(s, ctx, exclude=exclude))
+        preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set())
+        for pobj in _prep_objects(gov, preps):
+            own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
+        if not subj and noun.dep_ not in ("nsubj", "nsubjpass"):
+            # "Lula's schedule does not include a meeting with Biden"
+            for s_tok in (c for c in gov.children if c.dep_ == "nsubj"):
+                if s_tok.lemma_.lower() in AGENDA_NOUNS:
+                    for ch in s_tok.children:
+                        if ch.dep_ == "poss":
+                            subj.extend(np_parties(ch, ctx, exclude=exclude))
+        if gov.lemma_ in ("host", "receive", "welcome"):
+            for ch in gov.children:
+                if ch.dep_ == "dobj" and ch is not base:
+                    own.extend(np_parties(ch, ctx, exclude=exclude))
+    return subj, own, gov

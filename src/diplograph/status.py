@@ -1,0 +1,199 @@
+"""Whether a contact happened, is planned, only possible, or denied — read as a news analyst would.
+
+In the manner of negspacy / medspacy's ConText: cue lists are data (``data/status_cues.jsonl``), scope
+is code. A cue counts only where it governs the contact: an auxiliary or negation on the trigger or on
+the chain of verbs above it ("is expected to speak", "have been scheduled"), a modifier of a noun
+trigger ("the upcoming visit", "no official meetings"), or a sentence-wide hedge ("according to
+unnamed sources"). The chain stops at a reporting verb, so "Peskov did not say whether they met" and
+"Peskov said they met" differ only where they should.
+
+Precedence: denied > possible > planned > the tense of the chain (past = occurred).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import read_jsonl
+
+__all__ = ["StatusCues", "load_cues", "clause_chain", "decide_status"]
+
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp",
+              "advcl", "acl", "oprd", "pcomp", "appos", "relcl", "npadvmod", "compound"}
+
+
+# Prepositions that set an event beside another rather than inside it.
+STOP_PREPS = {"following", "after", "before", "since", "ahead", "prior", "until", "amid", "despite", "like",
+              "unlike", "than"}
+
+
+def _data(name: str) -> Path:
+    return Path(str(resources.files("diplograph") / "data" / name))
+
+
+@dataclass
+class StatusCues:
+    aux: dict[str, dict]
+    governor: dict[str, list[dict]]
+    modifier: dict[str, str]
+    adverb: dict[str, str]
+    negation: set[str]
+    phrases: list[dict]
+    reporting: set[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> StatusCues:
+    rows = read_jsonl(_data("status_cues.jsonl"))
+    aux, governor, modifier, adverb, negation, phrases = {}, {}, {}, {}, set(), []
+    for r in rows:
+        if "phrase" in r:
+            phrases.append({**r, "words": r["phrase"].lower().split()})
+            continue
+        dep = r["dep"]
+        if dep == "aux":
+            aux[r["cue"]] = r
+        elif dep == "governor":
+            governor.setdefault(r["cue"], []).append(r)
+        elif dep == "modifier":
+            modifier[r["cue"]] = r["status"]
+        elif dep == "adverb":
+            adverb[r["cue"]] = r["status"]
+        elif dep == "negation":
+            negation.add(r["cue"])
+    reporting = {r["lemma"] for r in read_jsonl(_data("reporting_verbs.jsonl"))}
+    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting)
+
+
+def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token | None]:
+    """The trigger and the words above it up to (not including) a reporting verb; and that verb."""
+    chain = [trigger]
+    t = trigger
+    for _ in range(8):
+        if t.dep_ == "ROOT" or t.head is t:
+            return chain, None
+        h = t.head
+        if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in STOP_PREPS:
+            return chain, None  # "following his call with X, he will ...": a different event
+        if h.lemma_ in cues.reporting and h.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
+            # "Peskov confirmed that no meetings ...", "reports suggested that ..."
+            if t.dep_ == "dobj" and h.lemma_ not in ("deny", "confirm", "announce", "report"):
+                chain.append(h)
+                t = h
+                continue
+            return chain, h
+        if t.dep_ not in CHAIN_DEPS and t.dep_ not in ("aux", "neg", "advmod", "amod", "det", "poss", "agent", "dative", "parataxis"):
+            return chain, None
+        chain.append(h)
+        t = h
+    return chain, None
+
+
+def _whether_or_not(tok: Token) -> bool:
+    """"whether or not they met" is a question, not a denial."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].lower_ == "or" and doc[tok.i - 2].lower_ == "whether"
+
+
+def _particle(tok: Token) -> str | None:
+    for ch in tok.children:
+        if ch.dep_ in ("prt", "prep") and ch.lower_ in ("out", "off", "forward", "for", "down"):
+            return ch.lower_
+    return None
+
+
+def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, sent: Span, cues: StatusCues,
+                  *, date_start: str | None = None, published: str | None = None) -> tuple[str, list[Token]]:
+    """The status of the contact named by ``trigger`` and the cue tokens that decided it."""
+    found: dict[str, list[Token]] = {"denied": [], "possible": [], "planned": [], "occurred": []}
+    negated_deniers = False
+    first_conj = trigger
+    while first_conj.dep_ == "conj" and first_conj.head.pos_ == first_conj.pos_:
+        first_conj = first_conj.head
+    # modifiers of a noun trigger and its first conjunct
+    for noun in {trigger, first_conj}:
+        if noun.pos_ in ("NOUN", "PROPN"):
+            for ch in noun.children:
+                low = ch.lower_
+                if ch.dep_ == "det" and ch.lemma_ == "no":
+                    found["denied"].append(ch)
+                elif ch.dep_ in ("amod", "compound", "advmod", "nummod") and low in cues.modifier:
+                    found[cues.modifier[low]].append(ch)
+    for k, tok in enumerate(chain):
+        for ch in tok.children:
+            low = ch.lower_
+            if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "nor")):
+                if not _whether_or_not(ch):
+                    found["denied"].append(ch)
+            elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
+                r = cues.aux[low]
+                st = r.get("reported", r["status"]) if reporter is not None else r["status"]
+                found[st].append(ch)
+            elif ch.dep_ in ("advmod",) and low in cues.adverb:
+                found[cues.adverb[low]].append(ch)
+            elif ch.dep_ == "det" and ch.lemma_ == "no" and tok.pos_ in ("NOUN",) and k > 0:
+                found["denied"].append(ch)
+        if k == 0:
+            continue
+        for r in cues.governor.get(tok.lemma_, []):
+            if r.get("particle") and _particle(tok) != r["particle"]:
+                continue
+            if r.get("passive_only") and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
+                continue
+            if r.get("progressive_only") and tok.tag_ != "VBG":
+                continue
+            if r.get("future_only"):
+                continue
+            if r["status"] == "denied":
+                if any(c.dep_ == "neg" for c in tok.children):  # "did not rule out": possible
+                    negated_deniers = True
+                    found["possible"].append(tok)
+                    continue
+            found[r["status"]].append(tok)
+        if tok.lower_ in cues.modifier and tok.dep_ in ("amod",):
+            found[cues.modifier[tok.lower_]].append(tok)
+    if reporter is not None and reporter.lemma_ == "deny":
+        if any(c.dep_ == "neg" for c in reporter.children):
+            found["possible"].append(reporter)
+        else:
+            found["denied"].append(reporter)
+    if reporter is not None and reporter.lemma_ == "suggest":
+        found["possible"].append(reporter)
+    words = [t.lower_ for t in sent]
+    for ph in cues.phrases:
+        if ph.get("scope") == "next_sentence":
+            continue
+        n = len(ph["words"])
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == ph["words"]:
+                found[ph["status"]].append(sent[i])
+                break
+    if negated_deniers:
+        found["denied"] = [t for t in found["denied"] if t.head.lemma_ not in ("rule", "deny", "exclude")]
+    # double negation inside the chain ("not without") is rare; a negated modal of possibility
+    # ("could not meet") is still a denial.
+    for st in ("denied", "possible", "planned"):
+        if found[st]:
+            return st, found[st]
+    if found["occurred"]:
+        return "occurred", found["occurred"]
+    return _tense_status(chain, date_start, published), []
+
+
+def _tense_status(chain: list[Token], date_start: str | None, published: str | None) -> str:
+    if date_start and published and date_start > published:
+        return "planned"
+    for tok in chain:
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ in ("VBD", "VBN"):
+                return "occurred"
+            if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'re", "'s") for c in tok.children if c.dep_ == "aux"):
+                return "planned" if date_start and published and date_start >= published else "occurred"
+            if tok.tag_ in ("VBZ", "VBP"):
+                return "occurred"
+    return "occurred"
+
