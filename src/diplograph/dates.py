@@ -80,8 +80,10 @@ class _Cues:
     weekdays: dict[str, int]  # lower-cased name or abbreviation -> 0..6
     weekday_full: tuple[str, ...]
     weekday_abbr: tuple[str, ...]
-    holidays: dict[str, tuple[int, int]]
+    holidays: dict[str, tuple[int, int]]  # lower-cased name -> (month, day)
     bare_holidays: dict[str, tuple[int, int]]
+    holiday_names: tuple[str, ...]  # as written
+    bare_holiday_names: tuple[str, ...]
     words: dict[str, frozenset[str]]
     numbers: dict[str, int]
 
@@ -98,6 +100,8 @@ def _cues() -> _Cues:
     bare: dict[str, tuple[int, int]] = {}
     words: dict[str, frozenset[str]] = {}
     numbers: dict[str, int] = {}
+    names: list[str] = []
+    bare_names: list[str] = []
     path = resources.files("diplograph") / "data" / "date_cues.jsonl"
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -119,15 +123,17 @@ def _cues() -> _Cues:
                     weekday_abbr.append(a)
             elif cue == "holiday":
                 holidays[row["name"].lower()] = (row["month"], row["day"])
+                names.append(row["name"])
             elif cue == "holiday_bare":
                 bare[row["name"].lower()] = (row["month"], row["day"])
+                bare_names.append(row["name"])
             elif cue == "number_word":
                 for i, w in enumerate(row["words"]):
                     numbers[w] = max(i - 1, 1)  # a, an, one -> 1; two -> 2 ...
             else:
                 words[cue] = frozenset(row["words"])
     return _Cues(months, tuple(month_full), tuple(month_abbr), weekdays, tuple(weekday_full),
-                 tuple(weekday_abbr), holidays, bare, words, numbers)
+                 tuple(weekday_abbr), holidays, bare, tuple(names), tuple(bare_names), words, numbers)
 
 
 def _alt(names: tuple[str, ...] | list[str], upper: bool = True) -> str:
@@ -216,11 +222,19 @@ def _choose_day(cands: list[_dt.date], ref: _dt.date, tense: str | None, grace: 
         return None
     g = _dt.timedelta(days=grace)
     if tense == PAST:
-        past = [c for c in cands if c <= ref + g]
-        return max(past) if past else min(cands)
+        p = max((c for c in cands if c <= ref + g), default=None)
+        f = min((c for c in cands if c > ref + g), default=None)
+        if f is not None and (p is None or ((ref - p).days > PAST_WINDOW_DAYS
+                                            and (f - ref).days <= FUTURE_WINDOW_DAYS)):
+            return f  # "the summit on 26 March was called off": not March of last year
+        return p
     if tense == FUTURE:
-        fut = [c for c in cands if c >= ref - g]
-        return min(fut) if fut else max(cands)
+        f = min((c for c in cands if c >= ref - g), default=None)
+        p = max((c for c in cands if c < ref - g), default=None)
+        if p is not None and (f is None or ((f - ref).days > PAST_WINDOW_DAYS
+                                            and (ref - p).days <= FUTURE_WINDOW_DAYS)):
+            return p
+        return f
     past = [c for c in cands if c <= ref]
     fut = [c for c in cands if c > ref]
     p = max(past) if past else None
@@ -428,8 +442,8 @@ def _patterns() -> tuple[_Pattern, ...]:
     yr_tail = rf"(?:,?\s+(?P<y>{_YEAR})|,?\s+(?:of\s+)?(?P<yrel>{_YREL})\s+year\b)?"
     numw = "|".join(sorted(map(re.escape, c.numbers), key=len, reverse=True))
     parts = "|".join(sorted(c.words["part_of_day"], key=len, reverse=True))
-    holi = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(c.holidays, key=len, reverse=True))
-    bare_holi = "|".join(re.escape(h) for h in c.bare_holidays)
+    holi = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(c.holiday_names, key=len, reverse=True))
+    bare_holi = "|".join(re.escape(h) for h in c.bare_holiday_names)
     preps = r"(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|for|around|between|to|and|or|as\s+of|starting|beginning)"
     src = {
         # March 16 | Wednesday, March 12 | Feb. 3, 2025 | March 16-17 | November 1 of last year
@@ -611,7 +625,8 @@ def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
         if nxt and not g.get("rel") and text[xe:xe + 1] == " " and nxt[0].lower() not in (
                 "and", "or", "at", "in", "to", "when", "until", "with", "as", "for", "after", "before", "but",
                 "through", "till", "between", "from", "of", "this", "last", "next", "while", "during", "because",
-                "so", "if", "since", "which", "that"):
+                "so", "if", "since", "which", "that", "was", "were", "is", "are", "will", "would", "has", "had",
+                "have", "could", "should", "may", "might", "can", "did", "does", "do"):
             return None  # "the 14th century", "the 14th Dalai Lama"
         rel = (g.get("rel") or "").lower()
         if rel:
@@ -667,8 +682,8 @@ _ANCHOR_PATTERNS = {
     "numsep": ("numeric", "loose"),
     "ord": ("dom",),
     "rel": ("relday", "after"),
+    "hol": ("holiday", "bare_holiday", "relunit", "inthe", "ago", "after"),  # "Day" is a unit too
     "unit": ("relunit", "inthe", "ago", "after"),
-    "hol": ("holiday", "bare_holiday"),
 }
 _LEFT, _RIGHT = 50, 60  # how far a candidate may reach left and right of its anchor
 
@@ -676,7 +691,7 @@ _LEFT, _RIGHT = 50, 60  # how far a candidate may reach left and right of its an
 @functools.lru_cache(maxsize=1)
 def _anchor_regex() -> re.Pattern[str]:
     c = _cues()
-    hol = sorted({w for h in c.holidays for w in h.split()[-1:]} | {h.title() for h in c.bare_holidays})
+    hol = sorted({h.split()[-1] for h in c.holiday_names} | set(c.bare_holiday_names))
     parts = {
         "mon": rf"\b(?:{_alt(c.month_full + c.month_abbr)})\b",
         "wd": rf"\b(?:{_alt(c.weekday_full + c.weekday_abbr)})\b",
@@ -685,8 +700,8 @@ def _anchor_regex() -> re.Pattern[str]:
         "ord": r"(?<!\d)\d{1,2}(?:st|nd|rd|th)\b",
         "rel": r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|TONIGHT|now|[Nn]ight|"
                r"[Mm]orning|[Aa]fternoon|[Ee]vening)\b",
-        "unit": r"\b(?:[Ww]eek(?:end|s)?|[Mm]onths?|[Yy]ears?|[Dd]ays?|WEEK|MONTH|YEAR)\b",
         "hol": rf"\b(?:{_alt(hol)})\b",
+        "unit": r"\b(?:[Ww]eek(?:end|s)?|[Mm]onths?|[Yy]ears?|[Dd]ays?|WEEK|MONTH|YEAR)\b",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in parts.items()))
 
@@ -803,6 +818,8 @@ _STRONG_FUTURE = frozenset({"schedule", "slate", "due", "expect", "plan", "inten
                             "anticipate", "arrange", "tip", "set"})
 _BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re", "be"})
 _BE_PAST = frozenset({"was", "were"})
+_FRONT_WORDS = frozenset({"on", "in", "at", "by", "since", "from", "late", "early", "earlier", "later", "until",
+                          "during", "before", "after", "and", "but", "then", "also", "as", "of", "so"})
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n|;")
 
 
@@ -867,21 +884,38 @@ def _verb_tense(v: Token) -> str | None:
 
 
 def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
+    """Tense of the verb governing ``start:end``; ``"present"`` for a present verb, None if no verb.
+
+    A date inside the subject ("the summit on 26 March was called off") does not take the past
+    of its verb: the reading falls back to the default rule.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    # a verb right before the expression governs it, whatever the parser attached ("said on Sunday")
+    i = span.start - 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if i >= 0 and doc[i].pos_ in ("VERB", "AUX") and doc[i].tag_ != "MD":
+        t = _verb_tense(doc[i])
+        if t is not None:
+            return t
     fut_nominal = {"upcoming", "planned", "proposed", "scheduled", "due", "expected", "forthcoming",
                    "slated", "anticipated", "awaited", "possible", "potential", "next"}
     cur = span.root
+    in_subject = False
     for _ in range(12):
         if cur.i < span.start or cur.i >= span.end:
             if _is_verb(cur):
-                return _verb_tense(cur)
+                t = _verb_tense(cur)
+                return None if (t == PAST and in_subject) else t
             if cur.lower_ in fut_nominal or any(ch.dep_ == "amod" and ch.lower_ in fut_nominal
                                                 for ch in cur.children):
                 return FUTURE
             if cur.lower_ == "since":
                 return PAST
+        if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            in_subject = True
         if cur.head is cur:
             break
         cur = cur.head
@@ -924,10 +958,11 @@ def _tense_from_window(text: str, start: int, end: int, n: int = 12) -> str | No
             if prv in _BE_PAST:
                 return PAST
             return None
-        if lw in past:
-            return PAST
-        if (lw.endswith("ed") and len(lw) >= 5 and lw not in ed_not and "-" not in lw
-                and not w[:1].isupper()):
+        participle = lw in past or (lw.endswith("ed") and len(lw) >= 5 and lw not in ed_not
+                                    and "-" not in lw and not w[:1].isupper())
+        if participle:
+            if prv in ("be", "being"):
+                return None  # "will be held": the modal further left decides
             return PAST
         return None
 
@@ -935,9 +970,12 @@ def _tense_from_window(text: str, start: int, end: int, n: int = 12) -> str | No
         t = classify(left, i)
         if t:
             return t
+    fronted = all(w.lower() in _FRONT_WORDS for w in left)  # "On Monday, ..." / "Late on Monday the ..."
     for i in range(len(right)):
         t = classify(right, i)
         if t:
+            if t == PAST and not fronted and "," not in right_ctx[:right_ctx.find(right[i])]:
+                return None  # inside the subject: "the summit on 26 March was called off"
             return t
     return None
 
