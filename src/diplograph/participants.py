@@ -312,7 +312,11 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         base = base.head
     for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base is not noun else []):
         if ch.dep_ == "poss":
-            own.extend(np_parties(ch, ctx))
+            found = np_parties(ch, ctx)
+            if not found and ch.i in ctx.country_of and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                # "King Abdullah of Jordan's visit" parsed as "Abdullah of [Jordan's visit]"
+                found = np_parties(noun.head.head, ctx, follow_conj=False)
+            own.extend(found)
         elif ch.dep_ in ("compound", "nmod", "amod") and ch.i < noun.i:
             own.extend(np_parties(ch, ctx, follow_conj=True))
             for g in ch.children:  # "Erdoğan-Trump": Trump compound of talks, Erdoğan compound of Trump
@@ -320,17 +324,20 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                     own.extend(np_parties(g, ctx))
     exclude = {p.id for p in own}
     visit = spec["type"] == "visit"
+    gov = governing_verb(base)
+    addressed = gov is not None and gov.lemma_ in ADDRESSED_VERBS
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in"}) + \
             (_prep_objects(base, {"between", "with"}) if base is not noun else []):
         prep = pobj.head.lower_
-        if prep in ("to", "in") and not visit:
+        if prep == "to" and not visit and not addressed:
+            continue
+        if prep == "in" and not visit:
             continue
         if prep == "of" and noun.lemma_ not in ("meeting", "summit", "visit"):
             continue
         others = np_parties(pobj, ctx, exclude=exclude, countries=visit and prep in ("to", "in"))
         own.extend(others)
         exclude |= {p.id for p in others}
-    gov = governing_verb(base)
     subj: list[Party] = []
     if gov is not None:
         if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass"):

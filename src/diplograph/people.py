@@ -162,7 +162,10 @@ class PeopleRecognizer:
         seen_ids: dict[str, Person] = {}
         for c in clusters:
             pid = c.person_id()
-            mentions = sorted([(m.start, m.end) for m in c.names] + [(t.start, t.end) for t in c.titles])
+            # a name with the title that introduced it is one mention: "Turkish President Recep Tayyip Erdoğan"
+            mentions = sorted([(m.anchor[0] if m.anchor and m.anchor[0] < m.start and
+                                _contiguous(doc, m.anchor[0], m.start) else m.start, m.end) for m in c.names]
+                              + [(t.start, t.end) for t in c.titles])
             person = seen_ids.get(pid)
             if person is None:
                 person = Person(id=pid, name=c.name(), country=c.country(), role=c.role(day),
@@ -223,6 +226,11 @@ class PeopleRecognizer:
         self._gaz = None
         self._finder = None
         return self
+
+
+def _contiguous(doc: Doc, start: int, end: int) -> bool:
+    """No sentence or clause break between ``start`` and ``end`` (a title right before its name)."""
+    return end - start <= 8 and not any(t.text in (".", ";", ":", "\n") or t.is_space for t in doc[start:end])
 
 
 def _day(published: Any) -> dt.date | None:

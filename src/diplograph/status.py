@@ -93,6 +93,9 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
     return chain, None
 
 
+_SETTING_PREPS = {"in", "during", "by", "via", "over", "through", "at"}
+
+
 def _whether_or_not(tok: Token) -> bool:
     """"whether or not they met" is a question, not a denial."""
     doc = tok.doc
@@ -101,7 +104,7 @@ def _whether_or_not(tok: Token) -> bool:
 
 def _particle(tok: Token) -> str | None:
     for ch in tok.children:
-        if ch.dep_ in ("prt", "prep") and ch.lower_ in ("out", "off", "forward", "for", "down"):
+        if ch.dep_ in ("prt", "prep", "advmod") and ch.lower_ in ("out", "off", "forward", "for", "down"):
             return ch.lower_
     return None
 
@@ -139,6 +142,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
                 found["denied"].append(ch)
         if k == 0:
             continue
+        if chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
+            continue  # "discussed in a phone call": the call is where, not what, they discussed
         for r in cues.governor.get(tok.lemma_, []):
             if r.get("particle") and _particle(tok) != r["particle"]:
                 continue
