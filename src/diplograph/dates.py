@@ -283,6 +283,8 @@ def _resolve(e: _Expr, ref: _dt.date | None, tense: str | None) -> _Resolved | N
         return _year(e.y) if e.y else None
     if k == "date":
         return _resolve_date(e, ref, tense)
+    if k == "isoweek":
+        return _week(_dt.date.fromisocalendar(e.y, e.off, 1))  # type: ignore[arg-type]
     if k == "month":
         if e.y is not None:
             return _month(e.y, e.m)  # type: ignore[arg-type]
@@ -392,8 +394,9 @@ def _resolve_weekday(e: _Expr, ref: _dt.date, tense: str | None) -> _Resolved | 
         else:
             cands = [c for c in cands if abs((c - ref).days) <= 45]
         t = tense or (FUTURE if e.mode == "this" else None)
-        c = _choose_day(cands, ref, t) if e.mode != "this" or match else None
-        if c is None:
+        if not match:  # the weekday fits no such day: the nearest one
+            c = min(cands, key=lambda x: abs((x - ref).days), default=None)
+        else:
             c = _choose_day(cands, ref, t)
         return _day(c) if c else None
     delta = (wd - ref.weekday()) % 7  # days ahead to the next such weekday (0: today)
@@ -402,10 +405,11 @@ def _resolve_weekday(e: _Expr, ref: _dt.date, tense: str | None) -> _Resolved | 
     if e.mode == "wk":
         monday = ref - _dt.timedelta(days=ref.weekday())
         return _day(monday + _dt.timedelta(weeks=e.off, days=wd))
-    if e.mode == "last":
-        return _day(prev if prev < ref else prev - _dt.timedelta(days=7))
-    if e.mode == "next":
-        return _day(nxt if nxt > ref else nxt + _dt.timedelta(days=7))
+    week = _dt.timedelta(days=7)
+    if e.mode == "last":  # strictly before; yesterday would be "yesterday": a week earlier then
+        return _day(prev if (ref - prev).days > 1 else prev - week)
+    if e.mode == "next":  # strictly after; tomorrow would be "tomorrow": a week later then
+        return _day(nxt if (nxt - ref).days > 1 else nxt + week)
     if e.mode == "this":
         return _day(prev if tense == PAST else nxt)
     if tense == FUTURE:
@@ -448,11 +452,16 @@ def _patterns() -> tuple[_Pattern, ...]:
     src = {
         # March 16 | Wednesday, March 12 | Feb. 3, 2025 | March 16-17 | November 1 of last year
         "month_day": rf"(?<!\w)(?P<x>{wd_pre}(?P<mon>{mon})\s+(?:the\s+)?(?P<d>{_DAY}){_ORD}?{_DEND}"
-                     rf"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY}){_ORD}?{_DEND})?{yr_tail}(?(par)\s*\)))",
+                     rf"(?:\s*(?:-|–|—|to)\s*(?P<d2>{_DAY}){_ORD}?{_DEND})?{yr_tail}(?(par)\s*\)))",
         # 16 March 2025 | the 16th of March | Mon, 17 Mar 2025 | 16-17 March
         "day_month": rf"(?<![\w.,:/$€£-])(?P<x>{wd_pre}(?:the\s+)?(?P<d>{_DAY}){_ORD}?"
-                     rf"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY}){_ORD}?)?(?:\s+of)?[\s-]+(?P<mon>{mon})"
+                     rf"(?:\s*(?:-|–|—|to)\s*(?P<d2>{_DAY}){_ORD}?)?(?:\s+of)?[\s-]+(?P<mon>{mon})"
                      rf"{yr_tail}(?(par)\s*\)))",
+        # "29 and 30 August": the first day (the second is a day_month); "August 29 and 30": the second
+        "day_and": rf"(?<![\w.,:/$€£-])(?P<x>(?:the\s+)?(?P<d>{_DAY}){_ORD}?)\s+(?:and|&)\s+(?:the\s+)?{_DAY}{_ORD}?"
+                   rf"(?:\s+of)?\s+(?P<mon>{mon}){yr_tail}",
+        "and_day": rf"(?<!\w)(?P<mon>{mon})\s+(?:the\s+)?{_DAY}{_ORD}?\s+(?:and|&)\s+(?P<x>(?:the\s+)?"
+                   rf"(?P<d>{_DAY}){_ORD}?){_DEND}{yr_tail}",
         # March 2025 | mid-March 2025
         "month_year": rf"(?<!\w)(?P<x>(?:(?P<mod>{_MODR})[-\s]+)?(?P<mon>{mon})(?:,?\s+|\s+of\s+)(?P<y>{_YEAR}))",
         # in April | mid-March | last December | April of last year
@@ -474,10 +483,13 @@ def _patterns() -> tuple[_Pattern, ...]:
                    r"this|last|next|the)\s+(?P<unit>weekend|week|month|year)))(?!\w)",
         "inthe": r"(?<!\w)(?P<x>(?i:(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)))(?!\w)",
         # three days ago | 50 years ago
-        "ago": rf"(?<!\w)(?P<x>(?i:(?P<n>\d{{1,3}}|{numw})\s+(?P<unit>day|week|month|year)s?\s+ago))(?!\w)",
+        "ago": rf"(?<!\w)(?P<x>(?i:(?P<n>\d{{1,3}}|{numw})\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago))(?!\w)",
         # in two weeks | in three days' time | a week from now
-        "after": rf"(?<!\w)(?P<x>(?i:in\s+(?P<n>\d{{1,2}}|{numw})\s+(?P<unit>day|week|month|year)s?(?:['’]?\s+time)?|"
-                 rf"(?P<n2>\d{{1,2}}|{numw})\s+(?P<unit2>day|week|month|year)s?\s+from\s+now))(?!\w)",
+        "after": rf"(?<!\w)(?P<x>(?i:in\s+(?P<n>\d{{1,2}}|{numw})\s+(?P<unit>day|week|fortnight|month|year)s?"
+                 rf"(?:['’]?\s+time)?|(?P<n2>\d{{1,2}}|{numw})\s+(?P<unit2>day|week|fortnight|month|year)s?"
+                 rf"\s+from\s+now))(?!\w)",
+        "isoweek": r"(?<![\w-])(?P<x>(?P<y>(?:19|20)\d\d)-?W(?P<w>[0-5]\d))(?![\w-])",
+        "isomonth": r"(?<![\w/.-])(?P<x>(?P<y>(?:19|20)\d\d)-(?P<m>1[0-2]|0[1-9]))(?![\w/.-])",
         "week_of": rf"(?<!\w)(?P<x>(?i:the\s+week\s+of)\s+(?:(?P<mon>{mon})\s+(?P<d>{_DAY}){_ORD}?{_DEND}|"
                    rf"(?P<d_>{_DAY}){_ORD}?\s+(?P<mon_>{mon}))(?:,?\s+(?P<y>{_YEAR}))?)",
         # on the 14th | the 3rd of this month
@@ -521,12 +533,16 @@ def _sentence_initial(text: str, i: int) -> bool:
     return not before or before[-1] in ".!?\n\"“'‘(:—–-"
 
 
+_VAGUE_BEFORE = frozenset({"over", "than", "nearly", "almost", "about", "around", "some", "roughly",
+                           "approximately", "under", "least", "barely", "several", "few"})
+
+
 def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
     """The expression of one regex match, or None when a guard rejects it."""
     c = _cues()
     g = m.groupdict()
     xs, xe = m.span("x")
-    if name in ("month_day", "day_month", "week_of"):
+    if name in ("month_day", "day_month", "week_of", "day_and", "and_day"):
         mon = g.get("mon") or g.get("mon_")
         d = int(g.get("d") or g.get("d_"))
         mm = c.months[mon.rstrip(".").lower()]
@@ -609,15 +625,32 @@ def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
         n = _num(g["n"])
         if n is None:
             return None
+        if _prev_word(text, xs).lower() in _VAGUE_BEFORE:
+            return None  # "over a year ago", "nearly two weeks ago": no exact offset
         unit = g["unit"].lower()
-        return _Expr({"day": "drel", "week": "wrel", "month": "mrel", "year": "yrel"}[unit],
-                     off=-n)
+        if unit == "fortnight":
+            unit, n = "week", 2 * n
+        return _Expr({"day": "drel", "week": "wrel", "month": "mrel", "year": "yrel"}[unit], off=-n)
     if name == "after":
         n = _num(g.get("n") or g.get("n2") or "")
         if n is None:
             return None
         unit = (g.get("unit") or g.get("unit2")).lower()
-        return _Expr("after", off=n, mode=("in:" if g.get("n") else "from:") + unit)
+        if unit == "fortnight":
+            unit, n = "week", 2 * n
+        prev = _prev_word(text, xs).lower()
+        if g.get("n") and (prev in ("time", "times", "level", "levels", "high", "low") or prev.endswith("est")):
+            return None  # "for the first time in four years", "the lowest level in two years"
+        return _Expr("after", off=n, mode=("in:" if g.get("n") and not loose else "from:") + unit)
+    if name == "isoweek":
+        y, w = int(g["y"]), int(g["w"])
+        try:
+            _dt.date.fromisocalendar(y, w, 1)
+        except ValueError:
+            return None
+        return _Expr("isoweek", y=y, off=w)
+    if name == "isomonth":
+        return _Expr("month", y=int(g["y"]), m=int(g["m"]), mode="bare") if loose else None
     if name == "dom":
         if not g.get("prep") and not g.get("rel") and not loose:
             return None
@@ -676,9 +709,9 @@ def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
 
 #: Which patterns a cheap anchor (a word or number shape every candidate contains) wakes up.
 _ANCHOR_PATTERNS = {
-    "mon": ("month_day", "day_month", "month_year", "month", "week_of", "loose", "holiday"),
+    "mon": ("month_day", "day_month", "day_and", "and_day", "month_year", "month", "week_of", "loose", "holiday"),
     "wd": ("month_day", "day_month", "weekday"),
-    "num4": ("year", "iso", "numeric", "loose"),
+    "num4": ("year", "iso", "numeric", "loose", "isoweek", "isomonth"),
     "numsep": ("numeric", "loose"),
     "ord": ("dom",),
     "rel": ("relday", "after"),
@@ -701,7 +734,7 @@ def _anchor_regex() -> re.Pattern[str]:
         "rel": r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW|TONIGHT|now|[Nn]ight|"
                r"[Mm]orning|[Aa]fternoon|[Ee]vening)\b",
         "hol": rf"\b(?:{_alt(hol)})\b",
-        "unit": r"\b(?:[Ww]eek(?:end|s)?|[Mm]onths?|[Yy]ears?|[Dd]ays?|WEEK|MONTH|YEAR)\b",
+        "unit": r"\b(?:[Ww]eek(?:end|s)?|[Mm]onths?|[Yy]ears?|[Dd]ays?|[Ff]ortnights?|WEEK|MONTH|YEAR)\b",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in parts.items()))
 
@@ -795,8 +828,13 @@ def _dateparser_fallback(text: str, ref: _dt.date | None, tense: str | None) -> 
     if data is None or data.date_obj is None:
         return None
     dt = data.date_obj.date()
-    has_year = bool(re.search(r"\d{4}", text))
-    if ref is None and not has_year:
+    years = re.findall(r"(?<!\d)(\d{4})(?!\d)", text)
+    if ref is None and not years:
+        return None
+    if re.search(r"\d{4}['’]?s\b", text) or (years and str(dt.year) not in years):
+        return None  # decades, and dateparser's guesses that ignore the year written
+    named = [c.months[w.lower()] for w in words if w[:1].isupper() and w.lower() in c.months]
+    if named and dt.month not in named:
         return None
     period = data.period or "day"
     if period == "week":
