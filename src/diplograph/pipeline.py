@@ -66,8 +66,11 @@ def load_model(model: str | Path | None = None) -> Language:
 
 def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
     """Add diplograph's components (those not already there) at the end of ``nlp``."""
-    from . import contacts, dates, people  # noqa: F401  (registers the factories)
+    from . import contacts, dates, paragraphs, people  # noqa: F401  (registers the factories)
 
+    if "diplograph_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("diplograph_paragraphs", before=before) if before else nlp.add_pipe("diplograph_paragraphs", first=True)
     for name in components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

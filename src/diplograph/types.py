@@ -58,7 +58,8 @@ class Person:
 
     ``id`` is stable across documents: ``wikidata:Q…`` for people the leaders gazetteer knows,
     ``person:<folded-name>`` otherwise. ``name`` keeps its diacritics ("Recep Tayyip Erdoğan").
-    ``is_author`` marks a byline author, who is a person of the page but not of the story.
+    ``is_author`` marks a byline or photo-credit author, a person of the page but not of the story; such
+    entries have ``kind == "author"`` (everyone else ``"person"``) and take part in no contact.
     """
 
     id: str
@@ -87,6 +88,7 @@ class Person:
             mentions=_mentions(d.get("mentions")),
             wikidata=d.get("wikidata"),
             is_author=bool(d.get("is_author", False)),
+            kind=d.get("kind", "person"),
         )
 
 

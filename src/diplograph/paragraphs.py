@@ -1,0 +1,22 @@
+"""The ``diplograph_paragraphs`` component: a line break ends a sentence.
+
+News text puts headlines, datelines, captions and bylines on lines of their own, without final
+punctuation; the parser would otherwise read "Kremlin: No calls between Putin, Erdogan UPDATED" and the
+next paragraph as one sentence. Placed before the parser, which keeps sentence starts it is given.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["mark_paragraphs"]
+
+
+@Language.component("diplograph_paragraphs", assigns=["token.is_sent_start"])
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Mark the first token after any whitespace containing a newline as a sentence start."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc
