@@ -398,7 +398,9 @@ def _to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
     triggers = sorted({(r.trigger.start_char, r.trigger.end_char): Mention(r.trigger.start_char, r.trigger.end_char,
                                                                            r.trigger.text) for r in group}.values(),
                       key=lambda m: m.start)
-    attribution = next((r.attribution for r in group if r.attribution), None)
+    # the source of the statement that dates the event; for an undated one, the first source given
+    carriers = [r for r in group if date is not None and r.date is not None and r.date.value == date.value] or group
+    attribution = next((r.attribution for r in carriers if r.attribution), None)
     host = next((r.host for r in group if r.host), None)
     initiator = next((r.initiator for r in group if r.initiator), None)
     if host and not host.startswith("country:") and host not in ctx.people:
