@@ -811,9 +811,9 @@ def _dateparser_fallback(text: str, ref: _dt.date | None, tense: str | None) -> 
     if _TIME_ONLY.match(text) or not text.strip():
         return None
     words = re.findall(r"[A-Za-z]+", text)
-    if not re.search(r"\d", text) and not any(
+    if not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", text) and not any(
             (w[:1].isupper() and (w.lower() in c.months or w.lower() in c.weekdays)) for w in words):
-        return None  # no number, no capitalised month or weekday: "may", "march", "soon"
+        return None  # no numeric date, no capitalised month or weekday: "may", "45 minutes", "soon"
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
     if ref is not None:
         settings["RELATIVE_BASE"] = _dt.datetime(ref.year, ref.month, ref.day)
@@ -1108,7 +1108,7 @@ def normalize(text: str, reference: DateLike = None, *, tense: str | None = None
     '2025-W11'
     >>> normalize("Friday", "2025-03-17", tense="future").value
     '2025-03-21'
-    >>> normalize("16 March") .value
+    >>> normalize("16 March").value
     'XXXX-03-16'
     """
     if tense not in (None, PAST, FUTURE):
