@@ -307,3 +307,20 @@ def test_citizenship_graph(G):
     B = citizenship_graph(G)
     assert B.edges[Q_E, "country:TUR"]["kind"] == "citizen_of"
     assert B.has_edge("person:dmitry-peskov", "country:RUS")
+
+
+def test_update_a_graph_from_elsewhere():
+    G = nx.MultiGraph()
+    G.add_node(Q_P, kind="person", name="Vladimir Putin")
+    G.add_node(Q_E, kind="person", name="Recep Tayyip Erdoğan")
+    G.add_edge(Q_P, Q_E, key="old", kind="contact", contact_id="old", type="meeting",
+               status="occurred", date_start="2025-01-05", date_end="2025-01-05")
+    G.add_edge(Q_P, Q_E, key="other", kind="note")  # not a contact: left alone
+    update_graph(G, [Extraction("n1", people=[ERDOGAN, PUTIN], contacts=[
+        contact("c", "talks", [ERDOGAN, PUTIN], date=day("2025-01-05"))])])
+    d = G.edges[Q_P, Q_E, "old"]
+    assert (d["mentions"], d["sources"], d["types"]) == (2, ["n1"], ["meeting", "talks"])
+    assert G.edges[Q_P, Q_E, "other"] == {"kind": "note"}
+    assert G.nodes[Q_E]["country"] == "TUR" and G.nodes[Q_P]["aliases"] == ["Putin"]
+    with pytest.raises(nx.NetworkXError):
+        update_graph(nx.MultiDiGraph(), [])

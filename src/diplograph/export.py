@@ -98,7 +98,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     '{"a": 1}\\n'
     """
     if mode not in ("w", "wt", "wb"):
-        raise ValueError(f"atomic_write writes a new file: mode must be 'w', 'wt' or 'wb', not {mode!r}")
+        raise ValueError(f"atomic_write writes a new file: mode must be 'w', 'wt' or 'wb', "
+                         f"not {mode!r}")
     target = Path(os.fspath(path))
     directory = target.parent
     while True:
@@ -486,7 +487,8 @@ def _gexf(G: nx.Graph) -> str:
     out.append("    </nodes>\n    <edges>\n")
     for i, (u, v, _k, d) in enumerate(edges):
         extra = ""
-        start, end = d.get("date_start") or d.get("date_end"), d.get("date_end") or d.get("date_start")
+        start = d.get("date_start") or d.get("date_end")
+        end = d.get("date_end") or d.get("date_start")
         if start:
             extra += f' start="{_xattr(start)}" end="{_xattr(end)}"'
         w = d.get("weight")
@@ -728,7 +730,8 @@ def write_graph(G: nx.Graph, path: PathOrFile, format: str | None = None) -> Non
     ['a', 'b']
     """
     fmt = _format(path, format)
-    {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}[fmt](G, path)
+    writers = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
+    writers[fmt](G, path)
 
 
 def read_graph(path: PathOrFile, format: str | None = None) -> nx.Graph:
@@ -741,7 +744,8 @@ def read_graph(path: PathOrFile, format: str | None = None) -> nx.Graph:
     Examples
     --------
     >>> import io, networkx as nx
-    >>> G = nx.MultiGraph(); G.add_edge("a", "b", key="c1", contact_id="c1", sources=["d1"], host=None)
+    >>> G = nx.MultiGraph()
+    >>> G.add_edge("a", "b", key="c1", contact_id="c1", sources=["d1"], host=None)
     'c1'
     >>> buf = io.BytesIO(); write_graphml(G, buf); _ = buf.seek(0)
     >>> H = read_graph(buf, format="graphml")
