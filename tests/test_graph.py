@@ -324,3 +324,17 @@ def test_update_a_graph_from_elsewhere():
     assert G.nodes[Q_E]["country"] == "TUR" and G.nodes[Q_P]["aliases"] == ["Putin"]
     with pytest.raises(nx.NetworkXError):
         update_graph(nx.MultiDiGraph(), [])
+
+
+def test_malformed_input_is_reported_and_the_graph_stays_usable():
+    from diplograph.errors import InputError
+
+    docs = corpus()
+    G = build_graph(docs[:1])
+    bad = {"doc_id": "bad", "contacts": [{"id": "c1", "type": "talks"}]}  # no status
+    with pytest.raises(InputError, match="#1.*'bad'.*status"):
+        update_graph(G, [docs[1], bad, docs[2]])
+    assert G.graph["documents"] == ["a1", "a2"]
+    assert G.edges[Q_E, Q_P, "a1#c1"]["mentions"] == 2
+    with pytest.raises(InputError, match="not str"):
+        build_graph(["a text"])

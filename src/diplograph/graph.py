@@ -38,6 +38,7 @@ from typing import Any, Union
 
 import networkx as nx
 
+from .errors import InputError
 from .text import fold
 from .types import Extraction
 
@@ -621,12 +622,17 @@ class _Builder:
         self._mark_conflicts(t)
 
     # -- documents --------------------------------------------------------------------------------
-    def add(self, ex: ExtractionLike) -> None:
+    def add(self, ex: ExtractionLike, index: int = 0) -> None:
         if isinstance(ex, Mapping):
-            ex = Extraction.from_dict(ex)
+            try:
+                ex = Extraction.from_dict(ex)
+            except (KeyError, TypeError, ValueError, AttributeError) as e:
+                what = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+                raise InputError(f"extraction #{index} (doc_id {ex.get('doc_id')!r}) is not an "
+                                 f"Extraction dict: {what}") from e
         elif not isinstance(ex, Extraction):
-            raise TypeError(
-                f"expected an Extraction or its to_dict() dict, not {type(ex).__name__}")
+            raise InputError(f"extraction #{index}: expected an Extraction or its to_dict() "
+                             f"dict, not {type(ex).__name__}")
         doc_id = _clean_id(ex.doc_id) or _document_id(ex)
         local: dict[str, str] = {}
         people = {p.id: p for p in ex.people}
@@ -700,7 +706,10 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
     """Add more articles to a contact graph (one from :func:`build_graph` or ``read_graph``).
 
     The graph is changed in place and returned. A document already on the graph (same ``doc_id``
-    and contact ids) adds nothing, so updating twice with the same articles is harmless.
+    and contact ids) adds nothing, so updating twice with the same articles is harmless (and a
+    document extracted again later does not replace its first version).
+    A malformed extraction raises :class:`~diplograph.errors.InputError`; the graph then holds
+    the documents before it.
 
     Examples
     --------
@@ -716,8 +725,12 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
     gc.disable()
     try:
         b = _Builder(G)
-        for ex in extractions:
-            b.add(ex)
+        try:
+            for i, ex in enumerate(extractions):
+                b.add(ex, i)
+        except BaseException:
+            b.finish()  # the graph stays consistent, with the documents before the bad one
+            raise
         return b.finish()
     finally:
         if paused:
