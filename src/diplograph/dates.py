@@ -410,6 +410,10 @@ def _resolve_weekday(e: _Expr, ref: _dt.date, tense: str | None) -> _Resolved | 
         return _day(prev if (ref - prev).days > 1 else prev - week)
     if e.mode == "next":  # strictly after; tomorrow would be "tomorrow": a week later then
         return _day(nxt if (nxt - ref).days > 1 else nxt + week)
+    if e.mode == "past":  # "this past Monday": the latest before the reference
+        return _day(prev if prev < ref else prev - week)
+    if e.mode == "coming":  # "this coming Monday": the first after the reference
+        return _day(nxt if nxt > ref else nxt + week)
     if e.mode == "this":
         return _day(prev if tense == PAST else nxt)
     if tense == FUTURE:
@@ -589,11 +593,7 @@ def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
         dn = g.get("dn") or g.get("dn2")
         mode = "bare"
         if rel and rel[0] in ("last", "next", "this", "coming"):
-            mode = {"coming": "next"}.get(rel[0], rel[0])
-            if rel[-1] == "past":
-                mode = "last"
-            elif rel[-1] == "coming":
-                mode = "next"
+            mode = rel[-1]  # last, next, this, past ("this past"), coming ("(this) coming")
         return _Expr("weekday", wd=wd, d=int(dn) if dn else None, mode=mode)
     if name == "relday":
         rd = " ".join(g["rd"].lower().split())
@@ -892,8 +892,8 @@ def _verb_tense(v: Token) -> str | None:
             return FUTURE
         if v.lower_ in ("due", "likely", "upcoming", "scheduled", "slated", "expected"):
             return FUTURE
-        if v.tag_ == "VBD":
-            return PAST
+        if v.tag_ == "VBD" or (v.tag_ == "VB" and any(a.tag_ == "VBD" for a in auxes)):
+            return PAST  # "met", "did not meet"
         if v.tag_ == "VBN":
             if any(a.lemma_ == "have" or a.lower_ in _BE_PAST for a in auxes):
                 return PAST
