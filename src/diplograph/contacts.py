@@ -140,8 +140,10 @@ class ContactExtractor:
             if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
                                             for c in tok.children):
                 return []
-            if spec.get("no_oprd") and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
-                return []
+            if spec.get("no_oprd") and any(
+                    c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
+                    for c in tok.children):
+                return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
             if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
                 for ch in tok.children:
@@ -162,6 +164,9 @@ class ContactExtractor:
                 return []
             if tok.dep_ == "compound" and tok.head.lemma_ in ("center", "centre", "line", "log", "record", "hall"):
                 return []
+            if spec.get("needs_modifier") and not any(c.lower_ in spec["needs_modifier"] for c in tok.children
+                                                      if c.i < tok.i):
+                return []  # "video conference" is a call, "press conference" is not
             subj, others, gov = noun_parties(tok, spec, ctx)
             if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
                     and len([p for p in others if p.kind == "person"]) < 2:

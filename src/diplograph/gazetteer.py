@@ -194,15 +194,21 @@ class Gazetteer:
     def by_name(self, name: str) -> list[Leader]:
         return [self.by_id[i] for i in sorted(self.full_index.get(fold(name), ()))]
 
-    def by_short_name(self, name: str, day: dt.date | None = None, *, in_office: bool = True) -> list[Leader]:
-        """Leaders called ``name`` alone; with ``in_office``, only those holding an office on ``day``."""
+    def by_short_name(self, name: str, day: dt.date | None = None, *, in_office: bool = True,
+                      recent_years: int = 0, offices: frozenset[str] | None = None) -> list[Leader]:
+        """Leaders called ``name`` alone. With ``in_office``, only those holding an office on ``day`` or,
+        with ``recent_years``, who left one in the years before it; ``offices`` limits the offices."""
         ids = set(self.short_index.get(fold(name), ()))
         key = fold(name).split()
         if len(key) == 2 and key[0] in _PARTICLES:
             ids |= self.short_index.get(key[1], set())
         found = [self.by_id[i] for i in sorted(ids)]
         if in_office:
-            found = [p for p in found if p.terms_at(day)]
+            since = day - dt.timedelta(days=365 * recent_years) if day and recent_years else None
+            found = [p for p in found if any(
+                (offices is None or t.offices(day) & offices)
+                and (t.covers(day) or (since is not None and t.end is not None and since <= t.end <= day))
+                for t in p.terms)]
         return found
 
     def holders(self, country: str, offices: Iterable[str], day: dt.date | None) -> list[Leader]:

@@ -117,14 +117,20 @@ class Cluster:
         return bool(self.names) and all(m.credit for m in self.names) and not self.titles
 
 
+_OFFICE_RANK = {"head_of_state": 5, "head_of_government": 4, "foreign_minister": 3, "spokesperson": 1}
+
+
 def _best_leader(gaz: Gazetteer, ids: list[str], day: dt.date | None) -> Leader | None:
+    """Of several leaders with one name, the one in office on ``day`` in the highest office, else the latest."""
     leaders = [gaz.by_id[i] for i in ids if i in gaz.by_id]
     if not leaders:
         return None
 
     def score(p: Leader):
+        now = p.terms_at(day)
+        rank = max((_OFFICE_RANK.get(o, 2) for t in now for o in t.offices(day)), default=0)
         term = p.latest_term(day)
-        return (bool(p.terms_at(day)), term.start if term and term.start else dt.date.min)
+        return (bool(now), rank, term.start if term and term.start else dt.date.min)
 
     return max(leaders, key=score)
 
@@ -212,12 +218,15 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
             chosen = min(hosts.values(), key=dist)
         if chosen is None:
             leaders = gaz.by_short_name(m.text, day, in_office=True)
+            if not leaders:
+                leaders = gaz.by_short_name(m.text, day, recent_years=8,
+                                            offices=frozenset({"head_of_state", "head_of_government", "foreign_minister"}))
             if not leaders and m.source in ("title", "ner"):
                 leaders = gaz.by_short_name(m.text, day, in_office=False)
             if m.country:
                 leaders = [p for p in leaders if p.country == m.country]
-            leader = _best_leader(gaz, [p.id for p in leaders], day) if len(leaders) >= 1 else None
-            if leader is not None and len({p.id for p in leaders}) <= 2:
+            leader = _best_leader(gaz, [p.id for p in leaders], day) if leaders else None
+            if leader is not None:
                 chosen = cluster_for_leader(leader)
         if chosen is None and m.source in ("ner", "title") and len(key) >= 5:
             near = [c for c in clusters.values() for k in c.surnames()

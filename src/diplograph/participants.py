@@ -245,7 +245,7 @@ def subjects_of(verb: Token) -> list[Token]:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
             v = v.head.head  # "looked forward to having talks"
             continue
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head is not v:
             if v.dep_ == "xcomp":  # "invited him to visit": the object of the governor is the subject
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
                 if objs and v.head.lemma_ in ("invite", "ask", "urge", "tell", "persuade", "allow", "want"):
@@ -256,6 +256,22 @@ def subjects_of(verb: Token) -> list[Token]:
     return []
 
 
+def _adjacent_person(ctx: DocContext, verb: Token, step: int) -> Party | None:
+    """The person named right before (step -1) or after (step 1) a verb, within a short phrase."""
+    doc = ctx.doc
+    i = verb.i + step
+    seen = 0
+    while 0 <= i < len(doc) and seen < 5:
+        t = doc[i]
+        if i in ctx.person_of:
+            return Party(ctx.person_of[i], "person", i)
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ") and t.text not in ("'s", "’s"):
+            return None
+        i += step
+        seen += 1
+    return None
+
+
 def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party], list[Party]]:
     """(subjects, others) of a verb trigger: "X met (with) Y", "X and Y spoke", "X phoned Y"."""
     args = set(spec.get("args", ["subj", "obj", "with"]))
@@ -263,6 +279,11 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     subj: list[Party] = []
     for s in subj_toks:
         subj.extend(np_parties(s, ctx))
+    if not subj_toks and verb.dep_ in ("amod", "compound", "nmod") and verb.tag_ in ("VBD", "VBN"):
+        # a misparse that makes "X hosted Y" a noun phrase: read the names beside the verb
+        left, right = _adjacent_person(ctx, verb, -1), _adjacent_person(ctx, verb, 1)
+        if left and right and left.id != right.id:
+            return [left], [right]
     exclude = {p.id for p in subj}
     others: list[Party] = []
     visit = spec["type"] == "visit"
@@ -316,6 +337,9 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
             if not found and ch.i in ctx.country_of and noun.dep_ == "pobj" and noun.head.lower_ == "of":
                 # "King Abdullah of Jordan's visit" parsed as "Abdullah of [Jordan's visit]"
                 found = np_parties(noun.head.head, ctx, follow_conj=False)
+            if noun.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.head.children):
+                # "Trump and Zelensky's meeting" parsed as "Trump and [Zelensky's meeting]"
+                found = found + np_parties(noun.head, ctx, follow_conj=False)
             own.extend(found)
         elif ch.dep_ in ("compound", "nmod", "amod") and ch.i < noun.i:
             own.extend(np_parties(ch, ctx, follow_conj=True))

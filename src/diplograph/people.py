@@ -29,7 +29,11 @@ from .mentions import PARTICLES, MentionFinder, NameMention
 from .text import fold
 from .types import Country, Mention, Person
 
-__all__ = ["PeopleRecognizer", "make_people"]
+__all__ = ["PeopleRecognizer", "make_people", "RECENT_YEARS", "TOP_OFFICES"]
+
+# A leader's surname alone names them while in office and for some years after ("Trump" in 2024).
+RECENT_YEARS = 8
+TOP_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
 
 
 @Language.factory(
@@ -136,13 +140,15 @@ class PeopleRecognizer:
                 continue
             key = fold(tok.text)
             in_doc = key in doc_keys
+            if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+                continue
             if not in_doc:
-                if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                    continue
                 if key not in gaz.short_index:
                     continue
-            elif tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
-                continue
+                if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") and not (
+                        (tok.i > tok.sent.start or tok.pos_ == "PROPN" or tok.dep_ in ("nsubj", "nsubjpass", "poss"))
+                        and self._leader_short_name(key, day)):
+                    continue  # a bare capitalised word that is the short name of a recent leader
             # part of a longer proper name that is not this person ("Trump Tower")
             if i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in ("ORG", "FAC", "WORK_OF_ART") \
                     and doc[i + 1].text[:1].isupper():
@@ -155,6 +161,11 @@ class PeopleRecognizer:
         for m in out:
             m.credit = any(a <= doc[m.start].idx < b for a, b in credit)
         return out
+
+    def _leader_short_name(self, key: str, day: dt.date | None) -> bool:
+        """Is ``key`` the short name of a head of state or government or a foreign minister in office on
+        ``day`` or in the years before it ("Trump" in 2024)?"""
+        return bool(self.gazetteer.by_short_name(key, day, recent_years=RECENT_YEARS, offices=TOP_OFFICES))
 
     def _people(self, doc: Doc, clusters: list[Cluster], day: dt.date | None) -> tuple[list[Person], list[Span]]:
         people: list[Person] = []

@@ -79,6 +79,9 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in STOP_PREPS:
             return chain, None  # "following his call with X, he will ...": a different event
+        if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS
+                                                            for c in t.children)):
+            return chain, None  # "Modi, who spoke with Trump, will travel ...": its own tense
         if h.lemma_ in cues.reporting and h.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
             # "Peskov confirmed that no meetings ...", "reports suggested that ..."
             if t.dep_ == "dobj" and h.lemma_ not in ("deny", "confirm", "announce", "report"):
@@ -138,6 +141,9 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
                 found[st].append(ch)
             elif ch.dep_ in ("advmod",) and low in cues.adverb:
                 found[cues.adverb[low]].append(ch)
+            elif ch.dep_ in ("acomp", "attr") and k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") \
+                    and low in cues.modifier:
+                found[cues.modifier[low]].append(ch)  # "a meeting ... is possible / unlikely"
             elif ch.dep_ == "det" and ch.lemma_ == "no" and tok.pos_ in ("NOUN",) and k > 0:
                 found["denied"].append(ch)
         if k == 0:
