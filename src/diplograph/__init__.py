@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from .api import extract, extract_many, extraction_from_doc
+from .api import extract, extract_many, extraction_from_doc, parse
 from .errors import DiplographError, InputError, ModelNotFoundError
 from .pipeline import load_pipeline
 from .types import Contact, Country, Extraction, Mention, Participant, Person, TimeValue
@@ -14,6 +14,7 @@ from .types import Contact, Country, Extraction, Mention, Participant, Person, T
 __version__ = "0.1.0"
 
 __all__ = [
+    "parse",
     "extract",
     "extract_many",
     "extraction_from_doc",

@@ -24,6 +24,7 @@ from .pipeline import load_pipeline
 from .types import Contact, Country, Extraction, Mention, Person, TimeValue
 
 __all__ = [
+    "parse",
     "extract",
     "extract_many",
     "extraction_from_doc",
@@ -356,6 +357,20 @@ def _pool_pipe(tasks: Iterable[tuple], model: str | None, batch_size: int, n_pro
 
 # ---------------------------------------------------------------------------------------------
 # Public API
+
+
+def parse(text: str, *, published: Any = None, doc_id: str | None = None, model: str | None = None) -> Doc:
+    """The spaCy ``Doc`` of ``text`` through diplograph's pipeline, for displaCy and custom rules.
+
+    Results sit on ``doc._.people``, ``doc._.countries``, ``doc._.dates``, ``doc._.contacts`` and in the
+    span groups ``doc.spans["diplograph_people"]`` (and ``_countries``, ``_dates``, ``_triggers``).
+
+    >>> doc = parse("Putin met Erdogan on Monday.", published="2025-03-18")          # doctest: +SKIP
+    >>> [s.text for s in doc.spans["diplograph_triggers"]]                             # doctest: +SKIP
+    ['met']
+    """
+    nlp = load_pipeline(model)
+    return nlp(_make_doc(nlp, text, parse_published(published), doc_id))
 
 
 def extract(text: str, *, published: Any = None, doc_id: str | None = None,

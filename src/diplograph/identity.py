@@ -333,7 +333,17 @@ def _counterpart_from_gazetteer(t: TitleMention, clusters: dict[str, Cluster], g
     offices = other.offices(gaz, day) & {"head_of_state", "head_of_government", "foreign_minister"}
     if not offices:
         return None
-    leaders = gaz.holders(t.country, offices, day)
+    # the counterpart holds the same office; a president who also heads the government is matched
+    # with the other country's president, and a title the text gives decides first
+    title = other.role(day)
+    leaders = []
+    for office in ("head_of_state", "head_of_government", "foreign_minister"):
+        if office in offices:
+            cands = gaz.holders(t.country, [office], day)
+            same_title = [p for p in cands if any(term.title == title for term in p.terms_at(day))]
+            leaders = same_title or cands
+            if leaders:
+                break
     if len(leaders) != 1:
         return None
     c = clusters.get(leaders[0].id)

@@ -34,6 +34,7 @@ _MODIFIERS = {"then", "former", "ex", "outgoing", "incoming", "new", "acting", "
               "late", "deputy", "senior", "veteran", "powerful", "newly", "elected", "re", "-", "two", "both",
               "three", "four", "several", "other", "fellow", "visiting", "host", "hosting", "then-", "chief",
               "official", "first", "de", "facto"}
+_NOT_THE_OFFICE = {"deputy", "vice", "former", "ex", "late", "then", "then-", "outgoing", "first"}
 _POSTED_TITLES = {"ambassador", "envoy", "special envoy"}
 _NAME_JOINERS = {"-", "'", "’", "."}
 
@@ -266,6 +267,7 @@ class MentionFinder:
                 # extend a partial gazetteer/title name? keep the earlier one.
                 continue
             add(NameMention(s, e, span.text, "ner", leader_ids=leaders))
+        titles = _appositions(doc, names, titles)
         countries = self.countries_in(doc, taken)
         return names, titles, countries
 
@@ -373,17 +375,30 @@ class MentionFinder:
         has_det = first is not None and first.lower_ in _DETS
         definite = has_det or doc[s].text[:1].isupper()
         st = left - 1 if has_det else left
-        # "Name, Country's title" apposition gives the title's country and role to the name before it
-        if st > 1 and doc[st - 1].text == ",":
-            prev = [m for m in names if m.end == st - 1]
-            if prev:
-                prev[0].role = prev[0].role or role
-                prev[0].country = prev[0].country or country
-                return
-        if info.get("class") in ("leader", "minister", "spokesperson", "counterpart"):
-            titles.append(TitleMention(st, e, doc[st:e].text, title, role, list(info.get("office", [])), country,
+        modifiers = {doc[k].lower_ for k in range(left, s)}
+        offices = list(info.get("office", []))
+        if modifiers & _NOT_THE_OFFICE:  # "deputy foreign minister", "former president": another office
+            offices = []
+            role = f"{'deputy' if modifiers & {'deputy', 'vice'} else 'former'} {role}" if role else role
+        if info.get("class") in ("leader", "minister", "spokesperson", "counterpart", "official"):
+            titles.append(TitleMention(st, e, doc[st:e].text, title, role, offices, country,
                                        plural=bool(info.get("plural")),
                                        counterpart=info["class"] == "counterpart", definite=definite))
+
+
+def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention]) -> list[TitleMention]:
+    """"Yair Lapid, Israel's opposition leader": the title's country and role go to the name before it,
+    and the title is no separate mention."""
+    ends = {m.end: m for m in names}
+    kept = []
+    for t in titles:
+        prev = ends.get(t.start - 1) if t.start > 1 and doc[t.start - 1].text == "," else None
+        if prev is not None and not t.plural:
+            prev.role = prev.role or (t.role if t.role != "counterpart" else None)
+            prev.country = prev.country or t.country
+            continue
+        kept.append(t)
+    return kept
 
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

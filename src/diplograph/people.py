@@ -107,7 +107,9 @@ class PeopleRecognizer:
         people, spans = self._people(doc, clusters, day)
         doc._.people = people
         doc.spans[SPANS_PEOPLE] = spans
-        taken = {i for s in spans for i in range(s.start, s.end)}
+        # a country inside a person's *name* is not a country ("Luís Montenegro"); one in the title
+        # before it is ("Portuguese Prime Minister Luís Montenegro")
+        taken = {i for c in clusters for m in c.names for i in range(m.start, m.end)}
         countries, cspans = self._countries(doc, [c for c in country_mentions
                                                  if not any(i in taken for i in range(c.start, c.end))])
         doc._.countries = countries

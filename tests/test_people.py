@@ -1,0 +1,174 @@
+"""People, countries and identity: rules on blank docs, then the whole pipeline on sentences of our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+import diplograph
+from diplograph.countries import load_countries
+from diplograph.gazetteer import Gazetteer, load_gazetteer, surname_keys
+from diplograph.mentions import MentionFinder
+from diplograph.paragraphs import mark_paragraphs
+from diplograph.text import fold
+
+DAY = dt.date(2025, 3, 18)
+
+
+# ---------------------------------------------------------------- data and matching, no model
+
+
+@pytest.mark.parametrize("surface,code", [
+    ("Kremlin", "RUS"), ("Moscow", "RUS"), ("White House", "USA"), ("Washington", "USA"), ("Ankara", "TUR"),
+    ("Élysée", "FRA"), ("Downing Street", "GBR"), ("Beijing", "CHN"), ("Türkiye", "TUR"), ("Turkiye", "TUR"),
+    ("Turkey", "TUR"), ("American", "USA"), ("French", "FRA"), ("Kenyan", "KEN"), ("Emirati", "ARE"),
+    ("U.S.", "USA"), ("Britain", "GBR"), ("Kyiv", "UKR"),
+])
+def test_country_lexicon(surface, code):
+    assert load_countries().lookup(surface)[0] == code
+
+
+def test_country_lexicon_is_case_sensitive_and_knows_ambiguity():
+    lex = load_countries()
+    assert lex.lookup("turkey") is None and lex.lookup("china") is None
+    assert lex.is_ambiguous("Georgia") and lex.is_ambiguous("Montenegro") and not lex.is_ambiguous("Kenya")
+    assert lex.is_seat("Kremlin") and lex.is_seat("White House") and not lex.is_seat("Moscow")
+
+
+def test_fold_and_surnames():
+    assert fold("Erdoğan") == fold("Erdogan") == "erdogan"
+    assert surname_keys("Abdel Fattah el-Sisi") == {"sisi", "el sisi"}
+    assert surname_keys("Abdullah II of Jordan") == {"abdullah"}
+
+
+def test_gazetteer_offices_on_a_date():
+    gaz = load_gazetteer()
+    (erdogan,) = gaz.holders("TUR", ["head_of_state"], DAY)
+    assert erdogan.name == "Recep Tayyip Erdoğan"
+    assert {p.name for p in gaz.holders("USA", ["head_of_state"], dt.date(2018, 1, 1))} == {"Donald Trump"}
+    assert gaz.leader_office("RUS", DAY) == "head_of_state"
+    assert gaz.leader_office("DEU", DAY) == "head_of_government"
+    assert [p.name for p in gaz.by_short_name("Erdogan", DAY)] == ["Recep Tayyip Erdoğan"]
+
+
+def test_gazetteer_is_user_extensible():
+    gaz = Gazetteer([{"id": "person:ada-example", "name": "Ada Exampleova", "country": "CZE",
+                      "terms": [{"role": "foreign_minister", "title": "foreign minister", "start": "2024-01-01"}]}])
+    assert [p.id for p in gaz.by_short_name("Exampleova", DAY)] == ["person:ada-example"]
+    assert [p.name for p in gaz.holders("CZE", ["foreign_minister"], DAY)] == ["Ada Exampleova"]
+
+
+def test_gazetteer_names_match_on_a_blank_doc(blank):
+    finder = MentionFinder(blank.vocab, load_gazetteer(), load_countries())
+    doc = blank("Officials said Recep Tayyip Erdogan would travel to Moscow.")
+    names, _, countries = finder.find(doc)
+    assert [(m.text, m.source) for m in names] == [("Recep Tayyip Erdogan", "gazetteer")]
+    assert [(c.text, c.code) for c in countries] == [("Moscow", "RUS")]
+
+
+def test_title_anchored_names_on_a_blank_doc(blank):
+    finder = MentionFinder(blank.vocab, load_gazetteer(), load_countries())
+    doc = blank("Kenyan Foreign Minister Amani Wekesa met reporters.")
+    names, _, _ = finder.find(doc)
+    assert [(m.text, m.country, m.role) for m in names] == [("Amani Wekesa", "KEN", "foreign minister")]
+
+
+def test_credit_lines_on_a_blank_doc(blank):
+    finder = MentionFinder(blank.vocab, load_gazetteer(), load_countries())
+    doc = blank("The talks ended.\nBy Jane Roe\nPhoto: John Doe/Agency")
+    ranges = finder.credit_ranges(doc)
+    starts = {doc.text[a:b].strip() for a, b in ranges}
+    assert "By Jane Roe" in starts and "Photo: John Doe/Agency" in starts
+
+
+def test_line_breaks_start_sentences(blank):
+    doc = Doc(blank.vocab, words=["Headline", "here", "\n", "Body", "text", "."],
+              spaces=[True, False, False, True, False, False])
+    mark_paragraphs(doc)
+    assert doc[3].is_sent_start and not doc[4].is_sent_start
+
+
+# ---------------------------------------------------------------- the pipeline
+
+
+def _people(text, published="2025-03-18"):
+    return {p.name: p for p in diplograph.extract(text, published=published).people}
+
+
+def _one(people, surname):
+    hits = [p for n, p in people.items() if n.split()[-1] == surname or fold(n).endswith(fold(surname))]
+    assert len(hits) == 1, list(people)
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,surname,country,role", [
+    ("Kenyan Foreign Minister Amani Wekesa arrived in Nairobi.", "Wekesa", "KEN", "foreign minister"),
+    ("Ukraine's Foreign Minister Andrii Sybiha said the talks were useful.", "Sybiha", "UKR", "foreign minister"),
+    ("Press secretary of the Russian president Dmitry Peskov declined to comment.", "Peskov", "RUS", "press secretary"),
+    ("Prime Minister Halima Osei of Ghana spoke to reporters.", "Osei", "GHA", "prime minister"),
+    ("Tomas Varga, Slovakia's deputy foreign minister, was also present.", "Varga", "SVK", None),
+])
+def test_people_from_context(nlp, text, surname, country, role):
+    person = _one(_people(text), surname)
+    assert person.country == country
+    if role:
+        assert person.role == role
+
+
+def test_surnames_and_spellings_are_one_person(nlp):
+    people = _people("Turkish President Recep Tayyip Erdoğan spoke on Monday. Erdogan later said Erdoğan's "
+                     "office would publish a readout.")
+    erdogan = _one(people, "Erdoğan")
+    assert erdogan.id == "wikidata:Q39259" and len(people) == 1
+    assert len(erdogan.mentions) == 3
+
+
+def test_titles_resolve_to_people_of_the_document(nlp):
+    people = _people("Kenyan President William Ruto met Ghanaian President John Mahama in Accra. "
+                     "The Kenyan president said the talks were warm.")
+    ruto = _one(people, "Ruto")
+    assert "The Kenyan president" in ruto.aliases
+
+
+def test_titles_fall_back_to_the_office_holder_on_the_date(nlp):
+    people = _people("The Kremlin leader said he was ready to talk to the Turkish president.")
+    assert {"Vladimir Putin", "Recep Tayyip Erdoğan"} <= set(people)
+
+
+def test_counterpart(nlp):
+    people = _people("Turkish President Recep Tayyip Erdoğan held a call with his Russian counterpart on Friday.")
+    assert "Vladimir Putin" in people
+
+
+def test_newspapers_and_agencies_are_not_people(nlp):
+    people = _people("Hürriyet reported the visit, according to Reuters and the Anadolu agency. "
+                     "Kremlin spokesman Dmitry Peskov confirmed it.")
+    assert list(people) == ["Dmitry Peskov"]
+
+
+def test_montenegro_the_person_and_the_country(nlp):
+    ex = diplograph.extract("Portuguese Prime Minister Luís Montenegro visited Podgorica, the capital of "
+                            "Montenegro, on Tuesday.", published="2025-03-18")
+    assert [p.name for p in ex.people] == ["Luís Montenegro"]
+    assert ex.people[0].country == "PRT"
+    assert {c.code for c in ex.countries} == {"PRT", "MNE"}
+
+
+def test_byline_author_is_marked(nlp):
+    ex = diplograph.extract("Putin met Erdogan in Sochi on Monday.\nBy Jane Roeberg", published="2025-03-18")
+    authors = [p for p in ex.people if p.kind == "author"]
+    assert [a.name for a in authors] == ["Jane Roeberg"] and authors[0].is_author
+
+
+def test_spans_for_displacy(nlp):
+    from spacy import displacy
+
+    from diplograph.api import parse
+
+    doc = parse("Turkish President Recep Tayyip Erdogan called Russian President Vladimir Putin.",
+                published="2025-03-18")
+    assert {s._.person_id for s in doc.spans["diplograph_people"]} == {"wikidata:Q39259", "wikidata:Q7747"}
+    assert {s._.country_code for s in doc.spans["diplograph_countries"]} == {"TUR", "RUS"}
+    html = displacy.render(doc, style="span", options={"spans_key": "diplograph_people"}, jupyter=False)
+    assert "Erdogan" in html
