@@ -598,10 +598,10 @@ def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
     if name == "relday":
         rd = " ".join(g["rd"].lower().split())
         if rd == "today" and g["rd"][0] == "T" and not g.get("rel"):
-            prev = _prev_word(text, m.start("x"))
-            if prev and (prev in c.words["today_block_before"] or
-                         (prev[:1].isupper() and not _sentence_initial(text, m.start("x") - len(prev) - 1)
-                          and prev.lower() not in ("on", "and", "but", "as", "from", "until", "since"))):
+            prev = _prev_word(text, xs)
+            if prev and not _sentence_initial(text, xs) and (
+                    prev in c.words["today_block_before"] or
+                    (prev[:1].isupper() and prev.lower() not in ("on", "and", "but", "as", "from", "until", "since"))):
                 return None  # USA Today, Russia Today
         off = {"yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
                "the day after tomorrow": 2}.get(rd, 0)
@@ -696,7 +696,7 @@ def _build(name: str, m: re.Match[str], text: str, loose: bool) -> _Expr | None:
         if lp in c.words["year_block_before"]:
             return None
         if prev[:1].isupper() and lp not in c.words["year_cue_before"] and lp not in c.months \
-                and not re.search(r"['’]s$", prev) and not _sentence_initial(text, xs - len(prev) - 1):
+                and not re.search(r"['’]s$", prev):
             return None  # "Vision 2030", "Resolution 2254", "Euro 2024"
         nxt = _next_words(text, xe, 1)
         if nxt and text[xe:xe + 1] in (" ", "\u00a0") and nxt[0].lower().rstrip(".") in c.words["year_block_after"]:
@@ -739,7 +739,7 @@ def _anchor_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in parts.items()))
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=256)
 def _candidates(text: str, loose: bool = False) -> tuple[tuple[int, int, _Expr], ...]:
     """Non-overlapping ``(start, end, expr)`` in text order; the longest wins an overlap.
 
