@@ -755,5 +755,8 @@ def read_graph(path: PathOrFile, format: str | None = None) -> nx.Graph:
     fmt = _format(path, format)
     if fmt == "csv":
         raise ValueError("a contacts table is not a whole graph: read it with read_contacts_csv")
+    from .graph import _paused_gc
+
     raw = _slurp(path)
-    return {"graphml": _read_graphml, "gexf": _read_gexf, "json": _read_json}[fmt](raw)
+    with _paused_gc():
+        return {"graphml": _read_graphml, "gexf": _read_gexf, "json": _read_json}[fmt](raw)

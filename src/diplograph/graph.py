@@ -24,6 +24,7 @@ want them.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as _dt
 import gc
@@ -32,7 +33,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, Union
 
@@ -173,6 +174,19 @@ def _document_id(ex: Extraction) -> str:
     """A content id for a document that has none, so adding it twice is still one document."""
     blob = json.dumps(ex.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
     return "sha1:" + hashlib.sha1(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector around bulk work that makes many small objects and
+    no reference cycles (building or reading a graph): it halves the time on large graphs."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _add_unique(lst: list, items: Iterable) -> None:
@@ -719,11 +733,7 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
     """
     if not isinstance(G, nx.MultiGraph) or G.is_directed():
         raise nx.NetworkXError("update_graph needs an undirected MultiGraph (from build_graph)")
-    # The merge allocates many small objects and no reference cycles: pausing the cyclic garbage
-    # collector halves the time on large corpora.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with _paused_gc():
         b = _Builder(G)
         try:
             for i, ex in enumerate(extractions):
@@ -732,9 +742,6 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
             b.finish()  # the graph stays consistent, with the documents before the bad one
             raise
         return b.finish()
-    finally:
-        if paused:
-            gc.enable()
 
 
 # -- queries --------------------------------------------------------------------------------------
