@@ -102,7 +102,7 @@ def attribution_of(trigger: Token, reporter: Token | None, ctx: DocContext) -> s
                     return name
     # "..., the newspaper reports." — a reporting verb at the root with the contact under a parataxis
     root = sent.root
-    if root.lemma_ in _reporting() and reporter is None:
+    if root.lemma_ in _reporting() and reporter is None and _in_content(trigger, root):
         subs = [c for c in root.children if c.dep_ == "nsubj"]
         if subs and not any(t.i == trigger.i for t in subs[0].subtree):
             return source_name(subs[0], ctx)
@@ -112,6 +112,14 @@ def attribution_of(trigger: Token, reporter: Token | None, ctx: DocContext) -> s
             if subs:
                 return source_name(subs[0], ctx)
     return None
+
+
+def _in_content(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` in what ``verb`` reports (its clausal complement), not in an adjunct of it?"""
+    t = tok
+    while t.head is not t and t.head.i != verb.i:
+        t = t.head
+    return t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "conj")
 
 
 def _reporting() -> set[str]:

@@ -138,10 +138,11 @@ class ContactExtractor:
             if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):
                 return []
             if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
-                                            for c in tok.children):
-                return []
+                                            and c.i == tok.i + 1 for c in tok.children):
+                return []  # "called for", "called on X to", "called off"
             if spec.get("no_oprd") and any(
-                    c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
+                    (c.dep_ in ("oprd", "ccomp") and c.i not in ctx.person_of)
+                    or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
                     for c in tok.children):
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
@@ -334,8 +335,10 @@ def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
     return False
 
 
-def _compatible_types(a: str, b: str) -> bool:
-    return a == b or a == "talks" or b == "talks"
+def _compatible_types(a: str, b: str, same_status: bool = False) -> bool:
+    """Reports of one event: same type, or one says only "talks"; a meeting during a visit is the visit
+    when both are stated with the same certainty."""
+    return a == b or a == "talks" or b == "talks" or (same_status and {a, b} == {"meeting", "visit"})
 
 
 def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
@@ -350,7 +353,7 @@ def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
             if not _compatible_status(g[0].status, r.status):
                 continue
             gtype = _merged_type(g)
-            if not _compatible_types(gtype, r.type):
+            if not _compatible_types(gtype, r.type, same_status=all(x.status == r.status for x in g)):
                 continue
             if not all(_compatible_dates(x.date, r.date) for x in g):
                 continue
@@ -375,6 +378,8 @@ def _merged_status(group: list[RawContact]) -> str:
 
 def _merged_type(group: list[RawContact]) -> str:
     specific = [r.type for r in group if r.type in SPECIFIC]
+    if "visit" in specific:
+        return "visit"
     return specific[0] if specific else group[0].type
 
 

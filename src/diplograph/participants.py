@@ -28,6 +28,10 @@ PLURAL_ANAPHORS = {"they", "them", "both", "leaders", "presidents", "ministers",
 # "discussed in a phone call", "agreed during talks": the noun is how the verb happened. Not so for
 # "following his call with X, he ...", "before the meeting, ...": another event.
 MANNER_PREPS = {"in", "during", "by", "via", "over", "at", "on", "through", "with"}
+# Nouns whose infinitive belongs to their owner: "has no plans to meet", "accepted an invitation to visit".
+INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer", "proposal", "desire", "wish",
+                "readiness", "willingness", "bid", "attempt", "effort", "chance", "opportunity", "request",
+                "agreement", "promise", "hope", "time", "need", "right", "way", "reason", "intent"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
 ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
 # Subjects that stand for their owner: "Lula's schedule does not include a meeting with X".
@@ -145,7 +149,7 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     for ch in tok.children:
         # "NNA – President Putin and his counterpart Sisi discussed": names in an apposition
         # to a dateline keep their coordination
-        if (ch.dep_ in NP_LINKS and ch.dep_ != "poss") or (ch.dep_ == "conj" and via == "appos"):
+        if (ch.dep_ in NP_LINKS and ch.dep_ != "poss") or (ch.dep_ == "conj" and via in ("appos", "nmod")):
             out.extend(_np_tokens(ch, depth + 1, ch.dep_ if ch.dep_ != "conj" else via))
     return out
 
@@ -240,6 +244,16 @@ def subjects_of(verb: Token) -> list[Token]:
             return out
         if v.dep_ == "relcl":
             return [v.head]
+        if v.dep_ == "acl" and v.head.lemma_.lower() in INTENT_NOUNS:
+            # "Putin has no plans to meet X", "Erdoğan's invitation to visit": the planner
+            poss = [c for c in v.head.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            v = v.head
+            if v.dep_ in ("dobj", "attr", "nsubj", "pobj") and v.head is not v:
+                v = v.head if v.dep_ != "pobj" else v.head.head
+                continue
+            return []
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
@@ -284,12 +298,20 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         left, right = _adjacent_person(ctx, verb, -1), _adjacent_person(ctx, verb, 1)
         if left and right and left.id != right.id:
             return [left], [right]
+    if not subj and verb.i > 0:
+        # "Trump and Xi last spoke" (an adverb parsed as the subject): the names right before the verb
+        left = _adjacent_person(ctx, verb, -1)
+        if left is not None:
+            first = ctx.doc[left.token]
+            while first.dep_ in ("conj", "compound", "flat") and first.head.i < first.i:
+                first = first.head
+            subj = [p for p in np_parties(first, ctx) if p.kind == "person"] or [left]
     exclude = {p.id for p in subj}
     others: list[Party] = []
     visit = spec["type"] == "visit"
     if "obj" in args:
         for ch in verb.children:
-            if ch.dep_ in ("dobj", "obj"):
+            if ch.dep_ in ("dobj", "obj") or (ch.dep_ == "oprd" and ch.i in ctx.person_of):
                 others.extend(np_parties(ch, ctx, exclude=exclude, countries=visit))
     preps = {a for a in args if a not in ("subj", "obj")} | {"between"}
     if verb.lemma_ in ("meet", "talk", "speak"):
@@ -304,6 +326,20 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                     if g.dep_ == "pobj":
                         others.extend(np_parties(g, ctx, exclude=exclude))
     return subj, others
+
+
+def _their(noun: Token, ctx: DocContext) -> list[Party]:
+    """"their meeting": the people of the clause around it (subject and objects), else none."""
+    out: list[Party] = []
+    verb = governing_verb(noun) or noun.sent.root
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and ch.i != noun.i:
+            out.extend(p for p in np_parties(ch, ctx) if p.kind == "person")
+    if len(out) < 2 and verb is not noun.sent.root:
+        for ch in noun.sent.root.children:
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                out.extend(p for p in np_parties(ch, ctx) if p.kind == "person")
+    return out if len(out) >= 2 else [Party("*group*", "group", noun.i)]
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -332,6 +368,9 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     while base.dep_ == "conj":  # "meetings or phone calls between X and Y": share the first conjunct's args
         base = base.head
     for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base is not noun else []):
+        if ch.dep_ == "poss" and ch.lower_ in ("their", "our"):
+            own.extend(_their(noun, ctx))
+            continue
         if ch.dep_ == "poss":
             found = np_parties(ch, ctx)
             if not found and ch.i in ctx.country_of and noun.dep_ == "pobj" and noun.head.lower_ == "of":
@@ -350,7 +389,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     visit = spec["type"] == "visit"
     gov = governing_verb(base)
     addressed = gov is not None and gov.lemma_ in ADDRESSED_VERBS
-    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in"}) + \
+    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"}) + \
             (_prep_objects(base, {"between", "with"}) if base is not noun else []):
         prep = pobj.head.lower_
         if prep == "to" and not visit and not addressed:
