@@ -93,8 +93,9 @@ class ContactExtractor:
         raws = list(self.find(doc, ctx))
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
-        doc.spans[SPANS_TRIGGERS] = sorted({(r.trigger.start, r.trigger.end, r.type): r.trigger for r in raws}.values(),
-                                           key=lambda s: s.start)
+        spans = {(r.trigger.start, r.trigger.end): Span(doc, r.trigger.start, r.trigger.end, label=r.type)
+                 for r in raws}
+        doc.spans[SPANS_TRIGGERS] = [spans[k] for k in sorted(spans)]
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128):

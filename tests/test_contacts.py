@@ -1,0 +1,178 @@
+"""Contacts: participants from the syntax, type, status, date, attribution and merging.
+
+Every sentence here was written for this project. Each row states what a careful reader gets from the
+sentence: the participants (surnames), the type, the status and the date value, given the publication
+date of the row's group.
+"""
+from __future__ import annotations
+
+import pytest
+
+import diplograph
+
+PUB = "2025-03-19"  # a Wednesday
+
+
+def contacts(text, published=PUB):
+    return diplograph.extract(text, published=published).contacts
+
+
+def summary(c):
+    names = frozenset(p.name.split()[-1] if p.kind == "person" else p.country for p in c.participants)
+    return names, c.type, c.status, c.date.value if c.date else None
+
+
+# (sentence, participants, type, status, date)
+CASES = [
+    # participants through the syntax
+    ("French President Emmanuel Macron, German Chancellor Friedrich Merz and Polish Prime Minister Donald Tusk "
+     "met in Berlin on Friday.", {"Macron", "Merz", "Tusk"}, "meeting", "occurred", "2025-03-14"),
+    ("Kenyan President William Ruto held talks with Chinese President Xi Jinping in Beijing on Tuesday.",
+     {"Ruto", "Jinping"}, "talks", "occurred", "2025-03-18"),
+    ("The meeting between Indian Prime Minister Narendra Modi and U.S. President Donald Trump lasted an hour.",
+     {"Modi", "Trump"}, "meeting", "occurred", None),
+    ("Trump and Zelensky's meeting in the Oval Office ended in a shouting match.",
+     {"Trump", "Zelenskyy"}, "meeting", "occurred", None),
+    ("Ukrainian President Volodymyr Zelensky spoke by phone with his French counterpart, Emmanuel Macron.",
+     {"Zelenskyy", "Macron"}, "phone_call", "occurred", None),
+    ("Erdogan was received by Putin in Sochi on Monday.", {"Erdoğan", "Putin"}, "meeting", "occurred",
+     "2025-03-17"),
+    ("The Erdogan-Putin talks in Sochi lasted four hours.", {"Erdoğan", "Putin"}, "talks", "occurred", None),
+    ("Saudi Crown Prince Mohammed bin Salman received Turkish President Recep Tayyip Erdogan in Jeddah.",
+     {"Salman", "Erdoğan"}, "meeting", "occurred", None),
+    ("Erdogan telephoned Iranian President Masoud Pezeshkian on Saturday.", {"Erdoğan", "Pezeshkian"},
+     "phone_call", "occurred", "2025-03-15"),
+    ("Macron called Putin on Tuesday to discuss the war.", {"Macron", "Putin"}, "phone_call", "occurred",
+     "2025-03-18"),
+    ("Sisi received a phone call from Trump on Saturday.", {"el-Sisi", "Trump"}, "phone_call", "occurred",
+     "2025-03-15"),
+    ("Modi and Putin held a video conference on Thursday.", {"Modi", "Putin"}, "video_call", "occurred",
+     "2025-03-13"),
+    ("Erdogan told Putin during their meeting in Sochi that Turkey wanted peace.", {"Erdoğan", "Putin"},
+     "meeting", "occurred", None),
+    ("Trump and Xi last spoke in January.", {"Trump", "Jinping"}, "talks", "occurred", "2025-01"),
+    ("Macron will travel to China next month to meet Xi Jinping.", {"Macron", "Jinping"}, "visit", "planned",
+     "2025-04"),
+    ("Netanyahu is expected to visit Washington later this month to meet Trump.", {"Netanyahu", "Trump"},
+     "visit", "planned", "2025-03"),
+    # status
+    ("Xi Jinping is due to meet Donald Trump in San Francisco next week.", {"Jinping", "Trump"}, "meeting",
+     "planned", "2025-W13"),
+    ("Netanyahu and Trump are scheduled to meet on Monday.", {"Netanyahu", "Trump"}, "meeting", "planned",
+     "2025-03-24"),
+    ("Sources said Erdogan could meet Trump on the sidelines of the NATO summit next month.",
+     {"Erdoğan", "Trump"}, "meeting", "possible", "2025-04"),
+    ("A meeting between Putin and Zelensky is possible, Turkish Foreign Minister Hakan Fidan said.",
+     {"Putin", "Zelenskyy"}, "meeting", "possible", None),
+    ("Zelensky said he was ready to meet Putin.", {"Zelenskyy", "Putin"}, "meeting", "possible", None),
+    ("Putin did not rule out a meeting with Zelensky.", {"Putin", "Zelenskyy"}, "meeting", "possible", None),
+    ("No date has been set for a meeting between Trump and Putin.", {"Trump", "Putin"}, "meeting", "possible",
+     None),
+    ("Biden has not spoken with Xi since November, the White House said.", {"Biden", "Jinping"}, "talks",
+     "denied", "2024-11"),
+    ("Putin will not meet Zelensky, Peskov said.", {"Putin", "Zelenskyy"}, "meeting", "denied", None),
+    ("Scholz ruled out a meeting with Putin.", {"Scholz", "Putin"}, "meeting", "denied", None),
+    ("Putin has no plans to meet Zelensky, Kremlin spokesman Dmitry Peskov told reporters.",
+     {"Putin", "Zelenskyy"}, "meeting", "denied", None),
+    ("A planned meeting between Trump and Putin in Budapest was called off.", {"Trump", "Putin"}, "meeting",
+     "denied", None),
+    ("The Kremlin denied reports that Putin had met Trump's envoy Steve Witkoff.", {"Putin", "Witkoff"},
+     "meeting", "denied", None),
+    ("Indian Prime Minister Narendra Modi, who spoke with Donald Trump in February, will travel to Washington "
+     "next month.", {"Modi", "Trump"}, "talks", "occurred", "2025-02"),
+]
+
+
+@pytest.mark.parametrize("text,people,ctype,status,date", CASES, ids=[c[0][:40] for c in CASES])
+def test_contact(nlp, text, people, ctype, status, date):
+    found = [summary(c) for c in contacts(text)]
+    assert (frozenset(people), ctype, status, date) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Putin criticised Macron's remarks on Ukraine.",
+    "Trump praised Erdogan as a tough leader.",
+    "Macron called for a ceasefire in Gaza.",
+    "Erdogan urged Putin to end the war, in a speech in Ankara.",
+    "Zelensky thanked Biden for the aid package, which Congress approved on Tuesday.",
+    "The two leaders discussed trade, according to a statement.",
+    "Xi Jinping arrived in Moscow, his first trip abroad this year.",
+])
+def test_no_contact_between_people(nlp, text):
+    pairs = [c for c in contacts(text) if sum(p.kind == "person" for p in c.participants) >= 2]
+    assert pairs == []
+
+
+def test_visit_without_a_host_has_the_country():
+    (visit,) = contacts("Erdogan might visit the US in April, Turkish media reported.")
+    assert visit.type == "visit" and visit.status == "possible" and visit.date.value == "2025-04"
+    assert [(p.kind, p.country) for p in visit.participants] == [("person", "TUR"), ("country", "USA")]
+    assert visit.initiator == visit.participants[0].id and visit.host == "country:USA"
+    assert visit.attribution == "Turkish media"
+
+
+def test_visit_to_a_seat_of_government_meets_its_leader():
+    text = ("President Donald Trump spoke with King Abdullah II on Friday. "
+            "King Abdullah of Jordan's visit to the White House followed on Tuesday.")
+    visits = [c for c in contacts(text) if c.type == "visit"]
+    assert visits and {p.name for p in visits[0].participants} == {"Donald Trump", "Abdullah II"}
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Putin and Erdogan held a phone conversation on Wednesday, the Kremlin said.", "Kremlin"),
+    ("Erdogan may hold talks with Putin later this week, according to a report by the newspaper Hürriyet.",
+     "Hürriyet"),
+    ("Starmer and Macron talked by phone on Saturday, Downing Street said.", "Downing Street"),
+    ("Kremlin spokesman Dmitry Peskov said Putin had no plans to meet Zelensky.", "Dmitry Peskov"),
+    ("Biden and Xi spoke for two hours on Tuesday, according to Chinese state media.", "Chinese state media"),
+    ("Erdogan spoke with Putin on Monday.", None),
+])
+def test_attribution(nlp, text, source):
+    (c,) = [c for c in contacts(text) if len(c.participants) == 2]
+    assert c.attribution == source
+
+
+def test_repeated_reports_merge_and_a_denial_stays_apart(nlp):
+    text = ("Erdogan spoke with Trump on March 16. The Erdogan-Trump talks covered Ukraine. "
+            "Erdogan held a phone conversation with Trump on March 16, his office said. "
+            "Erdogan may call Putin later this week, Turkish media reported. "
+            "The Kremlin said no call between Putin and Erdogan had been scheduled this week.")
+    found = contacts(text)
+    trump = [c for c in found if {p.name for p in c.participants} == {"Recep Tayyip Erdoğan", "Donald Trump"}]
+    assert len(trump) == 1
+    assert (trump[0].type, trump[0].status, trump[0].date.value) == ("phone_call", "occurred", "2025-03-16")
+    assert len(trump[0].evidence) == 3
+    putin = sorted((c.status, c.date.value) for c in found if "Vladimir Putin" in {p.name for p in c.participants})
+    assert putin == [("denied", "2025-W12"), ("possible", "2025-W12")]
+
+
+def test_bilateral_meetings_with_a_coordinated_object(nlp):
+    found = [summary(c) for c in contacts("On Saturday Lula met with Macron and Scholz in Hiroshima.",
+                                          published="2023-05-21")]
+    assert sorted(found) == sorted([
+        (frozenset({"Silva", "Macron"}), "meeting", "occurred", "2023-05-20"),
+        (frozenset({"Silva", "Scholz"}), "meeting", "occurred", "2023-05-20"),
+    ])
+
+
+def test_the_two_leaders_refers_back(nlp):
+    found = contacts("Putin met Modi in Moscow on Monday. The two leaders discussed oil and defence.",
+                     published="2024-07-10")
+    assert [summary(c) for c in found] == [(frozenset({"Putin", "Modi"}), "meeting", "occurred", "2024-07-08")]
+    assert len(found[0].evidence) == 2
+
+
+def test_trigger_spans_and_offsets(nlp):
+    text = "Putin spoke with Erdogan by phone on Monday, the Kremlin said."
+    doc = diplograph.parse(text, published=PUB)
+    triggers = [(s.text, s.label_) for s in doc.spans["diplograph_triggers"]]
+    assert triggers == [("spoke", "phone_call")]
+    (c,) = doc._.contacts
+    assert [text[e.start:e.end] for e in c.evidence] == [text]
+    assert [text[t.start:t.end] for t in c.triggers] == ["spoke"]
+
+
+def test_no_crash_on_odd_input(nlp):
+    for text in ["", " ", "\n\n", "Hello.", "😀 " * 50, "\x00\x01 control", "a" * 5000, "Met met met. Talks."]:
+        ex = diplograph.extract(text, published=PUB)
+        assert isinstance(ex.contacts, list)
