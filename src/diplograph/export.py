@@ -158,7 +158,7 @@ def _slurp(path_or_file: PathOrFile) -> bytes:
 # -- values ---------------------------------------------------------------------------------------
 def _clean(s: str) -> str:
     """A string with the characters XML cannot hold removed."""
-    return _XML_INVALID.sub("", s)
+    return s if s.isprintable() else _XML_INVALID.sub("", s)  # printable text has none
 
 
 def _json_escape(m: re.Match) -> str:
@@ -339,17 +339,30 @@ def _restore(G: nx.Graph, schema: dict, graph_attrs: Mapping, nodes, edges, *,
 
 
 # -- XML ------------------------------------------------------------------------------------------
-_TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                           "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"})
-
-
 def _xtext(s: str) -> str:
-    return _clean(s).translate(_TEXT_ESC)
+    """Element text: escaped, carriage returns as references (a parser would drop them)."""
+    s = _clean(s)
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if "\r" in s:
+        s = s.replace("\r", "&#13;")
+    return s
 
 
 def _xattr(s: Any) -> str:
-    return _clean(str(s)).translate(_ATTR_ESC)
+    """An XML attribute value: also quotes and whitespace escaped (kept exactly)."""
+    s = _xtext(str(s))
+    if '"' in s:
+        s = s.replace('"', "&quot;")
+    if "\n" in s:
+        s = s.replace("\n", "&#10;")
+    if "\t" in s:
+        s = s.replace("\t", "&#9;")
+    return s
 
 
 _GRAPHML_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
