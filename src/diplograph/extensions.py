@@ -39,3 +39,46 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+# --------------------------------------------------------------------------- DocBin / pickling support
+# Result objects on ``Doc._`` are dataclasses; registering msgpack hooks lets
+# ``DocBin(store_user_data=True)`` round-trip them as the same objects (as spacy-layout does).
+_TAG = "__diplograph__"
+
+
+def _types():
+    from . import types
+
+    return {name: getattr(types, name) for name in ("Person", "Country", "TimeValue", "Contact", "Participant",
+                                                     "Mention", "Extraction")}
+
+
+def encode_result(obj, chain=None):
+    """srsly msgpack encoder for diplograph's result types."""
+    cls = type(obj).__name__
+    if cls in _types() and type(obj) is _types()[cls]:
+        return {_TAG: cls, "data": obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def decode_result(obj, chain=None):
+    """srsly msgpack decoder for diplograph's result types."""
+    if isinstance(obj, dict):
+        tag = obj.get(_TAG, obj.get(_TAG.encode()))
+        if tag is not None:
+            tag = tag.decode() if isinstance(tag, bytes) else tag
+            data = obj.get("data", obj.get(b"data"))
+            return _types()[tag].from_dict(data)
+    return obj if chain is None else chain(obj)
+
+
+def _register_msgpack() -> None:
+    import srsly
+
+    if "diplograph" not in srsly.msgpack_encoders.get_all():
+        srsly.msgpack_encoders.register("diplograph", func=encode_result)
+        srsly.msgpack_decoders.register("diplograph", func=decode_result)
+
+
+_register_msgpack()
