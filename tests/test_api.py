@@ -213,3 +213,13 @@ def test_pipe_items_passes_context_and_errors(nlp):
     res2 = list(pipe_items(tasks, batch_size=1, n_process=2))
     assert [type(r) for _, r in res2] == [type(r) for _, r in res]
     assert res2[2][1].field == "published"
+
+
+def test_long_text_on_the_real_pipeline(nlp):
+    from pathlib import Path
+
+    seed = next((Path(__file__).parents[1] / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    (ex,) = diplograph.extract_many([(seed, "2025-03-18", "s")], max_length=700)
+    assert ex.meta["chunks"] >= 4 and ex.doc_id == "s"
+    _check_offsets(ex, seed)
+    assert len({p.id for p in ex.people}) == len(ex.people)  # one entry per person

@@ -71,13 +71,14 @@ def test_without_output_only_a_summary(runner, tmp_path, monkeypatch, nlp):
     assert res.exit_code == 0 and res.stdout == ""
 
 
-def test_corpus_with_bad_lines_is_skipped_and_reported(runner, tmp_path, nlp):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_corpus_with_bad_lines_is_skipped_and_reported(runner, tmp_path, nlp, n_process):
     src = _bad_corpus(tmp_path / "news.jsonl")
     (tmp_path / "plain.txt").write_text(A, encoding="utf-8")
     out = tmp_path / "out" / "x.jsonl"
     out.parent.mkdir()
     res = _run(runner, ["extract", src, tmp_path / "plain.txt", "-o", out,
-                        "--published", "2025-03-18", "--batch-size", "2"])
+                        "--published", "2025-03-18", "--batch-size", "2", "--n-process", n_process])
     assert res.exit_code == 0, res.output
     assert f"skipped: {src}:2: malformed JSON" in res.stderr
     assert f"skipped: {src}:3 field 'published'" in res.stderr
