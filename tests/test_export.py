@@ -49,7 +49,10 @@ def nasty_graph() -> nx.MultiGraph:
 
 
 def test_lazy_names_from_the_package():
+    import diplograph
+
     assert lazy_write_graphml is write_graphml and lazy_read_graph is read_graph
+    assert diplograph.build_graph is build_graph
 
 
 @pytest.mark.parametrize("fmt", GRAPH_FORMATS)
