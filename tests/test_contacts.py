@@ -176,3 +176,35 @@ def test_no_crash_on_odd_input(nlp):
     for text in ["", " ", "\n\n", "Hello.", "😀 " * 50, "\x00\x01 control", "a" * 5000, "Met met met. Talks."]:
         ex = diplograph.extract(text, published=PUB)
         assert isinstance(ex.contacts, list)
+
+
+@pytest.mark.parametrize("text,published,people,ctype,status,date", [
+    ("Putin and Erdogan agreed on Friday to expand cooperation after talks in Sochi.", "2022-08-05",
+     {"Putin", "Erdoğan"}, "talks", "occurred", None),
+    ("Erdogan told Putin in a phone call on Sunday that Turkey was ready to help.", "2025-05-11",
+     {"Erdoğan", "Putin"}, "phone_call", "occurred", "2025-05-11"),
+    ("Putin agreed to halt attacks on energy sites during a phone call with Trump, the Kremlin said.",
+     "2025-03-19", {"Putin", "Trump"}, "phone_call", "occurred", None),
+    ("Trump said he would meet Putin in Budapest, after a long phone call with the Russian president on "
+     "Thursday.", "2025-10-17", {"Trump", "Putin"}, "phone_call", "occurred", "2025-10-16"),
+    ("Tuesday's conversation between Trump and Putin produced no agreement on a ceasefire.", "2025-03-19",
+     {"Trump", "Putin"}, "talks", "occurred", "2025-03-18"),
+    ("The talks between the Russian and Turkish presidents in Sochi lasted six hours.", "2019-10-22",
+     {"Putin", "Erdoğan"}, "talks", "occurred", None),
+    ("The presidents of Venezuela and Colombia will have lunch in Caracas on Saturday.", "2023-01-05",
+     {"Maduro", "Petro"}, "meeting", "planned", "2023-01-07"),
+])
+def test_contacts_in_adjuncts_and_titles(nlp, text, published, people, ctype, status, date):
+    found = [summary(c) for c in contacts(text, published=published)]
+    assert (frozenset(people), ctype, status, date) in found, found
+
+
+def test_invitation_to_visit_is_hosted_by_the_inviter(nlp):
+    (visit,) = contacts("Putin invited Trump to visit Moscow.", published="2018-07-17")
+    assert visit.type == "visit" and visit.status == "planned"
+    assert visit.host == "wikidata:Q7747" and visit.initiator == "wikidata:Q22686"
+
+
+def test_president_elect_is_not_the_sitting_president(nlp):
+    ex = diplograph.extract("US President-elect Donald Trump spoke with Putin on Thursday.", published="2024-11-11")
+    assert {p.name for p in ex.people} == {"Donald Trump", "Vladimir Putin"}

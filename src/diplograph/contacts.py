@@ -24,13 +24,15 @@ from .attribution import attribution_of
 from .countries import load_countries
 from .extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from .gazetteer import read_jsonl
-from .participants import DocContext, Party, noun_parties, verb_parties
-from .status import clause_chain, decide_status, load_cues
+from .participants import DocContext, Party, noun_parties, np_parties, verb_parties
+from .status import STOP_PREPS, clause_chain, decide_status, load_cues
 from .types import Contact, Mention, Participant, TimeValue
 
 __all__ = ["ContactExtractor", "make_contacts", "merge_contacts"]
 
 SPECIFIC = ("phone_call", "video_call", "meeting", "visit")
+_ANAPHORIC_WORDS = {"they", "them", "their", "two", "both", "i", "we", "he", "she", "him", "her", "his", "leaders",
+                    "presidents", "ministers", "premiers", "heads", "counterparts", "counterpart"}
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -81,15 +83,24 @@ class ContactExtractor:
 
     def __init__(self, nlp: Language, name: str = "diplograph_contacts", *, merge: bool = True) -> None:
         register_extensions()
+        self.nlp = nlp
         self.name = name
         self.merge = merge
+
+    def _gazetteer(self):
+        """The people component's gazetteer (with the user's additions), else the packaged one."""
+        if "diplograph_people" in self.nlp.pipe_names:
+            return self.nlp.get_pipe("diplograph_people").gazetteer
+        from .gazetteer import load_gazetteer
+
+        return load_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.people is None or not doc.has_annotation("DEP"):
             doc._.contacts = []
             doc.spans[SPANS_TRIGGERS] = []
             return doc
-        ctx = DocContext.of(doc, load_countries())
+        ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
@@ -122,9 +133,8 @@ class ContactExtractor:
             key = sent.start
             if key not in sentence_people:
                 sentence_people[key] = sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of)
-            if sentence_people[key] == 0 and not any(w in ("they", "leaders", "two", "both", "i", "we", "him", "her")
-                                                     for w in (t.lower_ for t in sent)):
-                continue
+            if sentence_people[key] == 0 and not any(w in _ANAPHORIC_WORDS for w in (t.lower_ for t in sent)):
+                continue  # no person and nothing that could stand for one
             for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed):
                 previous.append(raw)
                 yield raw
@@ -204,6 +214,18 @@ class ContactExtractor:
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
                     for p in others if p.kind == "person" and p.id != lead.id]
         host = initiator = None
+        if ctype == "visit" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
+            # "Putin invited Trump to visit Moscow": the inviter hosts a visit to their own country
+            inviters = [p for s_tok in (c for c in tok.head.children if c.dep_ == "nsubj")
+                        for p in np_parties(s_tok, ctx) if p.kind == "person"]
+            dest = {p.id for p in countries}
+            for inv in inviters:
+                person = ctx.people.get(inv.id)
+                if person is not None and person.country in dest:
+                    persons = _dedupe(persons + [inv])
+                    parties = [p for p in parties if p.kind == "person"] + [inv]
+                    parties = _dedupe(parties)
+                    countries = []
         if ctype == "visit":
             visitors = [p for p in subj if p.kind == "person"] or persons[:1]
             initiator = visitors[0].id
@@ -313,9 +335,12 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
                 break
             if t.head is t or steps > 6:
                 break
-            # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") is not ours
+            # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
+            # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
             if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids:
                 break
+            if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
+                break  # (steps > 1: "since November" is the date's own preposition)
             t = t.head
             steps += 1
         if score is None and tok.i <= span.start and span.root.head.i == tok.i:

@@ -921,6 +921,18 @@ def _verb_tense(v: Token) -> str | None:
     return None
 
 
+def _finite(v: Token) -> Token:
+    """The finite verb an infinitive or participle hangs from ("agreed" for "agreed to stop")."""
+    for _ in range(4):
+        auxes = [a for a in v.children if a.dep_ in ("aux", "auxpass")]
+        if v.tag_ in ("VB", "VBG") and (not auxes or all(a.tag_ == "TO" for a in auxes)) \
+                and v.dep_ in ("xcomp", "advcl", "ccomp", "conj") and v.head is not v:
+            v = v.head
+            continue
+        break
+    return v
+
+
 def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
     """Tense of the verb governing ``start:end``; ``"present"`` for a present verb, None if no verb.
 
@@ -942,11 +954,20 @@ def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
                    "slated", "anticipated", "awaited", "possible", "potential", "next"}
     cur = span.root
     in_subject = False
+    setting = False
+    prev = None
     for _ in range(12):
         if cur.i < span.start or cur.i >= span.end:
             if _is_verb(cur):
+                if setting:  # "agreed to stop attacks during a call on Tuesday": the call's own clause
+                    cur = _finite(cur)
                 t = _verb_tense(cur)
                 return None if (t == PAST and in_subject) else t
+            came_from_event = prev is not None and not (span.start <= prev.i < span.end)
+            if cur.dep_ == "prep" and came_from_event and cur.lower_ in ("after", "following", "before", "ahead"):
+                return None  # another event beside the clause's own: the default reading decides
+            if cur.dep_ == "prep" and came_from_event and cur.lower_ in ("during", "in", "at", "over"):
+                setting = True
             if cur.lower_ in fut_nominal or any(ch.dep_ == "amod" and ch.lower_ in fut_nominal
                                                 for ch in cur.children):
                 return FUTURE
@@ -956,7 +977,7 @@ def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
             in_subject = True
         if cur.head is cur:
             break
-        cur = cur.head
+        prev, cur = cur, cur.head
     return None
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE
-from .types import Country, Person
+from .types import Country, Mention, Person
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
 
@@ -59,10 +61,11 @@ class DocContext:
     countries: dict[str, Country] = field(default_factory=dict)
     mention_starts: list[tuple[int, str]] = field(default_factory=list)
     speaker: str | None = None
+    gazetteer: object | None = None  # diplograph.gazetteer.Gazetteer, for offices named without a name
 
     @classmethod
-    def of(cls, doc: Doc, lexicon=None) -> "DocContext":
-        ctx = cls(doc)
+    def of(cls, doc: Doc, lexicon=None, gazetteer=None) -> "DocContext":
+        ctx = cls(doc, gazetteer=gazetteer)
         ctx.people = {p.id: p for p in (doc._.people or [])}
         ctx.countries = {c.code: c for c in (doc._.countries or [])}
         authors = {p.id for p in ctx.people.values() if p.is_author}
@@ -92,6 +95,32 @@ class DocContext:
         if len(cands) == 1:
             return cands[0].id
         return min(cands, key=lambda p: min(abs(m.start - self.doc[near].idx) for m in p.mentions)).id
+
+    def holder(self, code: str, role: str | None, office: str, mention: Span | None = None) -> str | None:
+        """The person of the document from ``code`` with that role (any leader for role None), else the
+        gazetteer's holder of ``office`` on the publication date, who then joins the document's people."""
+        leaders = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
+                   "supreme leader", "sultan", "queen", "crown prince")
+        cands = [p for p in self.people.values() if p.country == code and not p.is_author
+                 and ((role is None and (p.role or "") in leaders) or (role is not None and p.role == role))]
+        if len(cands) == 1:
+            return cands[0].id
+        if cands or self.gazetteer is None or not self.doc._.published:
+            return None
+        day = dt.date.fromisoformat(self.doc._.published)
+        found = self.gazetteer.holders(code, [office], day)
+        if len(found) != 1:
+            return None
+        leader = found[0]
+        term = leader.latest_term(day)
+        person = Person(id=leader.id, name=leader.name, country=leader.country, role=term.title if term else role,
+                        wikidata=leader.wikidata)
+        if mention is not None:
+            person.mentions.append(Mention(mention.start_char, mention.end_char, mention.text))
+            person.aliases.append(mention.text)
+        self.people[person.id] = person
+        self.doc._.people = list(self.doc._.people or []) + [person]
+        return person.id
 
     def resolve_pronoun(self, tok: Token, exclude: set[str]) -> str | None:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
@@ -181,6 +210,11 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
                 found = Party(pid, "person", head.i)
         if found is None and head.lower_ in FIRST_PERSON and ctx.speaker and not _in_quote(head):
             found = Party(ctx.speaker, "person", head.i)
+        if found is None and head.lower_ in PLURAL_TITLES:
+            group = _plural_title(head, ctx)
+            if group:
+                out.extend(p for p in group if p.id not in exclude and all(o.id != p.id for o in out))
+                continue
         if found is None and _group_anaphor(head):
             found = Party("*group*", "group", head.i)
         if found is None and countries:
@@ -194,6 +228,37 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
                     break
         if found is not None and found.id not in exclude:
             out.append(found)
+    return out
+
+
+PLURAL_TITLES = {"presidents": ("president", "head_of_state"), "leaders": (None, "leader"),
+                 "prime ministers": ("prime minister", "head_of_government"),
+                 "premiers": ("premier", "head_of_government"),
+                 "foreign ministers": ("foreign minister", "foreign_minister"),
+                 "ministers": ("foreign minister", "foreign_minister"), "heads": (None, "leader")}
+
+
+def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
+    """"the Russian and Turkish presidents", "the leaders of France and Germany": one person per country,
+    the document's person of that country and office, else the office holder on the publication date."""
+    countries: list[int] = []
+    for ch in head.children:
+        if ch.dep_ in ("amod", "compound", "nmod") and ch.i < head.i:
+            countries.extend(t.i for t in _conjuncts(ch) if t.i in ctx.country_of)
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for pobj in (g for g in ch.children if g.dep_ == "pobj"):
+                countries.extend(t.i for t in _conjuncts(pobj) if t.i in ctx.country_of)
+    codes = list(dict.fromkeys(ctx.country_of[i] for i in countries))
+    if len(codes) < 2:
+        return []
+    role, office = PLURAL_TITLES[head.lower_]
+    out = []
+    phrase = ctx.doc[head.left_edge.i:head.right_edge.i + 1]
+    for code in codes:
+        pid = ctx.holder(code, role, office, mention=phrase)
+        if pid is None:
+            return []
+        out.append(Party(pid, "person", head.i))
     return out
 
 
@@ -389,6 +454,15 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     visit = spec["type"] == "visit"
     gov = governing_verb(base)
     addressed = gov is not None and gov.lemma_ in ADDRESSED_VERBS
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
+        if not any(g.dep_ == "pobj" for g in prep.children):
+            # "conversation between Trump and Putin" with the names misattached elsewhere
+            nxt = _adjacent_person(ctx, prep, 1)
+            if nxt is not None:
+                first = ctx.doc[nxt.token]
+                while first.dep_ in ("compound", "flat") and first.head.i > first.i:
+                    first = first.head
+                own.extend(p for p in np_parties(first, ctx, exclude=set(p.id for p in own)) if p.kind == "person")
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"}) + \
             (_prep_objects(base, {"between", "with"}) if base is not noun else []):
         prep = pobj.head.lower_
@@ -416,8 +490,16 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                     for ch in s_tok.children:
                         if ch.dep_ == "poss":
                             subj.extend(np_parties(ch, ctx, exclude=exclude))
-        if gov.lemma_ in ("host", "receive", "welcome"):
+        via_setting = base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.lower_ in MANNER_PREPS
+        if gov.lemma_ in ("host", "receive", "welcome") or via_setting:
+            # "hosted X for talks"; "told X in a phone call", "urged X during their meeting"
             for ch in gov.children:
-                if ch.dep_ == "dobj" and ch is not base:
-                    own.extend(np_parties(ch, ctx, exclude=exclude))
+                if ch.dep_ in ("dobj", "dative") and ch is not base:
+                    own.extend(np_parties(ch, ctx, exclude=exclude | {p.id for p in subj}))
+    elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
+            and len({p.id for p in own if p.kind == "person"}) < 2:
+        # "X and Y agreed ... after talks in Moscow", "he would meet Z, after a call with W": the
+        # talks of the clause's subject
+        for s_tok in subjects_of(base.head.head):
+            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     return subj, own, gov

@@ -79,6 +79,15 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in STOP_PREPS:
             return chain, None  # "following his call with X, he will ...": a different event
+        if t.dep_ == "prep" and t.lower_ in _SETTING_PREPS and len(chain) >= 2 and chain[-2].dep_ == "pobj" \
+                and h.pos_ in ("VERB", "AUX"):
+            chain.append(h)
+            if h.lemma_ not in _COMMUNICATION:
+                # "Putin agreed to stop attacks during a call": the call is the setting of another act,
+                # whose own modality ("agreed to") says nothing of whether the call happened
+                return chain, None
+            t = h
+            continue
         if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS
                                                             for c in t.children)):
             return chain, None  # "Modi, who spoke with Trump, will travel ...": its own tense
@@ -97,6 +106,10 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
 
 
 _SETTING_PREPS = {"in", "during", "by", "via", "over", "through", "at"}
+# verbs that are themselves the contact when it happens "in a call" / "at talks"
+_COMMUNICATION = {"discuss", "speak", "talk", "meet", "agree", "exchange", "confer", "negotiate", "hold", "have",
+                  "say", "tell", "express", "review", "address", "raise", "stress", "emphasize", "underline",
+                  "note", "welcome", "brief", "urge", "ask", "invite", "reaffirm", "congratulate", "thank"}
 
 
 def _whether_or_not(tok: Token) -> bool:
