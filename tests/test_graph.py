@@ -338,3 +338,18 @@ def test_malformed_input_is_reported_and_the_graph_stays_usable():
     assert G.edges[Q_E, Q_P, "a1#c1"]["mentions"] == 2
     with pytest.raises(InputError, match="not str"):
         build_graph(["a text"])
+
+
+def test_undated_reports_merge_only_near_their_publication_dates():
+    """An undated "cancelled meeting" of 2018 is not the cancelled meeting of 2025."""
+    def doc(doc_id, published):
+        return Extraction(doc_id, published, people=[ERDOGAN, PUTIN],
+                          contacts=[contact("c", "meeting", [ERDOGAN, PUTIN], "denied")])
+
+    G = build_graph([doc("d2018", "2018-11-30"), doc("d2018b", "2018-12-02"), doc("d2025", "2025-10-22")])
+    edges = sorted((d["mentions"], d["sources"]) for _, _, d in G.edges(data=True))
+    assert edges == [(1, ["d2025"]), (2, ["d2018", "d2018b"])]
+    dated = Extraction("d2025b", "2025-10-23", people=[ERDOGAN, PUTIN],
+                       contacts=[contact("c", "meeting", [ERDOGAN, PUTIN], "occurred", day("2019-01-10"))])
+    G = update_graph(G, [dated])
+    assert not any(d["conflict"] for _, _, d in G.edges(data=True) if "d2025" in d["sources"])

@@ -132,6 +132,24 @@ def _overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
 
 
+UNDATED_WINDOW_DAYS = 183
+
+
+def _undated_window(reports: Iterable[Mapping]) -> tuple[str, str] | None:
+    """Where an undated contact may lie, for merging and conflicts: within about six months of the
+    publication dates of the articles that report it (an undated "cancelled meeting" of 2018 is not
+    the one of 2025). None when no report has a publication date."""
+    days = sorted(str(r.get("published"))[:10] for r in reports if r.get("published"))
+    if not days:
+        return None
+    try:
+        lo = _dt.date.fromisoformat(days[0]) - _dt.timedelta(days=UNDATED_WINDOW_DAYS)
+        hi = _dt.date.fromisoformat(days[-1]) + _dt.timedelta(days=UNDATED_WINDOW_DAYS)
+    except ValueError:
+        return None
+    return lo.isoformat(), hi.isoformat()
+
+
 @lru_cache(maxsize=16384)
 def _months(iv: tuple[str, str]) -> range | None:
     try:
@@ -198,7 +216,7 @@ def _add_unique(lst: list, items: Iterable) -> None:
 class _Group:
     """One contact while the graph is built: its edge attributes and its pair edges."""
 
-    __slots__ = ("cid", "attrs", "key", "pairs", "old_pairs", "docs", "mode", "interval",
+    __slots__ = ("cid", "attrs", "key", "pairs", "old_pairs", "docs", "mode", "interval", "window",
                  "date_rank", "seq", "alive", "owned", "evidence_seen", "trigger_seen")
 
     def __init__(self, cid: str, attrs: dict, key: tuple, seq: int, *, owned: bool,
@@ -210,6 +228,7 @@ class _Group:
         modes = {_mode(t) for t in attrs.get("types") or (attrs.get("type"),) if t} - {None}
         self.mode = min(modes) if modes else None
         self.interval = _interval(attrs.get("date_start"), attrs.get("date_end"))
+        self.window = None if self.interval else _undated_window(attrs.get("reports") or ())
         self.date_rank = _date_rank(attrs.get("date"), self.interval is not None)
         self.alive, self.owned = True, owned
         self.evidence_seen: set | None = None
@@ -481,7 +500,7 @@ class _Builder:
     def _same_event(a: _Group, b: _Group) -> bool:
         if a.mode is not None and b.mode is not None and a.mode != b.mode:
             return False
-        if not _overlap(a.interval, b.interval):
+        if not _overlap(a.interval or a.window, b.interval or b.window):
             return False
         ia, ib = a.attrs.get("initiator"), b.attrs.get("initiator")
         return not (ia and ib and ia != ib)
@@ -538,6 +557,8 @@ class _Builder:
             if not a.get(attr) and b.get(attr):
                 a[attr] = b[attr]
         a["reports"].extend(b["reports"])
+        if t.interval is None:
+            t.window = _undated_window(a["reports"])
         a["mentions"] += int(b.get("mentions") or 1)
         _add_unique(a["sources"], b["sources"])
         t.docs |= g.docs
