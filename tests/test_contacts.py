@@ -180,7 +180,7 @@ def test_no_crash_on_odd_input(nlp):
 
 @pytest.mark.parametrize("text,published,people,ctype,status,date", [
     ("Putin and Erdogan agreed on Friday to expand cooperation after talks in Sochi.", "2022-08-05",
-     {"Putin", "Erdoğan"}, "talks", "occurred", None),
+     {"Putin", "Erdoğan"}, "meeting", "occurred", "2022-08-05"),
     ("Erdogan told Putin in a phone call on Sunday that Turkey was ready to help.", "2025-05-11",
      {"Erdoğan", "Putin"}, "phone_call", "occurred", "2025-05-11"),
     ("Putin agreed to halt attacks on energy sites during a phone call with Trump, the Kremlin said.",

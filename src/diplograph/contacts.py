@@ -185,13 +185,22 @@ class ContactExtractor:
                 return []  # "during the summit", "at a dinner": a venue, not a contact
             ctype = _refine_type(tok, ctype)
         ctype = _phrase_type(tok, ctype)
+        if ctype == "talks" and _located(tok, ctx):
+            ctype = "meeting"  # "talks in Sochi": in person
         parties = _dedupe(subj + others)
         if any(p.kind == "group" for p in parties):
             parties = self._resolve_group(parties, tok, previous)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = clause_chain(tok, cues)
-        date = _date_for(tok, chain, dates)
+        date_chain = chain
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ == "VERB":
+            v = tok.head.head  # "agreed on Friday to expand ties after talks in Sochi": the day of the outcome
+            date_chain = chain + [v]
+            while v.dep_ in ("xcomp", "conj") and v.head is not v:
+                v = v.head
+                date_chain.append(v)
+        date = _date_for(tok, date_chain, dates)
         status, _ = decide_status(tok, chain, reporter, tok.sent, cues,
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
@@ -297,6 +306,19 @@ def _refine_type(noun: Token, ctype: str) -> str:
             if ch.dep_ == "compound" and words.get(ch.lemma_.lower()):
                 return words[ch.lemma_.lower()]
     return ctype
+
+
+def _located(tok: Token, ctx: DocContext) -> bool:
+    """Does the trigger (or its verb) take place somewhere: "talks in Sochi", "spoke at the Kremlin"?"""
+    heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "ADP") else [])
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
+                for g in ch.children:
+                    if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or g.i in ctx.country_of) \
+                            and g.i not in ctx.person_of:
+                        return True
+    return False
 
 
 def _phrase_type(tok: Token, ctype: str) -> str:

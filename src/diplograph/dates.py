@@ -986,7 +986,8 @@ def _tense_from_window(text: str, start: int, end: int, n: int = 12) -> str | No
     fut, past, ed_not = c.words["future_word"] - {"next"}, c.words["past_word"], c.words["ed_not_past"]
     to_verbs = c.words["to_verb"]
     left_ctx = text[max(0, start - 300):start]
-    bounds = list(_SENT_END.finditer(left_ctx))
+    # (one character of look-ahead, so a sentence end right before the expression is seen)
+    bounds = [b for b in _SENT_END.finditer(left_ctx + text[start:start + 1]) if b.end() <= len(left_ctx)]
     if bounds:
         left_ctx = left_ctx[bounds[-1].end():]
     right_ctx = text[end:end + 300]

@@ -34,6 +34,8 @@ MANNER_PREPS = {"in", "during", "by", "via", "over", "at", "on", "through", "wit
 INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer", "proposal", "desire", "wish",
                 "readiness", "willingness", "bid", "attempt", "effort", "chance", "opportunity", "request",
                 "agreement", "promise", "hope", "time", "need", "right", "way", "reason", "intent"}
+# Verbs whose object is the subject of their infinitive: "invited him to visit", "urged Putin to declare".
+OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
 ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
 # Subjects that stand for their owner: "Lula's schedule does not include a meeting with X".
@@ -327,7 +329,7 @@ def subjects_of(verb: Token) -> list[Token]:
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head is not v:
             if v.dep_ == "xcomp":  # "invited him to visit": the object of the governor is the subject
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
-                if objs and v.head.lemma_ in ("invite", "ask", "urge", "tell", "persuade", "allow", "want"):
+                if objs and v.head.lemma_ in OBJECT_CONTROL:
                     return objs
             v = v.head
             continue
@@ -404,7 +406,14 @@ def _their(noun: Token, ctx: DocContext) -> list[Party]:
         for ch in noun.sent.root.children:
             if ch.dep_ in ("nsubj", "nsubjpass"):
                 out.extend(p for p in np_parties(ch, ctx) if p.kind == "person")
-    return out if len(out) >= 2 else [Party("*group*", "group", noun.i)]
+    if len({p.id for p in out}) < 2:
+        # "Putin announced the deal at a news conference with Erdoğan after their talks": the two
+        # people of the sentence
+        sent = noun.sent
+        named = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end) if i in ctx.person_of))
+        if len(named) == 2:
+            out = [Party(pid, "person", noun.i) for pid in named]
+    return out if len({p.id for p in out}) >= 2 else [Party("*group*", "group", noun.i)]
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -496,6 +505,12 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
             for ch in gov.children:
                 if ch.dep_ in ("dobj", "dative") and ch is not base:
                     own.extend(np_parties(ch, ctx, exclude=exclude | {p.id for p in subj}))
+        if via_setting and gov.dep_ == "xcomp" and gov.head.lemma_ in OBJECT_CONTROL:
+            # "Erdoğan urged Putin to declare a ceasefire during a phone call": the call is the urging
+            for ch in gov.head.children:
+                if ch.dep_ in ("nsubj", "dobj"):
+                    own.extend(p for p in np_parties(ch, ctx, exclude=exclude | {p.id for p in subj})
+                               if p.kind == "person")
     elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
             and len({p.id for p in own if p.kind == "person"}) < 2:
         # "X and Y agreed ... after talks in Moscow", "he would meet Z, after a call with W": the

@@ -105,6 +105,7 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
     return chain, None
 
 
+_CONDITIONS = {"if", "unless", "provided", "providing", "whether"}
 _SETTING_PREPS = {"in", "during", "by", "via", "over", "through", "at"}
 # verbs that are themselves the contact when it happens "in a call" / "at talks"
 _COMMUNICATION = {"discuss", "speak", "talk", "meet", "agree", "exchange", "confer", "negotiate", "hold", "have",
@@ -151,6 +152,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
             elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
                 r = cues.aux[low]
                 st = r.get("reported", r["status"]) if reporter is not None else r["status"]
+                if r.get("conditional") and any(t.lower_ in _CONDITIONS and t.dep_ == "mark" for t in sent):
+                    st = r["conditional"]  # "would meet him if ..."
                 found[st].append(ch)
             elif ch.dep_ in ("advmod",) and low in cues.adverb:
                 found[cues.adverb[low]].append(ch)
@@ -172,6 +175,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
                 continue
             if r.get("future_only"):
                 continue
+            if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp")):
+                continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
             if r["status"] == "denied":
                 if any(c.dep_ == "neg" for c in tok.children):  # "did not rule out": possible
                     negated_deniers = True
