@@ -208,3 +208,14 @@ def test_invitation_to_visit_is_hosted_by_the_inviter(nlp):
 def test_president_elect_is_not_the_sitting_president(nlp):
     ex = diplograph.extract("US President-elect Donald Trump spoke with Putin on Thursday.", published="2024-11-11")
     assert {p.name for p in ex.people} == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_dates_relative_to_another_contact_and_modes_in_phrases(nlp):
+    text = ("Modi spoke with Albanese on Tuesday. Modi's call with Albanese came two days after he spoke to "
+            "Luxon and Carney in separate phone calls.")
+    found = sorted(summary(c) for c in contacts(text, published="2025-06-12"))
+    assert found == sorted([
+        (frozenset({"Modi", "Albanese"}), "phone_call", "occurred", "2025-06-10"),
+        (frozenset({"Modi", "Luxon"}), "phone_call", "occurred", "2025-06-08"),
+        (frozenset({"Modi", "Carney"}), "phone_call", "occurred", "2025-06-08"),
+    ])

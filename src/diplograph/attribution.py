@@ -117,7 +117,7 @@ def attribution_of(trigger: Token, reporter: Token | None, ctx: DocContext) -> s
 def _in_content(tok: Token, verb: Token) -> bool:
     """Is ``tok`` in what ``verb`` reports (its clausal complement), not in an adjunct of it?"""
     t = tok
-    while t.head is not t and t.head.i != verb.i:
+    while t.head != t and t.head.i != verb.i:
         t = t.head
     return t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "conj")
 

@@ -10,6 +10,7 @@ sentences; a denial and a rumour of the same call stay apart. Triggers go to
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -102,6 +103,7 @@ class ContactExtractor:
             return doc
         ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
+        _relative_dates(raws)
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
         spans = {(r.trigger.start, r.trigger.end): Span(doc, r.trigger.start, r.trigger.end, label=r.type)
@@ -185,6 +187,8 @@ class ContactExtractor:
                 return []  # "during the summit", "at a dinner": a venue, not a contact
             ctype = _refine_type(tok, ctype)
         ctype = _phrase_type(tok, ctype)
+        if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
+            ctype = _setting_type(tok, ctype)
         if ctype == "talks" and _located(tok, ctx):
             ctype = "meeting"  # "talks in Sochi": in person
         parties = _dedupe(subj + others)
@@ -197,7 +201,7 @@ class ContactExtractor:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ == "VERB":
             v = tok.head.head  # "agreed on Friday to expand ties after talks in Sochi": the day of the outcome
             date_chain = chain + [v]
-            while v.dep_ in ("xcomp", "conj") and v.head is not v:
+            while v.dep_ in ("xcomp", "conj") and v.head != v:
                 v = v.head
                 date_chain.append(v)
         date = _date_for(tok, date_chain, dates)
@@ -308,6 +312,21 @@ def _refine_type(noun: Token, ctype: str) -> str:
     return ctype
 
 
+def _setting_type(verb: Token, ctype: str) -> str:
+    """"spoke to A and B in separate phone calls": the mode given by a contact noun in the verb's
+    "in/by/over/during" phrase."""
+    triggers, _, _ = load_triggers()
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "by", "via", "over", "during"):
+            for g in ch.children:
+                spec = triggers.get((g.lemma_.lower(), "NOUN"))
+                if g.dep_ == "pobj" and spec is not None:
+                    refined = _refine_type(g, spec["type"])
+                    if refined in SPECIFIC:
+                        return refined
+    return ctype
+
+
 def _located(tok: Token, ctx: DocContext) -> bool:
     """Does the trigger (or its verb) take place somewhere: "talks in Sochi", "spoke at the Kremlin"?"""
     heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "ADP") else [])
@@ -355,7 +374,7 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
             if t.i in chain_ids:
                 score = (chain_ids[t.i], steps)
                 break
-            if t.head is t or steps > 6:
+            if t.head == t or steps > 6:
                 break
             # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
             # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
@@ -370,6 +389,48 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
         if score is not None and (best_score is None or score < best_score):
             best, best_score = value, score
     return best
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _relative_dates(raws: list[RawContact]) -> None:
+    """"X's call with Y came a day after X spoke to Z": date the second contact from the first."""
+    by_token = {r.trigger.start: r for r in raws}
+    for r in raws:
+        if r.date is not None:
+            continue
+        verb = r.trigger[0]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        if mark is None or verb.dep_ != "advcl":
+            continue
+        head = verb.head
+        offset = None
+        for ch in [*head.children, *verb.children, *mark.children]:  # "came two days after he spoke"
+            if ch.dep_ == "npadvmod" and ch.lower_ in _UNITS:
+                n = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in ch.children if c.dep_ in ("det", "nummod")), None)
+                if n:
+                    offset = n * _UNITS[ch.lower_] * (-1 if mark.lower_ == "after" else 1)
+                    phrase = ch.doc[min(c.i for c in ch.subtree):mark.i + 1]
+        if offset is None:
+            continue
+        anchor = next((by_token[t.i] for s in head.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for t in s.subtree if t.i in by_token), None)
+        if anchor is None:
+            continue
+        # the anchor's date, or that of another report of the same event
+        key = frozenset(p.id for p in anchor.parties)
+        known = [x.date for x in [anchor, *raws] if x.date is not None and x.date.granularity == "day"
+                 and x.date.start_date and frozenset(p.id for p in x.parties) == key and x.status == anchor.status]
+        if not known:
+            continue
+        day = dt.date.fromisoformat(known[0].start_date) + dt.timedelta(days=offset)
+        r.date = TimeValue(text=phrase.text, start=phrase.start_char, end=phrase.end_char, value=day.isoformat(),
+                           granularity="day", start_date=day.isoformat(), end_date=day.isoformat())
 
 
 def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:

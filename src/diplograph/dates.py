@@ -877,7 +877,7 @@ def _verb_tense(v: Token) -> str | None:
             return FUTURE
         if any(a.tag_ == "TO" for a in auxes):  # infinitive: "(plans) to meet on Monday"
             h = v.head
-            if h is v or v.dep_ == "ROOT":
+            if h == v or v.dep_ == "ROOT":
                 return FUTURE  # headline: "Putin to visit China in May"
             if h.lemma_ in weak or h.lemma_ in _STRONG_FUTURE or h.lower_ in ("going", "due", "set", "likely"):
                 return FUTURE
@@ -899,7 +899,7 @@ def _verb_tense(v: Token) -> str | None:
                 return PAST
             if any(a.lower_ in _BE_PRESENT for a in auxes):
                 return None
-            if v.dep_ in ("conj",) and v.head is not v:
+            if v.dep_ in ("conj",) and v.head != v:
                 v = v.head
                 continue
             return PAST  # reduced relative: "the talks held on Monday"
@@ -910,11 +910,11 @@ def _verb_tense(v: Token) -> str | None:
                 return FUTURE  # "is visiting Moscow on Monday": an arrangement
             if any(a.lower_ in _BE_PAST for a in auxes):
                 return PAST
-            if v.dep_ in ("advcl", "acl", "xcomp", "conj", "pcomp") and v.head is not v:
+            if v.dep_ in ("advcl", "acl", "xcomp", "conj", "pcomp") and v.head != v:
                 v = v.head
                 continue
             return None
-        if v.dep_ == "conj" and v.head is not v and not auxes:
+        if v.dep_ == "conj" and v.head != v and not auxes:
             v = v.head
             continue
         return "present"
@@ -926,7 +926,7 @@ def _finite(v: Token) -> Token:
     for _ in range(4):
         auxes = [a for a in v.children if a.dep_ in ("aux", "auxpass")]
         if v.tag_ in ("VB", "VBG") and (not auxes or all(a.tag_ == "TO" for a in auxes)) \
-                and v.dep_ in ("xcomp", "advcl", "ccomp", "conj") and v.head is not v:
+                and v.dep_ in ("xcomp", "advcl", "ccomp", "conj") and v.head != v:
             v = v.head
             continue
         break
@@ -975,7 +975,7 @@ def _tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
                 return PAST
         if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
             in_subject = True
-        if cur.head is cur:
+        if cur.head == cur:
             break
         prev, cur = cur, cur.head
     return None

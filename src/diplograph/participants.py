@@ -137,9 +137,17 @@ class DocContext:
                     pid = self.person_of.get(t.i)
                     if pid and pid not in exclude:
                         return pid
-        same = [pid for start, pid in self.mention_starts if sent.start <= start < tok.i and pid not in exclude]
+        same = [(start, pid) for start, pid in self.mention_starts if sent.start <= start < tok.i and pid not in exclude]
         if same:
-            return same[-1]
+            # the same clause first ("for Biden the commitment goes back to his first meeting"), then the
+            # subject or its possessor ("Modi's call ... came two days after he spoke"), then the nearest
+            clause = _clause_verb(tok)
+            local = [pid for start, pid in same if clause is not None
+                     and getattr(_clause_verb(doc[start]), "i", None) == clause.i]
+            if local:
+                return local[-1]
+            salient = [pid for start, pid in same if _role(doc[start]) in ("nsubj", "nsubjpass", "poss")]
+            return (salient or [pid for _, pid in same])[-1]
         if sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
@@ -151,11 +159,36 @@ class DocContext:
                 continue
             any_ = pid
             head = doc[start]
-            while head.dep_ in ("compound", "flat", "appos", "amod") and head.head is not head:
+            while head.dep_ in ("compound", "flat", "appos", "amod") and head.head != head:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass"):
                 subject = pid
         return subject or any_
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause ``tok`` is in, coordinated verbs counting as one clause."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX"):
+            while t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head != t:
+                t = t.head
+            return t
+        if t.head == t:
+            return None
+        t = t.head
+    return None
+
+
+def _role(tok: Token) -> str:
+    """The syntactic role of the phrase a name token heads: "nsubj" for "President Erdoğan said"; the
+    role of the possessed noun for a possessor that heads a subject ("Modi's call ... came")."""
+    t = tok
+    while t.dep_ in ("compound", "flat", "appos", "amod") and t.head != t:
+        t = t.head
+    if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
+        return "poss"
+    return t.dep_
 
 
 def _speaker(doc: Doc, ctx: DocContext) -> str | None:
@@ -317,16 +350,16 @@ def subjects_of(verb: Token) -> list[Token]:
             if poss:
                 return poss
             v = v.head
-            if v.dep_ in ("dobj", "attr", "nsubj", "pobj") and v.head is not v:
+            if v.dep_ in ("dobj", "attr", "nsubj", "pobj") and v.head != v:
                 v = v.head if v.dep_ != "pobj" else v.head.head
                 continue
             return []
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head != v.head:
             v = v.head.head  # "looked forward to having talks"
             continue
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head != v:
             if v.dep_ == "xcomp":  # "invited him to visit": the object of the governor is the subject
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
                 if objs and v.head.lemma_ in OBJECT_CONTROL:
@@ -402,7 +435,7 @@ def _their(noun: Token, ctx: DocContext) -> list[Party]:
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and ch.i != noun.i:
             out.extend(p for p in np_parties(ch, ctx) if p.kind == "person")
-    if len(out) < 2 and verb is not noun.sent.root:
+    if len(out) < 2 and verb != noun.sent.root:
         for ch in noun.sent.root.children:
             if ch.dep_ in ("nsubj", "nsubjpass"):
                 out.extend(p for p in np_parties(ch, ctx) if p.kind == "person")
@@ -426,7 +459,7 @@ def governing_verb(noun: Token) -> Token | None:
             h = t.head.head
         else:
             return None
-        if h is t:
+        if h == t:
             return None
         if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("acomp", "ROOT")):
             return h
@@ -441,7 +474,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     base = noun
     while base.dep_ == "conj":  # "meetings or phone calls between X and Y": share the first conjunct's args
         base = base.head
-    for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base is not noun else []):
+    for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base != noun else []):
         if ch.dep_ == "poss" and ch.lower_ in ("their", "our"):
             own.extend(_their(noun, ctx))
             continue
@@ -473,7 +506,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                     first = first.head
                 own.extend(p for p in np_parties(first, ctx, exclude=set(p.id for p in own)) if p.kind == "person")
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"}) + \
-            (_prep_objects(base, {"between", "with"}) if base is not noun else []):
+            (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_
         if prep == "to" and not visit and not addressed:
             continue
@@ -503,7 +536,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         if gov.lemma_ in ("host", "receive", "welcome") or via_setting:
             # "hosted X for talks"; "told X in a phone call", "urged X during their meeting"
             for ch in gov.children:
-                if ch.dep_ in ("dobj", "dative") and ch is not base:
+                if ch.dep_ in ("dobj", "dative") and ch != base:
                     own.extend(np_parties(ch, ctx, exclude=exclude | {p.id for p in subj}))
         if via_setting and gov.dep_ == "xcomp" and gov.head.lemma_ in OBJECT_CONTROL:
             # "Erdoğan urged Putin to declare a ceasefire during a phone call": the call is the urging

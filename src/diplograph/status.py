@@ -74,7 +74,7 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
     chain = [trigger]
     t = trigger
     for _ in range(8):
-        if t.dep_ == "ROOT" or t.head is t:
+        if t.dep_ == "ROOT" or t.head == t:
             return chain, None
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in STOP_PREPS:
