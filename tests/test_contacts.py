@@ -219,3 +219,16 @@ def test_dates_relative_to_another_contact_and_modes_in_phrases(nlp):
         (frozenset({"Modi", "Luxon"}), "phone_call", "occurred", "2025-06-08"),
         (frozenset({"Modi", "Carney"}), "phone_call", "occurred", "2025-06-08"),
     ])
+
+
+@pytest.mark.parametrize("text,initiator,host", [
+    ("Erdogan hosted Hungarian Prime Minister Viktor Orban in Ankara on Thursday.", "Viktor Orbán",
+     "Recep Tayyip Erdoğan"),
+    ("Foreign Minister Wang Yi will visit Russia in April at the invitation of Foreign Minister Sergei Lavrov.",
+     "Wang Yi", "Sergey Lavrov"),
+])
+def test_visit_direction(nlp, text, initiator, host):
+    ex = diplograph.extract(text, published="2025-06-12")
+    (visit,) = [c for c in ex.contacts if c.type == "visit"]
+    names = {p.id: p.name for p in visit.participants}
+    assert (names[visit.initiator], names[visit.host]) == (initiator, host)

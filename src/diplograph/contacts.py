@@ -239,8 +239,22 @@ class ContactExtractor:
                     parties = [p for p in parties if p.kind == "person"] + [inv]
                     parties = _dedupe(parties)
                     countries = []
+        if ctype == "visit" and countries:
+            # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
+            for inv in _invited_by(tok, ctx):
+                person = ctx.people.get(inv.id)
+                if person is not None and person.country in {p.id for p in countries}:
+                    parties = _dedupe([p for p in parties if p.kind == "person"] + [inv])
+                    persons, countries = [p for p in parties if p.kind == "person"], []
+        if ctype == "meeting" and tok.lemma_ in ("host", "receive", "welcome") and len(persons) == 2 \
+                and _at_home(tok, persons[0], ctx):
+            ctype = "visit"  # "Trump hosted the crown prince at the White House": a visit to the host
+            subj = [persons[0]]
+            parties = [persons[1], persons[0]]
         if ctype == "visit":
             visitors = [p for p in subj if p.kind == "person"] or persons[:1]
+            if tok.lemma_ in ("host", "receive", "welcome"):
+                visitors = [p for p in persons if p.id not in {s.id for s in subj}] or visitors
             initiator = visitors[0].id
             hosts = [p for p in parties if p.id != initiator]
             host = hosts[0].id if hosts else None
@@ -310,6 +324,35 @@ def _refine_type(noun: Token, ctype: str) -> str:
             if ch.dep_ == "compound" and words.get(ch.lemma_.lower()):
                 return words[ch.lemma_.lower()]
     return ctype
+
+
+def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:
+    """The people of "at the invitation of X" / "at X's invitation" in the trigger's clause."""
+    out = []
+    for t in tok.sent:
+        if t.lemma_ == "invitation" and t.head.dep_ == "prep":
+            for ch in t.children:
+                if ch.dep_ == "poss":
+                    out.extend(np_parties(ch, ctx))
+                if ch.dep_ == "prep" and ch.lower_ == "of":
+                    for g in ch.children:
+                        if g.dep_ == "pobj":
+                            out.extend(np_parties(g, ctx))
+    return [p for p in out if p.kind == "person"]
+
+
+def _at_home(verb: Token, host: Party, ctx: DocContext) -> bool:
+    """Is the host receiving at home: "at the White House", "in Ankara" (their seat or country)?"""
+    person = ctx.people.get(host.id)
+    if person is None or not person.country:
+        return False
+    scope = list(verb.subtree) if verb.n_rights else list(verb.doc[verb.i:verb.sent.end])  # (misparsed verb)
+    for t in scope:  # the place may hang from the verb or from its object
+        if t.dep_ == "prep" and t.lower_ in ("at", "in") and t.head.dep_ not in ("nsubj", "nsubjpass"):
+            for g in t.subtree:
+                if ctx.country_of.get(g.i) == person.country:
+                    return True
+    return False
 
 
 def _setting_type(verb: Token, ctype: str) -> str:
