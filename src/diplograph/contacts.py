@@ -127,6 +127,8 @@ class ContactExtractor:
             if tok.i in consumed:
                 continue
             spec = triggers.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_))
+            if spec is None and tok.pos_ == "ADV" and tok.lower_ == "alongside":
+                spec = triggers.get(("alongside", "ADP"))
             if spec is None and tok.pos_ == "PROPN":
                 spec = triggers.get((tok.lemma_.lower(), "NOUN"))
             if spec is None:
@@ -147,7 +149,16 @@ class ContactExtractor:
         if spec.get("head_only"):
             return []  # "phone" in "phone call" counts through its head noun
         split = False
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ == "ADP":  # "signed the deal alongside Rubio": the clause's subject and the object
+            from .participants import subjects_of
+
+            subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
+                "VERB", "AUX") else []
+            others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx)]
+        elif tok.pos_ in ("VERB", "AUX"):
+            if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ == spec["needs_object_word"]
+                                                         for c in tok.children):
+                return []
             if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):
                 return []
             if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
@@ -166,13 +177,13 @@ class ContactExtractor:
                         if met:
                             others = [p for p in others if p.kind != "country"] + met
                             consumed.add(ch.i)
-            if spec.get("needs_person_obj") and not any(p.kind == "person" for p in others):
+            if spec.get("needs_person_obj") and not any(p.kind in ("person", "group") for p in others):
                 return []
             if spec.get("needs_destination") and not others:
                 return []
             # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
             split = len([p for p in subj if p.kind == "person"]) == 1 and \
-                len([p for p in others if p.kind == "person"]) >= 2
+                len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral")
         else:
             if spec.get("not_with") and any(c.dep_ == "prep" and c.lower_ in spec["not_with"] for c in tok.children):
                 return []
@@ -182,8 +193,12 @@ class ContactExtractor:
                                                       if c.i < tok.i):
                 return []  # "video conference" is a call, "press conference" is not
             subj, others, gov = noun_parties(tok, spec, ctx)
+            # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
+            split = len([p for p in subj if p.kind == "person"]) == 1 and \
+                len([p for p in others if p.kind == "person"]) >= 2 and \
+                any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])])
             if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
-                    and len([p for p in others if p.kind == "person"]) < 2:
+                    and len(_own_people(tok, ctx)) < 2:
                 return []  # "during the summit", "at a dinner": a venue, not a contact
             ctype = _refine_type(tok, ctype)
         ctype = _phrase_type(tok, ctype)
@@ -193,7 +208,7 @@ class ContactExtractor:
             ctype = "meeting"  # "talks in Sochi": in person
         parties = _dedupe(subj + others)
         if any(p.kind == "group" for p in parties):
-            parties = self._resolve_group(parties, tok, previous)
+            parties = self._resolve_group(parties, tok, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = clause_chain(tok, cues)
@@ -270,8 +285,10 @@ class ContactExtractor:
         """Add the people of "invited him to join the call" to the call the article reported."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return False
-        if tok.head.lemma_ not in ("join", "enter", "attend") and not (
-                tok.head.dep_ == "prep" and tok.head.head.lemma_ == "participate"):
+        head = tok.head
+        if head.dep_ == "prep" and head.lower_ == "in":  # "took part in the talks", "participated in"
+            head = head.head
+        if head.lemma_ not in ("join", "enter", "attend", "participate", "take"):
             return False
         for raw in reversed(previous):
             if tok.sent.start - raw.sentence.start > 200:
@@ -291,17 +308,55 @@ class ContactExtractor:
         return False
 
     @staticmethod
-    def _resolve_group(parties: list[Party], tok: Token, previous: list[RawContact]) -> list[Party]:
-        """"the two leaders", "they": the people of the latest contact within three sentences."""
+    def _resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
+                       ctx: DocContext | None = None) -> list[Party]:
+        """"the two leaders", "they": the pair the text last coordinated ("Araghchi and Witkoff ... the two
+        men"), else the people of the latest contact within a few sentences, else the last two people of
+        the group's office named before."""
         named = [p for p in parties if p.kind != "group"]
+        group = next(p for p in parties if p.kind == "group")
         sent_start = tok.sent.start
+        if ctx is not None:
+            head = ctx.doc[group.token]
+            numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
+            if numbered:
+                pair = _last_coordinated_pair(ctx, group.token)
+                if pair and all(p.id in {q.id for q in pair} for p in named):
+                    return _dedupe(named + pair)
         for raw in reversed(previous):
             if sent_start - raw.sentence.start > 120:
                 break
             ids = {p.id for p in raw.parties if p.kind == "person"}
             if len(ids) >= 2 and all(p.id in ids for p in named):
                 return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
+        if ctx is not None:
+            pair = _last_coordinated_pair(ctx, group.token)
+            if pair:
+                return _dedupe(named + pair)
         return named
+
+
+def _last_coordinated_pair(ctx: DocContext, before: int) -> list[Party] | None:
+    """The last two people joined by "and" (or a comma list of two) in this or the two previous
+    sentences before token ``before``."""
+    doc = ctx.doc
+    sent = doc[before].sent
+    lo = sent.start
+    for _ in range(2):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+    best = None
+    for i in range(lo, before):
+        if i not in ctx.person_of:
+            continue
+        t = doc[i]
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+            t = t.head
+        if t.dep_ == "conj" and t.head.i in ctx.person_of and t.head.i < t.i:
+            a, b = ctx.person_of[t.head.i], ctx.person_of[i]
+            if a != b:
+                best = [Party(a, "person", t.head.i), Party(b, "person", i)]
+    return best
 
 
 def _dedupe(parties: list[Party]) -> list[Party]:
@@ -324,6 +379,19 @@ def _refine_type(noun: Token, ctype: str) -> str:
             if ch.dep_ == "compound" and words.get(ch.lemma_.lower()):
                 return words[ch.lemma_.lower()]
     return ctype
+
+
+def _own_people(noun: Token, ctx: DocContext) -> set[str]:
+    """People named on a noun itself: possessor, "with" / "between" / "of" objects."""
+    out = set()
+    for ch in noun.children:
+        if ch.dep_ == "poss":
+            out |= {p.id for p in np_parties(ch, ctx) if p.kind == "person"}
+        if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among", "of"):
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    out |= {p.id for p in np_parties(g, ctx) if p.kind == "person"}
+    return out
 
 
 def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:

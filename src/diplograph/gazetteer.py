@@ -116,12 +116,24 @@ class Leader:
         return max(past, key=lambda t: t.start or dt.date.min) if past else None
 
     def keys(self) -> set[str]:
-        return {fold(n) for n in [self.name, *self.aliases] if fold(n)}
+        return {fold(n) for n in [self.name, *self.aliases, *self.derived_names()] if fold(n)}
+
+    def derived_names(self) -> list[str]:
+        """"Santiago Peña" for "Santiago Peña Palacios" where people carry two surnames."""
+        toks = self.name.split()
+        if self.country in _two_surname_countries() and len(toks) >= 3 and not any(
+                t.lower() in _PARTICLES for t in toks[-2:]):
+            return [" ".join(toks[:-1])]
+        return []
 
     def short_keys(self) -> set[str]:
+        toks = fold(self.name).split()
+        paternal = set()
+        if self.country in _two_surname_countries() and len(toks) >= 3 and toks[-2] not in _PARTICLES:
+            paternal = {toks[-2], " ".join(toks[-2:])}  # "Peña", "López Obrador"
         if not self.short_names:
-            return surname_keys(self.name)
-        out = set()
+            return surname_keys(self.name) | paternal
+        out = set(paternal)
         for s in self.short_names:
             toks = fold(s).split()
             while len(toks) > 1 and toks[-1] in _REGNAL:  # "Abdullah II" alone is also "Abdullah"
@@ -186,7 +198,7 @@ class Gazetteer:
         """(surface form, leader id) for every full name and alias, for phrase matching."""
         out = []
         for lid, leader in self.by_id.items():
-            for s in {leader.name, *leader.aliases}:
+            for s in {leader.name, *leader.aliases, *leader.derived_names()}:
                 if s and s[0].isupper():
                     out.append((s, lid))
         return sorted(out)
@@ -255,6 +267,12 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
                     raise InputError(f"invalid JSON: {e.msg}", source=str(path), line=i) from None
     return rows
+
+
+@lru_cache(maxsize=1)
+def _two_surname_countries() -> frozenset[str]:
+    rows = read_jsonl(_data_file("naming_conventions.jsonl"))
+    return frozenset(c for r in rows if r.get("convention") == "paternal_maternal" for c in r["countries"])
 
 
 @lru_cache(maxsize=1)

@@ -418,8 +418,8 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         preps |= {"with"}
     for pobj in _prep_objects(verb, preps):
         others.extend(np_parties(pobj, ctx, exclude=exclude, countries=visit))
-    # passive agent: "Erdoğan was received by Putin"
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    # passive agent: "Erdoğan was received by Putin", "Lula, joined by Petro and Arce, opened ..."
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")):
         for ch in verb.children:
             if ch.dep_ == "agent":
                 for g in ch.children:

@@ -175,6 +175,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
                 continue
             if r.get("future_only"):
                 continue
+            if r.get("pos") and tok.pos_ != r["pos"]:
+                continue  # "open to talks" (ADJ), not "opened a summit"
             if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp")):
                 continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
             if r["status"] == "denied":
