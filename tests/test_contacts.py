@@ -200,8 +200,10 @@ def test_contacts_in_adjuncts_and_titles(nlp, text, published, people, ctype, st
 
 
 def test_invitation_to_visit_is_hosted_by_the_inviter(nlp):
+    (accepted,) = contacts("Al-Sudani accepted an invitation from Erdogan to visit Turkey.", published="2023-08-23")
+    assert accepted.status == "planned"
     (visit,) = contacts("Putin invited Trump to visit Moscow.", published="2018-07-17")
-    assert visit.type == "visit" and visit.status == "planned"
+    assert visit.type == "visit" and visit.status == "possible"  # invited, not (yet) accepted
     assert visit.host == "wikidata:Q7747" and visit.initiator == "wikidata:Q22686"
 
 

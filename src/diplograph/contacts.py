@@ -153,7 +153,7 @@ class ContactExtractor:
             from .participants import subjects_of
 
             subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
-                "VERB", "AUX") else []
+                "VERB", "AUX") and tok.head.lemma_ not in cues.reporting else []  # not "Alongside X, Y said"
             others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx)]
         elif tok.pos_ in ("VERB", "AUX"):
             if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ == spec["needs_object_word"]
@@ -219,7 +219,7 @@ class ContactExtractor:
             while v.dep_ in ("xcomp", "conj") and v.head != v:
                 v = v.head
                 date_chain.append(v)
-        date = _date_for(tok, date_chain, dates)
+        date = _date_for(tok, date_chain, dates, ctx.person_of.keys())
         status, _ = decide_status(tok, chain, reporter, tok.sent, cues,
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
@@ -470,7 +470,8 @@ def _phrase_type(tok: Token, ctype: str) -> str:
     return ctype
 
 
-def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]],
+              people: frozenset[int] | set[int] = frozenset()) -> TimeValue | None:
     """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
     sent = tok.sent
     chain_ids = {t.i: k for k, t in enumerate(chain)}
@@ -485,7 +486,7 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
             if t.i in chain_ids:
                 score = (chain_ids[t.i], steps)
                 break
-            if t.head == t or steps > 6:
+            if t.head == t or steps > 10:
                 break
             # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
             # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
@@ -493,6 +494,9 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
                 break
             if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
                 break  # (steps > 1: "since November" is the date's own preposition)
+            if steps > 0 and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") and t.head.i in chain_ids \
+                    and t.i not in people:
+                break  # inside what was discussed: "discussed interference in the 2016 election"
             t = t.head
             steps += 1
         if score is None and tok.i <= span.start and span.root.head.i == tok.i:

@@ -373,7 +373,9 @@ class MentionFinder:
         # "President" capitalised.
         first = doc[left - 1] if left > 0 else None
         has_det = first is not None and first.lower_ in _DETS
-        definite = has_det or doc[s].text[:1].isupper()
+        # "Canada's prime minister" is as determined as "the Canadian prime minister"
+        definite = has_det or doc[s].text[:1].isupper() or (country is not None and left < s and any(
+            doc[k].text in ("'s", "’s") for k in range(left, s)))
         st = left - 1 if has_det else left
         modifiers = {doc[k].lower_ for k in range(left, s)}
         offices = list(info.get("office", []))
