@@ -104,6 +104,7 @@ class ContactExtractor:
         ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
         _relative_dates(raws)
+        raws = _fold_visits(raws, ctx)
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
         spans = {(r.trigger.start, r.trigger.end): Span(doc, r.trigger.start, r.trigger.end, label=r.type)
@@ -220,6 +221,10 @@ class ContactExtractor:
                 v = v.head
                 date_chain.append(v)
         date = _date_for(tok, date_chain, dates, ctx.person_of.keys())
+        if date is None:
+            date = _occasion_date(chain, dates, ctx)
+        if date is None:
+            date = _perfect_today(chain, ctx)
         status, _ = decide_status(tok, chain, reporter, tok.sent, cues,
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
@@ -441,6 +446,8 @@ def _setting_type(verb: Token, ctype: str) -> str:
 def _located(tok: Token, ctx: DocContext) -> bool:
     """Does the trigger (or its verb) take place somewhere: "talks in Sochi", "spoke at the Kremlin"?"""
     heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "ADP") else [])
+    # also a place hung on a participant's name ("talks with Xi Jinping in Beijing")
+    heads += [t for h in list(heads) for t in h.subtree if t.i in ctx.person_of and t.dep_ in ("pobj", "dobj", "conj")]
     for h in heads:
         for ch in h.children:
             if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
@@ -546,6 +553,79 @@ def _relative_dates(raws: list[RawContact]) -> None:
         day = dt.date.fromisoformat(known[0].start_date) + dt.timedelta(days=offset)
         r.date = TimeValue(text=phrase.text, start=phrase.start_char, end=phrase.end_char, value=day.isoformat(),
                            granularity="day", start_date=day.isoformat(), end_date=day.isoformat())
+
+
+_FREQUENCY = {"repeatedly", "often", "already", "ever", "never", "previously", "before", "frequently", "twice",
+              "several", "many", "times", "regularly", "since", "once", "yet"}
+
+
+def _occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> TimeValue | None:
+    """The date of the occasion a "where"/"when" clause hangs from: "had visited Kyiv on Tuesday, where he
+    met Zelensky"; "the last encounter was in 2000, when Clinton met Assad"."""
+    for t in chain:
+        if t.dep_ not in ("relcl", "advcl") or not any(c.lower_ in ("where", "when") for c in t.children):
+            continue
+        h = t.head
+        for span, value in dates:
+            if span.start <= h.i < span.end:
+                return value  # the clause hangs from the date itself
+        v = h
+        for _ in range(4):  # up to the verb of the occasion
+            if v.pos_ in ("VERB", "AUX"):
+                break
+            v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            return _date_for(v, [v], dates, ctx.person_of.keys())
+    return None
+
+
+def _perfect_today(chain: list[Token], ctx: DocContext) -> TimeValue | None:
+    """A contact reported in the present perfect without a date ("has held talks with", "have concluded")
+    is news of the day: the publication date. Not with frequency words ("has repeatedly met")."""
+    published = ctx.doc._.published
+    if not published:
+        return None
+    for k, t in enumerate(chain[:2]):
+        if k == 1 and chain[0].dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            return None  # only the contact's own verb: "has held talks", "the talks have concluded"
+        if t.pos_ not in ("VERB", "AUX") or t.tag_ != "VBN":
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for s_tok in t.children for c in s_tok.children):
+            return None
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(a.tag_ == "MD" for a in auxes):
+            if any(w.lower_ in _FREQUENCY for w in t.sent) or any(c.dep_ == "neg" for c in t.children):
+                return None
+            verb = ctx.doc[min(a.i for a in auxes):t.i + 1]
+            return TimeValue(text=verb.text, start=verb.start_char, end=verb.end_char, value=published,
+                             granularity="day", start_date=published, end_date=published)
+        if t.tag_ == "VBN":
+            return None
+    return None
+
+
+def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
+    """A trip to a country and a meeting there with one of its people, in one sentence, are one visit
+    with a host: "visited Kyiv on Tuesday, where he met Zelensky"."""
+    drop = set()
+    for i, v in enumerate(raws):
+        if v.type != "visit" or not v.initiator:
+            continue
+        dest = {p.id for p in v.parties if p.kind == "country"}
+        if not dest:
+            continue
+        for m in raws:
+            if m is v or m.sentence.start != v.sentence.start or m.type not in ("meeting", "talks", "visit"):
+                continue
+            ids = {p.id for p in m.parties}
+            hosts = [p for p in m.parties if p.kind == "person" and p.id != v.initiator
+                     and getattr(ctx.people.get(p.id), "country", None) in dest]
+            if v.initiator in ids and len(ids) == 2 and hosts and m.status == v.status:
+                m.type, m.initiator, m.host = "visit", v.initiator, hosts[0].id
+                m.date = m.date or v.date
+                drop.add(i)
+                break
+    return [r for i, r in enumerate(raws) if i not in drop]
 
 
 def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
