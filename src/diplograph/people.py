@@ -160,9 +160,8 @@ class PeopleRecognizer:
                 start = i - 2
             out.append(NameMention(start, i + 1, doc[start:i + 1].text, "surname"))
         credit = self.finder.credit_ranges(doc)
-        for m in out:
-            m.credit = any(a <= doc[m.start].idx < b for a, b in credit)
-        return out
+        # a surname in a byline is the journalist's, never a leader's: "By DAVID FRIEDLAND"
+        return [m for m in out if not any(a <= doc[m.start].idx < b for a, b in credit)]
 
     def _leader_short_name(self, key: str, day: dt.date | None) -> bool:
         """Is ``key`` the short name of a head of state or government or a foreign minister in office on
