@@ -119,3 +119,23 @@ def test_dask_items_and_stale_parts(cluster, tmp_path, nlp):
     bad = items + [{"id": "no-text"}]
     with pytest.raises(diplograph.InputError, match="item:4 field 'text'"):
         extract_dask(bad, tmp_path / "p2", client, on_error="fail")
+
+
+@pytest.mark.slow
+def test_cli_dask_without_address_starts_a_local_cluster(tmp_path, nlp):
+    pytest.importorskip("distributed")
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": s}) + "\n"
+                           for i, s in enumerate(SENTENCES)), encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["extract", str(src), "--published", "2025-03-18", "--dask",
+                              "--n-process", "2", "--partition-size", "2",
+                              "-o", str(tmp_path / "all.jsonl")], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    assert "4 articles" in res.stdout and "2 partitions" in res.stdout
+    import diplograph
+
+    got = [json.loads(x) for x in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    items = [{"id": f"d{i}", "text": s, "published": "2025-03-18"} for i, s in enumerate(SENTENCES)]
+    assert got == [e.to_dict() for e in diplograph.extract_many(items)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "news.jsonl"]  # temp parts gone
