@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Annotated, Any, List, Optional
 
 import typer
 from typer.core import TyperCommand
-from typing_extensions import Annotated
 
 from .errors import DiplographError, InputError
 
