@@ -135,6 +135,8 @@ class ContactExtractor:
             if spec is None:
                 continue
             sent = tok.sent
+            if sent.text.rstrip().endswith("?"):
+                continue  # a question is not a claim: "Did you talk about his meeting with Trump?"
             key = sent.start
             if key not in sentence_people:
                 sentence_people[key] = sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of)
@@ -336,8 +338,14 @@ class ContactExtractor:
                 return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
         if ctx is not None:
             pair = _last_coordinated_pair(ctx, group.token)
-            if pair:
+            if pair and all(p.id in {q.id for q in pair} for p in named):
                 return _dedupe(named + pair)
+            # "we held talks" with one other person named in the sentence
+            sent = tok.sent
+            others = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
+                                        if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
+            if named and len(others) == 1:
+                return _dedupe(named + [Party(others[0], "person", group.token)])
         return named
 
 

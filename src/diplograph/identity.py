@@ -332,6 +332,8 @@ def _role_matches(c: Cluster, t: TitleMention, gaz: Gazetteer, day: dt.date | No
     if c.leader is not None:
         titles |= {term.title for term in c.leader.terms_at(day) if term.title}
     if t.role is not None and titles:
+        if t.role in _GENERIC_ROLES:  # "the Secretary" for the Secretary of State, "the Minister"
+            return any(r.startswith(t.role) or r.endswith(t.role) for r in titles)
         return any(_same_role(t.role, r) for r in titles)
     return bool(set(t.offices) & offices)
 

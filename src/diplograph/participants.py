@@ -62,7 +62,9 @@ class DocContext:
     people: dict[str, Person] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     mention_starts: list[tuple[int, str]] = field(default_factory=list)
+    mention_heads: dict[int, int] = field(default_factory=dict)  # mention start -> its head token
     speaker: str | None = None
+    line_speakers: list[tuple[int, str | None]] = field(default_factory=list)  # (token, speaker) from labels
     gazetteer: object | None = None  # diplograph.gazetteer.Gazetteer, for offices named without a name
 
     @classmethod
@@ -77,6 +79,7 @@ class DocContext:
                 for i in range(span.start, span.end):
                     ctx.person_of[i] = pid
                 ctx.mention_starts.append((span.start, pid))
+                ctx.mention_heads[span.start] = span.root.i
         for span in doc.spans.get(SPANS_COUNTRIES, []):
             for i in range(span.start, span.end):
                 ctx.country_of[i] = span._.country_code
@@ -85,7 +88,18 @@ class DocContext:
                     ctx.seat_of[i] = span._.country_code
         ctx.mention_starts.sort()
         ctx.speaker = _speaker(doc, ctx)
+        ctx.line_speakers = _line_speakers(doc, ctx)
         return ctx
+
+    def speaker_at(self, tok: Token) -> str | None:
+        """Who says "I" at ``tok``: the speaker label of its transcript line ("PRIME MINISTER ISHIBA: ..."),
+        else the author of a statement."""
+        current = self.speaker
+        for start, pid in self.line_speakers:
+            if start > tok.i:
+                break
+            current = pid
+        return current
 
     def leader_of(self, code: str, near: int) -> str | None:
         """The person of the document who leads ``code`` (for "visit to the White House")."""
@@ -124,6 +138,20 @@ class DocContext:
         self.doc._.people = list(self.doc._.people or []) + [person]
         return person.id
 
+    def _subjects_above(self, tok: Token) -> set[str]:
+        """People who are subjects of the verbs governing ``tok`` (its clause and the clauses above)."""
+        out: set[str] = set()
+        t = tok
+        for _ in range(6):
+            if t.pos_ in ("VERB", "AUX"):
+                for ch in t.children:
+                    if ch.dep_ in ("nsubj", "nsubjpass"):
+                        out |= {self.person_of[x.i] for x in ch.subtree if x.i in self.person_of}
+            if t.head == t:
+                break
+            t = t.head
+        return out
+
     def resolve_pronoun(self, tok: Token, exclude: set[str]) -> str | None:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
         call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
@@ -131,6 +159,8 @@ class DocContext:
         sent = tok.sent
         doc = self.doc
         root = sent.root
+        if self.line_speakers:  # in a transcript, "he" is never the one speaking
+            exclude = set(exclude) | ({self.speaker_at(tok)} - {None})
         for ch in root.children:
             if ch.dep_ in ("nsubj", "nsubjpass") and ch.i > tok.i and tok.i < root.i:
                 for t in _np_tokens(ch):
@@ -143,14 +173,23 @@ class DocContext:
             # subject or its possessor ("Modi's call ... came two days after he spoke"), then the nearest
             clause = _clause_verb(tok)
             local = [pid for start, pid in same if clause is not None
-                     and getattr(_clause_verb(doc[start]), "i", None) == clause.i]
+                     and getattr(_clause_verb(doc[self.mention_heads.get(start, start)]), "i", None) == clause.i]
             if local:
                 return local[-1]
-            salient = [pid for start, pid in same if _role(doc[start]) in ("nsubj", "nsubjpass", "poss")]
+            if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
+                # an object pronoun is not its clause's subject: "the President ... invited him"
+                return same[-1][1] if same[-1][1] not in self._subjects_above(tok) else (
+                    [pid for _, pid in same if pid not in self._subjects_above(tok)] or [None])[-1]
+            salient = [pid for start, pid in same
+                       if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass", "poss")]
             return (salient or [pid for _, pid in same])[-1]
         if sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
+        if not any(prev.start <= st < prev.end and pid not in exclude for st, pid in self.mention_starts) \
+                and prev.start > 0:
+            prev = doc[prev.start - 1:prev.end]  # a sentence without people: look one further back
+            prev = doc[prev[0].sent.start:sent.start]
         subject = any_ = None
         for start, pid in self.mention_starts:
             if start >= sent.start:
@@ -158,10 +197,7 @@ class DocContext:
             if start < prev.start or pid in exclude:
                 continue
             any_ = pid
-            head = doc[start]
-            while head.dep_ in ("compound", "flat", "appos", "amod") and head.head != head:
-                head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass"):
+            if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass"):
                 subject = pid
         return subject or any_
 
@@ -189,6 +225,25 @@ def _role(tok: Token) -> str:
     if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
         return "poss"
     return t.dep_
+
+
+def _line_speakers(doc: Doc, ctx: DocContext) -> list[tuple[int, str | None]]:
+    """Transcript labels: a line that opens with a name or title and a colon ("MR MILLER:",
+    "PRIME MINISTER ISHIBA:", "QUESTION:") sets the speaker of what follows, until the next label."""
+    out = []
+    for sent in doc.sents:
+        first = sent[0]
+        if first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ and not doc[first.i - 1].is_space:
+            continue
+        colon = next((t for t in sent[:8] if t.text == ":"), None)
+        if colon is None or colon.i == first.i:
+            continue
+        label = doc[first.i:colon.i]
+        if not all(t.is_upper or t.is_title or t.is_punct for t in label if t.is_alpha or t.is_punct):
+            continue
+        pid = next((ctx.person_of[i] for i in range(label.start, label.end) if i in ctx.person_of), None)
+        out.append((colon.i, pid))
+    return out
 
 
 def _speaker(doc: Doc, ctx: DocContext) -> str | None:
@@ -243,8 +298,14 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
             pid = ctx.resolve_pronoun(head, set(exclude))
             if pid:
                 found = Party(pid, "person", head.i)
-        if found is None and head.lower_ in FIRST_PERSON and ctx.speaker and not _in_quote(head):
-            found = Party(ctx.speaker, "person", head.i)
+        if found is None and head.lower_ in FIRST_PERSON and not _in_quote(head):
+            who = ctx.speaker_at(head)
+            if who:
+                found = Party(who, "person", head.i)
+        if found is None and head.lower_ in ("we", "us") and not _in_quote(head) and ctx.speaker_at(head):
+            # "we held a summit meeting": the speaker and the others of the occasion
+            out.append(Party(ctx.speaker_at(head), "person", head.i))
+            found = Party("*group*", "group", head.i)
         if found is None and head.lower_ in PLURAL_TITLES:
             group = _plural_title(head, ctx)
             if group:
@@ -429,8 +490,16 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
 
 
 def _their(noun: Token, ctx: DocContext) -> list[Party]:
-    """"their meeting": the people of the clause around it (subject and objects), else none."""
+    """"their meeting": the people of the clause around it (subject and objects), else none; "our talks"
+    in a statement: the speaker and the other person of the sentence."""
     out: list[Party] = []
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ == "our" and ctx.speaker_at(noun):
+        me = ctx.speaker_at(noun)
+        others = list(dict.fromkeys(ctx.person_of[i] for i in range(noun.sent.start, noun.sent.end)
+                                    if i in ctx.person_of and ctx.person_of[i] != me))
+        if len(others) == 1:
+            return [Party(me, "person", noun.i), Party(others[0], "person", noun.i)]
     verb = governing_verb(noun) or noun.sent.root
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and ch.i != noun.i:
