@@ -247,3 +247,33 @@ def test_visit_direction(nlp, text, initiator, host):
 def test_occasion_dates_and_folded_visits(nlp, text, published, people, ctype, date):
     found = [summary(c) for c in contacts(text, published=published)]
     assert (frozenset(people), ctype, "occurred", date) in found, found
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a remote participant joins the meeting just reported
+    ("Trump met Syria's interim President Ahmed al-Sharaa in Riyadh on Wednesday. Saudi Crown Prince Mohammed "
+     "bin Salman attended the meeting, while Turkish President Recep Tayyip Erdogan took part by phone.",
+     "2025-05-14", {("meeting", frozenset({"Trump", "al-Sharaa", "Salman", "Erdoğan"}))}),
+    # one host, guests together
+    ("Biden hosted Ruto and Tinubu at the White House on Monday.", "2024-05-21",
+     {("meeting", frozenset({"Biden", "Ruto", "Tinubu"}))}),
+    # gapped prepositional phrases stay bilateral
+    ("Lee held phone talks with Donald Trump on Friday and with Shigeru Ishiba on Monday.", "2025-06-10",
+     {("phone_call", frozenset({"Jae-myung", "Trump"})), ("phone_call", frozenset({"Jae-myung", "Ishiba"}))}),
+    # relative pronoun objects
+    ("Israeli opposition leader Yair Lapid, whom Blinken also met, urged Netanyahu to accept the plan.",
+     "2024-06-12", {("meeting", frozenset({"Lapid", "Blinken"}))}),
+    # delegations stand for their heads
+    ("Ukraine's delegation, headed by Defense Minister Rustem Umerov, met a Russian team led by presidential "
+     "aide Vladimir Medinsky in Istanbul on Friday.", "2025-05-16",
+     {("meeting", frozenset({"Umerov", "Medinsky"}))}),
+    # an agenda without the meeting
+    ("A meeting with Niger's military ruler, General Abdourahamane Tiani, is not on Faye's agenda.", "2024-05-31",
+     {("meeting", frozenset({"Tiani", "Faye"}))}),
+    # a named event is not the meeting reported before
+    ("Albanese met Xi in Beijing. Turnbull attended the G20 summit in Hangzhou in 2016.", "2023-11-06",
+     {("meeting", frozenset({"Albanese", "Jinping"}))}),
+])
+def test_group_and_relative_constructions(nlp, text, published, expected):
+    found = {(c.type, frozenset(p.name.split()[-1] for p in c.participants)) for c in contacts(text, published)}
+    assert expected <= found and not [f for f in found if f not in expected], found

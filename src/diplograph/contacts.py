@@ -127,6 +127,8 @@ class ContactExtractor:
         for tok in doc:
             if tok.i in consumed:
                 continue
+            if tok.lemma_ in ("take", "join", "participate") and tok.pos_ == "VERB" and self._remote_part(tok, ctx, previous):
+                continue
             spec = triggers.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_))
             if spec is None and tok.pos_ == "ADV" and tok.lower_ == "alongside":
                 spec = triggers.get(("alongside", "ADP"))
@@ -186,7 +188,8 @@ class ContactExtractor:
                 return []
             # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
             split = len([p for p in subj if p.kind == "person"]) == 1 and \
-                len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral")
+                len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral") \
+                and tok.lemma_ not in ("host", "receive", "welcome", "bring")  # one host, guests together
         else:
             if spec.get("not_with") and any(c.dep_ == "prep" and c.lower_ in spec["not_with"] for c in tok.children):
                 return []
@@ -245,9 +248,11 @@ class ContactExtractor:
         trigger = ctx.doc[tok.i:tok.i + 1]
         if split:
             lead = next(p for p in subj if p.kind == "person")
-            return [RawContact(ctype, [lead, p], status, date, attribution, tok.sent, trigger,
+            guests = [p for p in others if p.kind == "person" and p.id != lead.id]
+            own_dates = _interleaved_dates(guests, dates, tok.sent)
+            return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, tok.sent, trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
-                    for p in others if p.kind == "person" and p.id != lead.id]
+                    for p in guests]
         host = initiator = None
         if ctype == "visit" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
             # "Putin invited Trump to visit Moscow": the inviter hosts a visit to their own country
@@ -288,10 +293,39 @@ class ContactExtractor:
                            initiator=initiator)]
 
     @staticmethod
+    def _remote_part(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
+        """"Erdoğan took part by phone", "joined by video link": a remote participant of the meeting just
+        reported (in this or the previous sentence)."""
+        if tok.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+            return False
+        if any(c.dep_ in ("dobj",) and c.lower_ != "part" for c in tok.children):
+            return False
+        modes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
+                 for g in c.children if g.dep_ == "pobj" and g.lower_ in ("phone", "telephone", "video", "link",
+                                                                             "videoconference", "videolink")]
+        if not modes or not previous:
+            return False
+        from .participants import subjects_of
+
+        who = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"]
+        last = previous[-1]
+        if not who or tok.sent.start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit"):
+            return False
+        target = {p.id for p in last.parties}
+        for other in previous:
+            if {p.id for p in other.parties} == target:
+                other.parties = _dedupe(other.parties + who)
+        last.extra_sentences.append(tok.sent)
+        return True
+
+    @staticmethod
     def _join(tok: Token, ctype: str, persons: list[Party], previous: list[RawContact]) -> bool:
         """Add the people of "invited him to join the call" to the call the article reported."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return False
+        if any(c.dep_ in ("compound", "nmod", "amod", "nummod") and (c.pos_ in ("PROPN", "NUM") or c.text[:1].isupper())
+               for c in tok.children):
+            return False  # "attended the G20 summit": a named event of its own, not the one reported
         head = tok.head
         if head.dep_ == "prep" and head.lower_ == "in":  # "took part in the talks", "participated in"
             head = head.head
@@ -330,11 +364,13 @@ class ContactExtractor:
                 pair = _last_coordinated_pair(ctx, group.token)
                 if pair and all(p.id in {q.id for q in pair} for p in named):
                     return _dedupe(named + pair)
+        as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative")
         for raw in reversed(previous):
             if sent_start - raw.sentence.start > 120:
                 break
             ids = {p.id for p in raw.parties if p.kind == "person"}
-            if len(ids) >= 2 and all(p.id in ids for p in named):
+            # "they met" are the people of the last contact; "X joined them" adds X to them
+            if len(ids) >= 2 and (as_object or all(p.id in ids for p in named)):
                 return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
         if ctx is not None:
             pair = _last_coordinated_pair(ctx, group.token)
@@ -392,6 +428,22 @@ def _refine_type(noun: Token, ctype: str) -> str:
             if ch.dep_ == "compound" and words.get(ch.lemma_.lower()):
                 return words[ch.lemma_.lower()]
     return ctype
+
+
+def _interleaved_dates(guests: list[Party], dates: list[tuple[Span, TimeValue]], sent: Span) -> dict[str, TimeValue]:
+    """"met A on Monday and B on Tuesday": each guest takes the date between it and the next guest."""
+    in_sent = sorted(((s.start, v) for s, v in dates if sent.start <= s.start < sent.end), key=lambda x: x[0])
+    order = sorted(guests, key=lambda p: p.token)
+    if len(in_sent) < 2 or len(order) < 2:
+        return {}
+    out = {}
+    for k, g in enumerate(order):
+        nxt = order[k + 1].token if k + 1 < len(order) else sent.end
+        between = [v for start, v in in_sent if g.token < start < nxt]
+        if len(between) != 1:
+            return {}
+        out[g.id] = between[0]
+    return out
 
 
 def _own_people(noun: Token, ctx: DocContext) -> set[str]:

@@ -135,6 +135,8 @@ class Leader:
         paternal = set()
         if self.country in _two_surname_countries() and len(toks) >= 3 and toks[-2] not in _PARTICLES:
             paternal = {toks[-2], " ".join(toks[-2:])}  # "Peña", "López Obrador"
+        if self.country in _given_name_countries() and len(toks) >= 2:
+            paternal.add(toks[0])  # "Abiy" for Abiy Ahmed Ali, "Prabowo" for Prabowo Subianto
         if not self.short_names:
             return surname_keys(self.name) | paternal
         out = set(paternal)
@@ -277,6 +279,12 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 def _two_surname_countries() -> frozenset[str]:
     rows = read_jsonl(_data_file("naming_conventions.jsonl"))
     return frozenset(c for r in rows if r.get("convention") == "paternal_maternal" for c in r["countries"])
+
+
+@lru_cache(maxsize=1)
+def _given_name_countries() -> frozenset[str]:
+    rows = read_jsonl(_data_file("naming_conventions.jsonl"))
+    return frozenset(c for r in rows if r.get("convention") == "given_name_first_use" for c in r["countries"])
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer",
                 "agreement", "promise", "hope", "time", "need", "right", "way", "reason", "intent"}
 # Verbs whose object is the subject of their infinitive: "invited him to visit", "urged Putin to declare".
 OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call"}
+DELEGATION_NOUNS = {"delegation", "team", "side", "mission", "group"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
 ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
 # Subjects that stand for their owner: "Lula's schedule does not include a meeting with X".
@@ -306,6 +307,16 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
             # "we held a summit meeting": the speaker and the others of the occasion
             out.append(Party(ctx.speaker_at(head), "person", head.i))
             found = Party("*group*", "group", head.i)
+        if found is None and head.lemma_.lower() in DELEGATION_NOUNS:
+            # "Ukraine's delegation, headed by Defense Minister Rustem Umerov": the delegation's head
+            for ch in head.children:
+                if ch.dep_ in ("acl", "relcl") and ch.lemma_ in ("head", "lead"):
+                    for ag in ch.children:
+                        if ag.dep_ == "agent":
+                            for g in ag.children:
+                                if g.dep_ == "pobj":
+                                    hits = [p for p in np_parties(g, ctx, exclude=exclude) if p.kind == "person"]
+                                    found = hits[0] if hits else None
         if found is None and head.lower_ in PLURAL_TITLES:
             group = _plural_title(head, ctx)
             if group:
@@ -382,11 +393,23 @@ def _in_quote(tok: Token) -> bool:
     return n % 2 == 1
 
 
+def _gapped_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """"spoke with X on Friday and with Y on Monday": a "with" phrase coordinated with another phrase."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ not in preps:
+            for c in ch.children:
+                if c.dep_ == "conj" and c.lower_ in preps:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for ch in tok.children:
         if ch.dep_ == "prep" and ch.lower_ in preps:
-            out.extend(g for g in ch.children if g.dep_ == "pobj")
+            for p in [ch, *(c for c in ch.children if c.dep_ == "conj" and c.lower_ in preps)]:
+                out.extend(g for g in p.children if g.dep_ == "pobj")  # "with X on Friday and with Y"
     return out
 
 
@@ -472,12 +495,14 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     visit = spec["type"] == "visit"
     if "obj" in args:
         for ch in verb.children:
-            if ch.dep_ in ("dobj", "obj") or (ch.dep_ == "oprd" and ch.i in ctx.person_of):
+            if ch.dep_ in ("dobj", "obj") and ch.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                others.extend(np_parties(verb.head, ctx, exclude=exclude))  # "Lapid, whom Blinken also met"
+            elif ch.dep_ in ("dobj", "obj") or (ch.dep_ == "oprd" and ch.i in ctx.person_of):
                 others.extend(np_parties(ch, ctx, exclude=exclude, countries=visit))
     preps = {a for a in args if a not in ("subj", "obj")} | {"between"}
     if verb.lemma_ in ("meet", "talk", "speak"):
         preps |= {"with"}
-    for pobj in _prep_objects(verb, preps):
+    for pobj in _prep_objects(verb, preps) + _gapped_objects(verb, preps):
         others.extend(np_parties(pobj, ctx, exclude=exclude, countries=visit))
     # passive agent: "Erdoğan was received by Putin", "Lula, joined by Petro and Arce, opened ..."
     if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")):
@@ -575,6 +600,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                     first = first.head
                 own.extend(p for p in np_parties(first, ctx, exclude=set(p.id for p in own)) if p.kind == "person")
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"}) + \
+            _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_
         if prep == "to" and not visit and not addressed:
@@ -599,6 +625,13 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
             for s_tok in (c for c in gov.children if c.dep_ == "nsubj"):
                 if s_tok.lemma_.lower() in AGENDA_NOUNS:
                     for ch in s_tok.children:
+                        if ch.dep_ == "poss":
+                            subj.extend(np_parties(ch, ctx, exclude=exclude))
+        if not subj and base.dep_ in ("nsubj", "nsubjpass"):
+            # "a meeting with Tiani is not on his agenda"
+            for ag in _prep_objects(gov, {"on", "in", "of"}):
+                if ag.lemma_.lower() in AGENDA_NOUNS:
+                    for ch in ag.children:
                         if ch.dep_ == "poss":
                             subj.extend(np_parties(ch, ctx, exclude=exclude))
         via_setting = base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.lower_ in MANNER_PREPS
