@@ -68,6 +68,8 @@ def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> L
     """Add diplograph's components (those not already there) at the end of ``nlp``."""
     from . import contacts, dates, paragraphs, people  # noqa: F401  (registers the factories)
 
+    _keep_abbreviations(nlp)
+
     if "diplograph_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("diplograph_paragraphs", before=before) if before else nlp.add_pipe("diplograph_paragraphs", first=True)
@@ -75,6 +77,18 @@ def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> L
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
+
+
+def _keep_abbreviations(nlp: Language) -> None:
+    """Title abbreviations stay one token ("the Hon. Scott Morrison" is not two sentences)."""
+    from spacy.symbols import ORTH
+
+    from .gazetteer import _data_file, read_jsonl
+
+    for row in read_jsonl(_data_file("abbreviations.jsonl")):
+        for a in row.get("abbreviations", []):
+            for form in {a, a.upper()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def load_pipeline(model: str | Path | None = None, *, components: tuple[str, ...] = COMPONENTS) -> Language:
