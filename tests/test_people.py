@@ -202,3 +202,12 @@ def test_korean_names_and_given_names_after_titles(nlp):
     names = sorted(p.name for p in ex.people)
     assert "Kang Yu-jung" in names and "Shehbaz Sharif" in names and "Shehbaz" not in names
     assert len([n for n in names if n.startswith("Kang")]) == 1
+
+
+def test_the_prime_minister_of_a_government_release(nlp):
+    text = ("Press release\nFrom: Prime Minister's Office, 10 Downing Street\n"
+            "The Prime Minister met Italian Prime Minister Giorgia Meloni in Rome today.")
+    ex = diplograph.extract(text, published="2024-09-16")
+    assert {p.name for p in ex.people} == {"Keir Starmer", "Giorgia Meloni"}
+    (c,) = ex.contacts
+    assert {p.name for p in c.participants} == {"Keir Starmer", "Giorgia Meloni"}

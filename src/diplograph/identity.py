@@ -161,7 +161,8 @@ def _compatible_full(a: str, b: str) -> bool:
 
 
 def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention], gaz: Gazetteer,
-                   day: dt.date | None, candidates: list[NameMention] | None = None) -> list[Cluster]:
+                   day: dt.date | None, candidates: list[NameMention] | None = None,
+                   home: str | None = None) -> list[Cluster]:
     """Cluster name mentions, attach surnames and titles; returns the people of the document."""
     clusters: dict[str, Cluster] = {}
 
@@ -251,10 +252,16 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
     for t in sorted(titles, key=lambda t: t.start):
         if t.plural:
             continue
-        target = _resolve_title(t, [c for c in clusters.values() if c.names], gaz, day)
-        if target is None and t.country and not t.counterpart and t.definite \
+        pool = [c for c in clusters.values() if c.names]
+        if home and t.country is None and t.definite:
+            # in a government's own release, "The Prime Minister" is its own (others get a country)
+            pool = [c for c in pool if c.country() == home]
+        target = _resolve_title(t, pool, gaz, day)
+        country = t.country or (home if t.definite and t.text[:1].isupper() else None)
+        if target is None and country and not t.counterpart and t.definite \
                 and set(t.offices) & {"head_of_state", "head_of_government", "foreign_minister", "leader"}:
-            leaders = gaz.holders(t.country, t.offices, day) if day is not None else []
+            # "The Prime Minister" in a release from 10 Downing Street: the document's own government
+            leaders = gaz.holders(country, t.offices, day) if day is not None else []
             if len(leaders) == 1:
                 target = cluster_for_leader(leaders[0])
         if target is None and t.counterpart and t.country:

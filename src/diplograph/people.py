@@ -103,7 +103,8 @@ class PeopleRecognizer:
         finder = self.finder
         names, titles, country_mentions = finder.find(doc)
         candidates = self._surname_candidates(doc, names, country_mentions, day)
-        clusters = resolve_people(doc, names, titles, self.gazetteer, day, candidates)
+        clusters = resolve_people(doc, names, titles, self.gazetteer, day, candidates,
+                                  home=self._home_country(doc, country_mentions))
         people, spans = self._people(doc, clusters, day)
         doc._.people = people
         doc.spans[SPANS_PEOPLE] = spans
@@ -162,6 +163,14 @@ class PeopleRecognizer:
         credit = self.finder.credit_ranges(doc)
         # a surname in a byline is the journalist's, never a leader's: "By DAVID FRIEDLAND"
         return [m for m in out if not any(a <= doc[m.start].idx < b for a, b in credit)]
+
+    def _home_country(self, doc: Doc, country_mentions) -> str | None:
+        """The government a document speaks for: a seat of government in its header ("From: Prime
+        Minister's Office, 10 Downing Street", "THE WHITE HOUSE"), within its first 60 tokens."""
+        for m in country_mentions:
+            if m.start < 60 and self.countries.is_seat(m.text):
+                return m.code
+        return None
 
     def _leader_short_name(self, key: str, day: dt.date | None) -> bool:
         """Is ``key`` the short name of a head of state or government or a foreign minister in office on
