@@ -727,7 +727,42 @@ def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
             groups.append([r])
         else:
             home.append(r)
-    return [_to_contact(g, ctx) for g in groups]
+    return [_to_contact(g, ctx) for g in _merge_subsets(groups)]
+
+
+def _people_of(group: list[RawContact]) -> frozenset[str]:
+    return frozenset(p.id for r in group for p in r.parties if p.kind == "person")
+
+
+def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
+    """"Trump met al-Sharaa" and "Trump, al-Sharaa and the crown prince met": when the people of one
+    report are part of those of another report of the same kind of event, same certainty and a compatible
+    date, they are one multi-party contact."""
+    merged = True
+    while merged:
+        merged = False
+        for small in sorted(groups, key=lambda g: len(_people_of(g))):
+            ps = _people_of(small)
+            if len(ps) < 2:
+                continue
+            for big in groups:
+                pb = _people_of(big)
+                if big is small or not ps < pb:
+                    continue
+                if not all(_compatible_status(a.status, b.status) for a in small for b in big):
+                    continue
+                if not _compatible_types(_merged_type(big), _merged_type(small),
+                                         same_status=all(a.status == b.status for a in small for b in big)):
+                    continue
+                if not all(_compatible_dates(a.date, b.date) for a in small for b in big):
+                    continue
+                big.extend(small)
+                groups = [g for g in groups if g is not small]
+                merged = True
+                break
+            if merged:
+                break
+    return groups
 
 
 def _compatible_status(a: str, b: str) -> bool:
@@ -753,7 +788,9 @@ def _to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
     date = min(dated, key=lambda t: GRANULARITY_RANK.get(t.granularity, 9)) if dated else None
     first = group[0]
     participants = []
-    for p in first.parties:
+    parties = list({p.id: p for r in reversed(group) for p in r.parties}.values())  # the union, first seen first
+    parties.sort(key=lambda p: next(i for i, r in enumerate(group) if any(q.id == p.id for q in r.parties)))
+    for p in parties:
         if p.kind == "person" and p.id in ctx.people:
             participants.append(Participant.of(ctx.people[p.id]))
         elif p.kind == "country" and p.id in ctx.countries:
