@@ -568,8 +568,11 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
             steps += 1
         if score is None and tok.i <= span.start and span.root.head.i == tok.i:
             score = (0, 0)
-        if score is not None and (best_score is None or score < best_score):
-            best, best_score = value, score
+        if score is not None:
+            # nearest first; on a tie the more precise ("earlier this week ... on Monday": Monday)
+            score = (*score, GRANULARITY_RANK.get(value.granularity, 9))
+            if best_score is None or score < best_score:
+                best, best_score = value, score
     return best
 
 
@@ -629,6 +632,16 @@ def _occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx:
         for span, value in dates:
             if span.start <= h.i < span.end:
                 return value  # the clause hangs from the date itself
+        # a date on the event the place belongs to: "Monday's summit in Asuncion, where ..."
+        n = h
+        for _ in range(4):
+            for span, value in dates:
+                if span.root.head.i == n.i and span.root.dep_ in ("poss", "npadvmod", "compound", "nmod") \
+                        or (span.root.head.dep_ == "prep" and span.root.head.head.i == n.i):
+                    return value
+            if n.pos_ in ("VERB", "AUX") or n.head == n:
+                break
+            n = n.head
         v = h
         for _ in range(4):  # up to the verb of the occasion
             if v.pos_ in ("VERB", "AUX"):
@@ -682,7 +695,7 @@ def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
                      and getattr(ctx.people.get(p.id), "country", None) in dest]
             if v.initiator in ids and len(ids) == 2 and hosts and m.status == v.status:
                 m.type, m.initiator, m.host = "visit", v.initiator, hosts[0].id
-                m.date = m.date or v.date
+                m.date = v.date or m.date  # the day of the trip ("will travel tomorrow, where he will meet")
                 drop.add(i)
                 break
     return [r for i, r in enumerate(raws) if i not in drop]
