@@ -223,3 +223,15 @@ def test_long_text_on_the_real_pipeline(nlp):
     assert ex.meta["chunks"] >= 4 and ex.doc_id == "s"
     _check_offsets(ex, seed)
     assert len({p.id for p in ex.people}) == len(ex.people)  # one entry per person
+
+
+def test_a_contact_reported_in_two_pieces_of_a_long_text_is_one(nlp):
+    from diplograph.api import extract_many
+
+    para = "Erdogan spoke with Putin by phone on Monday, the Kremlin said."
+    filler = "\n\n".join(["The weather in Ankara was mild and markets were calm."] * 30)
+    text = para + "\n\n" + filler + "\n\n" + "Erdogan and Putin discussed Syria in the call on Monday."
+    (ex,) = list(extract_many([(text, "2025-03-19", "long")], max_length=len(text) // 3))
+    assert ex.meta.get("chunks", 1) > 1
+    calls = [c for c in ex.contacts if {p.name for p in c.participants} == {"Recep Tayyip Erdoğan", "Vladimir Putin"}]
+    assert len(calls) == 1 and len(calls[0].evidence) == 2

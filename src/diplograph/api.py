@@ -151,10 +151,11 @@ def merge_extractions(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     """One extraction from those of the pieces of a long text (``(offset, extraction)`` pairs).
 
     Offsets are shifted back into the whole text; a person or country found in several pieces is one
-    entry (same id) with the mentions and aliases of all; dates and contacts are concatenated.
+    entry (same id) with the mentions and aliases of all; dates are concatenated; contacts reported in
+    several pieces merge as repeated reports within one text do (:func:`diplograph.contacts.merge_reports`).
     """
-    # TODO(lead): contacts reported in two pieces stay two records; merge them like the contacts
-    # stage merges repeated reports within one text.
+    from .contacts import merge_reports
+
     parts = list(parts)
     shifted = [shift_extraction(ex, off) for off, ex in parts]
     first = shifted[0]
@@ -183,6 +184,7 @@ def merge_extractions(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     meta = dict(first.meta)
     if len(parts) > 1:
         meta["chunks"] = len(parts)
+        contacts = merge_reports(contacts)
     return Extraction(doc_id=first.doc_id, published=first.published, people=list(people.values()),
                       countries=list(countries.values()), dates=dates, contacts=contacts, meta=meta)
 

@@ -29,7 +29,7 @@ from .participants import DocContext, Party, noun_parties, np_parties, verb_part
 from .status import STOP_PREPS, clause_chain, decide_status, load_cues
 from .types import Contact, Mention, Participant, TimeValue
 
-__all__ = ["ContactExtractor", "make_contacts", "merge_contacts"]
+__all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports"]
 
 SPECIFIC = ("phone_call", "video_call", "meeting", "visit")
 _ANAPHORIC_WORDS = {"they", "them", "their", "two", "both", "i", "we", "he", "she", "him", "her", "his", "leaders",
@@ -776,6 +776,32 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+def merge_reports(contacts: list[Contact]) -> list[Contact]:
+    """Merge finished contacts that report one event (as ``merge_contacts`` does for the reports of one
+    text): used when a long text was processed in pieces."""
+    out: list[Contact] = []
+    for c in contacts:
+        key = frozenset(p.id for p in c.participants)
+        home = next((o for o in out if frozenset(p.id for p in o.participants) == key
+                     and _compatible_status(o.status, c.status) and _compatible_types(o.type, c.type, o.status == c.status)
+                     and _compatible_dates(o.date, c.date)), None)
+        if home is None:
+            out.append(c)
+            continue
+        if home.type == "talks" and c.type in SPECIFIC:
+            home.type = c.type
+        if c.date is not None and (home.date is None or GRANULARITY_RANK.get(c.date.granularity, 9)
+                                   < GRANULARITY_RANK.get(home.date.granularity, 9)):
+            home.date = c.date
+        if {home.status, c.status} == {"planned", "possible"}:
+            home.status = "possible"
+        home.attribution = home.attribution or c.attribution
+        home.evidence = sorted(home.evidence + c.evidence, key=lambda m: m.start)
+        home.triggers = sorted(home.triggers + c.triggers, key=lambda m: m.start)
+        home.initiator, home.host = home.initiator or c.initiator, home.host or c.host
+    return out
 
 
 def _compatible_status(a: str, b: str) -> bool:
