@@ -175,6 +175,7 @@ class ContactExtractor:
                     for c in tok.children):
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
+            purpose = []
             if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
                 for ch in tok.children:
                     if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer"):
@@ -182,6 +183,7 @@ class ContactExtractor:
                         if met:
                             others = [p for p in others if p.kind != "country"] + met
                             consumed.add(ch.i)
+                            purpose.append(ch)
             if spec.get("needs_person_obj") and not any(p.kind in ("person", "group") for p in others):
                 return []
             if spec.get("needs_destination") and not others:
@@ -218,7 +220,7 @@ class ContactExtractor:
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = clause_chain(tok, cues)
-        date_chain = chain
+        date_chain = chain + (purpose if tok.pos_ in ("VERB", "AUX") else [])
         if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ == "VERB":
             v = tok.head.head  # "agreed on Friday to expand ties after talks in Sochi": the day of the outcome
             date_chain = chain + [v]
@@ -274,7 +276,7 @@ class ContactExtractor:
                     parties = _dedupe([p for p in parties if p.kind == "person"] + [inv])
                     persons, countries = [p for p in parties if p.kind == "person"], []
         if ctype == "meeting" and tok.lemma_ in ("host", "receive", "welcome") and len(persons) == 2 \
-                and _at_home(tok, persons[0], ctx):
+                and (_at_home(tok, persons[0], ctx) or _for_a_visit(tok)):
             ctype = "visit"  # "Trump hosted the crown prince at the White House": a visit to the host
             subj = [persons[0]]
             parties = [persons[1], persons[0]]
@@ -361,7 +363,11 @@ class ContactExtractor:
             head = ctx.doc[group.token]
             numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
             if numbered:
-                pair = _last_coordinated_pair(ctx, group.token)
+                recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
+                              None)
+                close = recent is not None and _sentences_between(ctx, recent.sentence.start, tok.sent.start) <= 1
+                pair = _last_coordinated_pair(ctx, group.token) or (
+                    None if close else _last_two(ctx, group.token, head.lower_))
                 if pair and all(p.id in {q.id for q in pair} for p in named):
                     return _dedupe(named + pair)
         as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative")
@@ -383,6 +389,39 @@ class ContactExtractor:
             if named and len(others) == 1:
                 return _dedupe(named + [Party(others[0], "person", group.token)])
         return named
+
+
+def _sentences_between(ctx: DocContext, a: int, b: int) -> int:
+    """How many sentence starts lie after token ``a`` up to token ``b``."""
+    return sum(1 for s in ctx.doc.sents if a < s.start <= b)
+
+
+_GROUP_ROLES = {"leaders": ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
+                            "crown prince", "supreme leader", "queen", "sultan", "military leader", "military ruler"),
+                "presidents": ("president",), "ministers": ("minister",)}
+
+
+def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
+    """The last two different people named before token ``before``, in its sentence or the previous one
+    (of the office the group noun names: "the two presidents")."""
+    doc = ctx.doc
+    roles = _GROUP_ROLES.get(noun)
+    sent = doc[before].sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    seen: list[str] = []
+    for start, pid in reversed(ctx.mention_starts):
+        if start >= before:
+            continue
+        if start < lo:
+            break
+        role = getattr(ctx.people.get(pid), "role", None) or ""
+        if roles and not any(r in role for r in roles):
+            continue
+        if pid not in seen:
+            seen.append(pid)
+        if len(seen) == 2:
+            return [Party(seen[1], "person", before), Party(seen[0], "person", before)]
+    return None
 
 
 def _last_coordinated_pair(ctx: DocContext, before: int) -> list[Party] | None:
@@ -472,6 +511,12 @@ def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:
                         if g.dep_ == "pobj":
                             out.extend(np_parties(g, ctx))
     return [p for p in out if p.kind == "person"]
+
+
+def _for_a_visit(verb: Token) -> bool:
+    """"will host Macron for a state visit"."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_ in ("visit", "trip")
+                                                           for g in c.children) for c in verb.children)
 
 
 def _at_home(verb: Token, host: Party, ctx: DocContext) -> bool:

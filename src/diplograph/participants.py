@@ -36,6 +36,11 @@ INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer",
                 "agreement", "promise", "hope", "time", "need", "right", "way", "reason", "intent"}
 # Verbs whose object is the subject of their infinitive: "invited him to visit", "urged Putin to declare".
 OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call"}
+# Common nouns that head a phrase naming a person ("his Russian counterpart", "the president").
+_TITLE_HEADS = {"counterpart", "counterparts", "president", "minister", "leader", "premier", "chancellor", "king",
+                "queen", "emir", "prince", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
+                "ambassador", "aide", "adviser", "advisor", "chief", "head", "ruler", "official", "host", "guest",
+                "delegation", "team", "side"}
 DELEGATION_NOUNS = {"delegation", "team", "side", "mission", "group"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
 ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
@@ -266,7 +271,10 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     out = [tok]
     if depth >= 3:
         return out
+    modifier_only = tok.pos_ == "NOUN" and tok.lower_ not in _TITLE_HEADS and depth == 0
     for ch in tok.children:
+        if modifier_only and ch.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            continue  # "the Putin-funded hospital", "a Trump tower": a name that only modifies a thing
         # "NNA – President Putin and his counterpart Sisi discussed": names in an apposition
         # to a dateline keep their coordination
         if (ch.dep_ in NP_LINKS and ch.dep_ != "poss") or (ch.dep_ == "conj" and via in ("appos", "nmod")):
