@@ -36,12 +36,15 @@ def _media_in(tokens: list[Token]) -> str | None:
 
 
 def _last_outlet(ctx: DocContext, before: int) -> str | None:
-    doc = ctx.doc
+    """The last news outlet named before token ``before`` ("the newspaper" points back to it)."""
+    if ctx.outlets is None:  # found once per document
+        media = media_names()
+        ctx.outlets = [(i, media[w]) for i, w in enumerate(ctx.lowers) if w in media and ctx.doc[i].text[:1].isupper()]
     best = None
-    for i in range(0, before):
-        name = _media_in([doc[i]]) if doc[i].text[:1].isupper() else None
-        if name:
-            best = name
+    for i, name in ctx.outlets:
+        if i >= before:
+            break
+        best = name
     return best
 
 
@@ -92,9 +95,11 @@ def attribution_of(trigger: Token, reporter: Token | None, ctx: DocContext) -> s
             name = source_name(subs[0], ctx)
             if name:
                 return name
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
-            to = ctx.doc[tok.i + 1]
+    words = ctx.words(sent)
+    for k in (k for k, w in enumerate(words) if w == "according"):
+        i = sent.start + k
+        if i + 1 < len(ctx.doc) and ctx.lowers[i + 1] == "to":
+            to = ctx.doc[i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
                 name = source_name(objs[0], ctx)

@@ -53,6 +53,22 @@ def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None],
     return triggers, words, phrases
 
 
+def _trigger_hashes(vocab) -> frozenset[int]:
+    """Hashes of every lemma or word that can start a contact (triggers, "take part", "alongside")."""
+    key = id(vocab)
+    cached = _TRIGGER_HASHES.get(key)
+    if cached is None:
+        triggers, _, _ = load_triggers()
+        words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside"}
+        cached = frozenset(vocab.strings.add(w) for w in words) | frozenset(
+            vocab.strings.add(w.capitalize()) for w in words)
+        _TRIGGER_HASHES[key] = cached
+    return cached
+
+
+_TRIGGER_HASHES: dict[int, frozenset[int]] = {}
+
+
 @dataclass
 class RawContact:
     """One statement of a contact, before reports of the same event merge."""
@@ -124,7 +140,14 @@ class ContactExtractor:
         previous: list[RawContact] = []
         consumed: set[int] = set()
         sentence_people = {}
-        for tok in doc:
+        from spacy.attrs import LEMMA, LOWER
+
+        wanted = _trigger_hashes(doc.vocab)
+        keys = doc.to_array([LEMMA, LOWER])
+        for i in range(len(doc)):
+            if int(keys[i, 0]) not in wanted and int(keys[i, 1]) not in wanted:
+                continue  # (creating a Token for every word costs more than all the rules)
+            tok = doc[i]
             if tok.i in consumed:
                 continue
             if tok.lemma_ in ("take", "join", "participate") and tok.pos_ == "VERB" and self._remote_part(tok, ctx, previous):
@@ -136,14 +159,16 @@ class ContactExtractor:
                 spec = triggers.get((tok.lemma_.lower(), "NOUN"))
             if spec is None:
                 continue
-            sent = tok.sent
-            if sent.text.rstrip().endswith("?"):
-                continue  # a question is not a claim: "Did you talk about his meeting with Trump?"
+            sent = ctx.sent(tok)
             key = sent.start
             if key not in sentence_people:
-                sentence_people[key] = sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of)
-            if sentence_people[key] == 0 and not any(w in _ANAPHORIC_WORDS for w in (t.lower_ for t in sent)):
-                continue  # no person and nothing that could stand for one
+                words = ctx.words(sent)
+                last = next((w for w in reversed(words) if w.strip()), "")
+                sentence_people[key] = -1 if last == "?" else (
+                    sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of)
+                    or (1 if any(w in _ANAPHORIC_WORDS for w in words) else 0))
+            if sentence_people[key] <= 0:
+                continue  # a question (not a claim), or no person and nothing that could stand for one
             for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed):
                 previous.append(raw)
                 yield raw
@@ -209,7 +234,7 @@ class ContactExtractor:
                     and len(_own_people(tok, ctx)) < 2:
                 return []  # "during the summit", "at a dinner": a venue, not a contact
             ctype = _refine_type(tok, ctype)
-        ctype = _phrase_type(tok, ctype)
+        ctype = _phrase_type(tok, ctype, ctx)
         if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
             ctype = _setting_type(tok, ctype)
         if ctype == "talks" and _located(tok, ctx):
@@ -227,17 +252,17 @@ class ContactExtractor:
             while v.dep_ in ("xcomp", "conj") and v.head != v:
                 v = v.head
                 date_chain.append(v)
-        date = _date_for(tok, date_chain, dates, ctx.person_of.keys())
+        date = _date_for(tok, date_chain, dates, ctx.person_of.keys(), ctx.sent(tok))
         if date is None:
             date = _occasion_date(chain, dates, ctx)
         if date is None:
             date = _perfect_today(chain, ctx)
-        status, _ = decide_status(tok, chain, reporter, tok.sent, cues,
+        status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
         if len(persons) < 2 and tok.pos_ not in ("VERB", "AUX") and persons:
             # "invited him to join the call": a definite noun refers back to a contact of the article
-            joined = self._join(tok, ctype, persons, previous)
+            joined = self._join(tok, ctype, persons, previous, ctx)
             if joined:
                 return []
         if ctype == "visit":
@@ -251,8 +276,8 @@ class ContactExtractor:
         if split:
             lead = next(p for p in subj if p.kind == "person")
             guests = [p for p in others if p.kind == "person" and p.id != lead.id]
-            own_dates = _interleaved_dates(guests, dates, tok.sent)
-            return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, tok.sent, trigger,
+            own_dates = _interleaved_dates(guests, dates, ctx.sent(tok))
+            return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
                     for p in guests]
         host = initiator = None
@@ -291,7 +316,7 @@ class ContactExtractor:
                 parties = persons
         else:
             parties = persons
-        return [RawContact(ctype, parties, status, date, attribution, tok.sent, trigger, host=host,
+        return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
                            initiator=initiator)]
 
     @staticmethod
@@ -311,17 +336,17 @@ class ContactExtractor:
 
         who = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"]
         last = previous[-1]
-        if not who or tok.sent.start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit"):
+        if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit"):
             return False
         target = {p.id for p in last.parties}
         for other in previous:
             if {p.id for p in other.parties} == target:
                 other.parties = _dedupe(other.parties + who)
-        last.extra_sentences.append(tok.sent)
+        last.extra_sentences.append(ctx.sent(tok))
         return True
 
     @staticmethod
-    def _join(tok: Token, ctype: str, persons: list[Party], previous: list[RawContact]) -> bool:
+    def _join(tok: Token, ctype: str, persons: list[Party], previous: list[RawContact], ctx: DocContext) -> bool:
         """Add the people of "invited him to join the call" to the call the article reported."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return False
@@ -334,7 +359,7 @@ class ContactExtractor:
         if head.lemma_ not in ("join", "enter", "attend", "participate", "take"):
             return False
         for raw in reversed(previous):
-            if tok.sent.start - raw.sentence.start > 200:
+            if ctx.sent(tok).start - raw.sentence.start > 200:
                 break
             if _compatible_types(raw.type, ctype):
                 target = {p.id for p in raw.parties}
@@ -346,7 +371,7 @@ class ContactExtractor:
                         other.parties = other.parties + new
                         if other.type == "talks" and ctype in SPECIFIC:
                             other.type = ctype
-                raw.extra_sentences.append(tok.sent)
+                raw.extra_sentences.append(ctx.sent(tok))
                 return True
         return False
 
@@ -358,14 +383,14 @@ class ContactExtractor:
         the group's office named before."""
         named = [p for p in parties if p.kind != "group"]
         group = next(p for p in parties if p.kind == "group")
-        sent_start = tok.sent.start
+        sent_start = ctx.sent(tok).start
         if ctx is not None:
             head = ctx.doc[group.token]
             numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
             if numbered:
                 recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
                               None)
-                close = recent is not None and _sentences_between(ctx, recent.sentence.start, tok.sent.start) <= 1
+                close = recent is not None and _sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
                 pair = _last_coordinated_pair(ctx, group.token) or (
                     None if close else _last_two(ctx, group.token, head.lower_))
                 if pair and all(p.id in {q.id for q in pair} for p in named):
@@ -383,7 +408,7 @@ class ContactExtractor:
             if pair and all(p.id in {q.id for q in pair} for p in named):
                 return _dedupe(named + pair)
             # "we held talks" with one other person named in the sentence
-            sent = tok.sent
+            sent = ctx.sent(tok)
             others = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
                                         if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
             if named and len(others) == 1:
@@ -501,7 +526,7 @@ def _own_people(noun: Token, ctx: DocContext) -> set[str]:
 def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:
     """The people of "at the invitation of X" / "at X's invitation" in the trigger's clause."""
     out = []
-    for t in tok.sent:
+    for t in ctx.sent(tok):
         if t.lemma_ == "invitation" and t.head.dep_ == "prep":
             for ch in t.children:
                 if ch.dep_ == "poss":
@@ -563,16 +588,19 @@ def _located(tok: Token, ctx: DocContext) -> bool:
     return False
 
 
-def _phrase_type(tok: Token, ctype: str) -> str:
+def _phrase_type(tok: Token, ctype: str, ctx: DocContext) -> str:
     """"met face to face", "spoke by phone", "discussed in a phone call", "on the sidelines of"."""
     if ctype not in ("talks", "meeting"):
         return ctype
     _, _, phrases = load_triggers()
-    sent = tok.sent
-    words = [t.lower_ for t in sent]
+    sent = ctx.sent(tok)
+    words = ctx.words(sent)
+    present = set(words)
     for phrase, t in phrases.items():
+        if phrase[0] not in present:
+            continue
         n = len(phrase)
-        for i in range(len(words) - n + 1):
+        for i in (k for k, w in enumerate(words) if w == phrase[0]):
             if tuple(words[i:i + n]) == phrase:
                 tok_at = sent[i]
                 # the phrase must modify this trigger's clause, not another one
@@ -583,9 +611,9 @@ def _phrase_type(tok: Token, ctype: str) -> str:
 
 
 def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]],
-              people: frozenset[int] | set[int] = frozenset()) -> TimeValue | None:
+              people: frozenset[int] | set[int] = frozenset(), sent: Span | None = None) -> TimeValue | None:
     """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
-    sent = tok.sent
+    sent = sent if sent is not None else tok.sent
     chain_ids = {t.i: k for k, t in enumerate(chain)}
     best, best_score = None, None
     for span, value in dates:
@@ -693,7 +721,7 @@ def _occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx:
                 break
             v = v.head
         if v.pos_ in ("VERB", "AUX"):
-            return _date_for(v, [v], dates, ctx.person_of.keys())
+            return _date_for(v, [v], dates, ctx.person_of.keys(), ctx.sent(v))
     return None
 
 

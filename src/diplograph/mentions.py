@@ -239,8 +239,9 @@ class MentionFinder:
             toks.update(range(s, e))
         return toks
 
-    def find(self, doc: Doc) -> tuple[list[NameMention], list[TitleMention], list[CountryMention]]:
-        credit = self.credit_ranges(doc)
+    def find(self, doc: Doc, credit: list[tuple[int, int]] | None = None
+             ) -> tuple[list[NameMention], list[TitleMention], list[CountryMention]]:
+        credit = self.credit_ranges(doc) if credit is None else credit
         media = self.media_tokens(doc)
         taken: set[int] = set()
         names: list[NameMention] = []
@@ -536,16 +537,29 @@ def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
     return j
 
 
+@lru_cache(maxsize=4)
+def _multiword_titles(titles: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """Folded titles of two words or more, longest first."""
+    out = [(fold(t), len(t.split())) for t in titles if len(t.split()) > 1]
+    return tuple(sorted(out, key=lambda x: -x[1]))
+
+
+@lru_cache(maxsize=4)
+def _multiword_firsts(titles: frozenset[str]) -> frozenset[str]:
+    return frozenset(t.split()[0] for t, _ in _multiword_titles(titles))
+
+
 def _clean_person_span(doc: Doc, s: int, e: int, titles: dict) -> tuple[int, int]:
     """Strip titles, possessives and punctuation from a PERSON entity."""
     while s < e and (doc[s].lower_ in titles or doc[s].lower_ in _DETS or not any(c.isalnum() for c in doc[s].text)):
         s += 1
     # multiword titles at the start ("Prime Minister")
-    for t in sorted(titles, key=len, reverse=True):
-        n = len(t.split())
-        if n > 1 and e - s > n and fold(doc[s:s + n].text) == fold(t):
-            s += n
-            break
+    multi = _multiword_titles(frozenset(titles))
+    if s < e and doc[s].lower_ in _multiword_firsts(frozenset(titles)):
+        for t, n in multi:
+            if e - s > n and fold(doc[s:s + n].text) == t:
+                s += n
+                break
     while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
         e -= 1
     return s, e

@@ -72,10 +72,29 @@ class DocContext:
     speaker: str | None = None
     line_speakers: list[tuple[int, str | None]] = field(default_factory=list)  # (token, speaker) from labels
     gazetteer: object | None = None  # diplograph.gazetteer.Gazetteer, for offices named without a name
+    sents: list[Span] = field(default_factory=list)
+    sent_index: list[int] = field(default_factory=list)  # token -> index in sents
+    lowers: list[str] = field(default_factory=list)  # token -> lower-case form
+    outlets: list[tuple[int, str]] | None = None  # news outlets named, found when first needed
+
+    def sent(self, tok: Token) -> Span:
+        """The sentence of ``tok`` (cached: ``Token.sent`` walks the document each time)."""
+        return self.sents[self.sent_index[tok.i]]
+
+    def words(self, span: Span) -> list[str]:
+        return self.lowers[span.start:span.end]
 
     @classmethod
     def of(cls, doc: Doc, lexicon=None, gazetteer=None) -> "DocContext":
         ctx = cls(doc, gazetteer=gazetteer)
+        from spacy.attrs import LOWER
+
+        ctx.sents = list(doc.sents)
+        ctx.sent_index = [0] * len(doc)
+        for k, sent in enumerate(ctx.sents):
+            ctx.sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        strings = doc.vocab.strings
+        ctx.lowers = [strings[int(h)] for h in doc.to_array([LOWER])] if len(doc) else []
         ctx.people = {p.id: p for p in (doc._.people or [])}
         ctx.countries = {c.code: c for c in (doc._.countries or [])}
         authors = {p.id for p in ctx.people.values() if p.is_author}
@@ -237,7 +256,7 @@ def _line_speakers(doc: Doc, ctx: DocContext) -> list[tuple[int, str | None]]:
     """Transcript labels: a line that opens with a name or title and a colon ("MR MILLER:",
     "PRIME MINISTER ISHIBA:", "QUESTION:") sets the speaker of what follows, until the next label."""
     out = []
-    for sent in doc.sents:
+    for sent in ctx.sents:
         first = sent[0]
         if first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ and not doc[first.i - 1].is_space:
             continue

@@ -101,8 +101,9 @@ class PeopleRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         day = _day(doc._.published)
         finder = self.finder
-        names, titles, country_mentions = finder.find(doc)
-        candidates = self._surname_candidates(doc, names, country_mentions, day)
+        credit = finder.credit_ranges(doc)
+        names, titles, country_mentions = finder.find(doc, credit)
+        candidates = self._surname_candidates(doc, names, country_mentions, day, credit)
         clusters = resolve_people(doc, names, titles, self.gazetteer, day, candidates,
                                   home=self._home_country(doc, country_mentions))
         people, spans = self._people(doc, clusters, day)
@@ -121,7 +122,8 @@ class PeopleRecognizer:
         for doc in stream:
             yield self(doc)
 
-    def _surname_candidates(self, doc: Doc, names: list[NameMention], countries, day) -> list[NameMention]:
+    def _surname_candidates(self, doc: Doc, names: list[NameMention], countries, day,
+                            credit: list[tuple[int, int]]) -> list[NameMention]:
         taken = {i for m in names for i in range(m.start, m.end)}
         taken |= {i for c in countries for i in range(c.start, c.end)}
         doc_keys: set[str] = set()
@@ -135,8 +137,11 @@ class PeopleRecognizer:
                     doc_keys |= gaz.by_id[lid].short_keys()
         media = self.finder.media_tokens(doc)
         out = []
-        for tok in doc:
-            i = tok.i
+        from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
+
+        flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+        for i in (k for k in range(len(doc)) if flags[k, 0] and (flags[k, 1] or flags[k, 2])):
+            tok = doc[i]
             if i in taken or i in media or not tok.text[:1].isupper() or not tok.is_alpha:
                 continue
             if tok.lower_ in self.finder.titles or tok.lower_ in PARTICLES:
@@ -160,7 +165,6 @@ class PeopleRecognizer:
             if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("al", "el") and not doc[i - 2].whitespace_:
                 start = i - 2
             out.append(NameMention(start, i + 1, doc[start:i + 1].text, "surname"))
-        credit = self.finder.credit_ranges(doc)
         # a surname in a byline is the journalist's, never a leader's: "By DAVID FRIEDLAND"
         return [m for m in out if not any(a <= doc[m.start].idx < b for a, b in credit)]
 

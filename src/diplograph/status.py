@@ -127,7 +127,8 @@ def _particle(tok: Token) -> str | None:
 
 
 def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, sent: Span, cues: StatusCues,
-                  *, date_start: str | None = None, published: str | None = None) -> tuple[str, list[Token]]:
+                  *, date_start: str | None = None, published: str | None = None,
+                  words: list[str] | None = None) -> tuple[str, list[Token]]:
     """The status of the contact named by ``trigger`` and the cue tokens that decided it."""
     found: dict[str, list[Token]] = {"denied": [], "possible": [], "planned": [], "occurred": []}
     negated_deniers = False
@@ -194,12 +195,12 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
             found["denied"].append(reporter)
     if reporter is not None and reporter.lemma_ == "suggest":
         found["possible"].append(reporter)
-    words = [t.lower_ for t in sent]
+    words = words if words is not None else [t.lower_ for t in sent]
     for ph in cues.phrases:
-        if ph.get("scope") == "next_sentence":
+        if ph.get("scope") == "next_sentence" or ph["words"][0] not in words:
             continue
         n = len(ph["words"])
-        for i in range(len(words) - n + 1):
+        for i in (k for k, w in enumerate(words) if w == ph["words"][0]):
             if words[i:i + n] == ph["words"]:
                 found[ph["status"]].append(sent[i])
                 break
