@@ -25,7 +25,7 @@ from .attribution import attribution_of
 from .countries import load_countries
 from .extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from .gazetteer import read_jsonl
-from .participants import DocContext, Party, noun_parties, np_parties, verb_parties
+from .participants import AGENDA_NOUNS, DocContext, Party, noun_parties, np_parties, verb_parties
 from .status import STOP_PREPS, clause_chain, decide_status, load_cues
 from .types import Contact, Mention, Participant, TimeValue
 
@@ -630,12 +630,13 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
                 break
             # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
             # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
-            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids:
+            agenda = t.head.lemma_.lower() in AGENDA_NOUNS  # "Lula's schedule published for Sunday (21)"
+            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda):
                 break
             if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
                 break  # (steps > 1: "since November" is the date's own preposition)
             if steps > 0 and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") and t.head.i in chain_ids \
-                    and t.i not in people:
+                    and t.i not in people and t.lemma_.lower() not in AGENDA_NOUNS:
                 break  # inside what was discussed: "discussed interference in the 2016 election"
             t = t.head
             steps += 1
