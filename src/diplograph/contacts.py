@@ -619,6 +619,9 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
     for span, value in dates:
         if span.start < sent.start or span.end > sent.end:
             continue
+        if span.root.head.dep_ == "prep" and span.root.head.lower_ in ("since", "until", "till", "before", "after") \
+                and span.root.dep_ == "pobj":
+            continue  # "have spoken several times since January": a bound, not the contact's date
         t = span.root
         steps = 0
         score = None
