@@ -149,6 +149,17 @@ def _damerau(a: str, b: str) -> int:
     return d[len(a) - 1, len(b) - 1]
 
 
+def _same_name_variant(a: str, b: str) -> bool:
+    """One name written two ways: family name first ("Kishida Fumio" / "Fumio Kishida"), or transliterated
+    differently ("Shavkat Mirziyoev" / "Shavkat Mirziyoyev": same given name, surnames within two edits)."""
+    ta, tb = fold(a).split(), fold(b).split()
+    if len(ta) != 2 or len(tb) != 2:
+        return False
+    if ta == tb[::-1]:
+        return True
+    return ta[0] == tb[0] and min(len(ta[1]), len(tb[1])) >= 6 and _damerau(ta[1], tb[1]) <= 2
+
+
 def _compatible_full(a: str, b: str) -> bool:
     """Two full names of one person: same surname, and given names that agree where both have them."""
     ta, tb = fold(a).split(), fold(b).split()
@@ -178,6 +189,8 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
         leader = _best_leader(gaz, m.leader_ids, day)
         if leader is None and m.ntoks >= 2:
             leader = _best_leader(gaz, [p.id for p in gaz.by_name(m.text)], day)
+        if leader is None and m.ntoks == 2:  # "Kishida Fumio": family name first
+            leader = _best_leader(gaz, [p.id for p in gaz.by_name(" ".join(m.text.split()[::-1]))], day)
         if leader is not None:
             cluster_for_leader(leader).names.append(m)
             continue
@@ -185,7 +198,7 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
             singles.append(m)
             continue
         host = next((c for c in clusters.values()
-                     if any(_compatible_full(m.text, f) for f in c.full_names()
+                     if any(_compatible_full(m.text, f) or _same_name_variant(m.text, f) for f in c.full_names()
                             + ([c.leader.name, *c.leader.aliases] if c.leader else []))), None)
         if host is None:
             host = clusters.setdefault("name:" + fold(m.text), Cluster(key="name:" + fold(m.text)))
@@ -279,7 +292,24 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
                     c.borrowed_country = at[a - 2].country()
                     break
     _borrow_countries(doc, people, day)
+    _document_country(people, day)
     return people
+
+
+def _document_country(people: list[Cluster], day: dt.date | None) -> None:
+    """Officials still without a country in a story mostly about one country's people take that
+    country: "Vice President JD Vance" in a story where most people named are American."""
+    counts = Counter(c.country() for c in people if c.country() and not c.is_author)
+    total = sum(counts.values())
+    if total < 3:
+        return
+    code, n = counts.most_common(1)[0]
+    if n / total < 0.6:
+        return
+    for c in people:
+        role = c.role(day)
+        if not c.country() and role and role not in _LEADER_ROLES and not c.is_author:
+            c.borrowed_country = code
 
 
 def _borrow_countries(doc: Doc, people: list[Cluster], day: dt.date | None) -> None:

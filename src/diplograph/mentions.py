@@ -35,6 +35,8 @@ _MODIFIERS = {"then", "former", "ex", "outgoing", "incoming", "new", "acting", "
               "three", "four", "several", "other", "fellow", "visiting", "host", "hosting", "then-", "chief",
               "official", "first", "de", "facto"}
 _NOT_THE_OFFICE = {"deputy", "vice", "former", "ex", "late", "then", "then-", "outgoing", "first"}
+# "Tahir Mehmood Qureshi" alone on the line under a headline: a byline
+_BARE_NAME_LINE = re.compile(r"^\s*(?:[A-Z][a-zà-ÿ'’-]+\.?\s+){1,3}[A-Z][a-zà-ÿ'’-]+\s*$")
 _POSTED_TITLES = {"ambassador", "envoy", "special envoy"}
 _NAME_JOINERS = {"-", "'", "’", "."}
 
@@ -60,6 +62,13 @@ def load_media() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
     return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("words", []))
+
+
+@lru_cache(maxsize=1)
+def modifier_heads() -> frozenset[str]:
+    """Nouns a surname may modify without naming a person of the story ("the Trump administration")."""
+    return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("modifier_heads", [])
+                     if w not in ("visit", "call", "summit", "meeting", "talks"))
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +232,11 @@ class MentionFinder:
         out = []
         text = doc.text
         pos = 0
-        for line in text.splitlines(keepends=True):
+        for n, line in enumerate(text.splitlines(keepends=True)):
+            if 1 <= n <= 3 and _BARE_NAME_LINE.match(line) and not self.countries.lookup(line.strip()):
+                out.append((pos, pos + len(line)))  # a byline without "By" under the headline
+                pos += len(line)
+                continue
             for pat, anywhere in load_credit_patterns():
                 if anywhere:
                     for m in pat.finditer(line):
@@ -300,6 +313,8 @@ class MentionFinder:
                 continue  # "Department Spokesperson", "PM Office"
             if is_place(span.text) and not self.gaz.by_name(span.text) and fold(span.text) not in self.gaz.short_index:
                 continue  # "seized Goma", "the town of Leticia"
+            if len(span) > 1 and _title_case_line(doc, s) and not self.gaz.by_name(span.text):
+                continue  # a headline in title case: "Trump Says He and Putin Agreed" (surnames still count)
             leaders = [p.id for p in self.gaz.by_name(span.text)]
             if any(i in taken for i in range(s, e)):
                 # extend a partial gazetteer/title name? keep the earlier one.
@@ -451,6 +466,16 @@ class MentionFinder:
             titles.append(TitleMention(st, e, doc[st:e].text, title, role, offices, country,
                                        plural=bool(info.get("plural")),
                                        counterpart=info["class"] == "counterpart", definite=definite))
+
+
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Is token ``i`` on a line written in title case (a headline: most words capitalised)?"""
+    text = doc.text
+    a = text.rfind("\n", 0, doc[i].idx) + 1
+    b = text.find("\n", doc[i].idx)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[a:b if b >= 0 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 5 and len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _title_word(tok: Token) -> bool:

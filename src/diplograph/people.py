@@ -25,7 +25,7 @@ from .countries import CountryLexicon, load_countries
 from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, read_jsonl
 from .identity import Cluster, resolve_people
-from .mentions import PARTICLES, MentionFinder, NameMention
+from .mentions import PARTICLES, MentionFinder, NameMention, modifier_heads
 from .text import fold
 from .types import Country, Mention, Person
 
@@ -157,6 +157,9 @@ class PeopleRecognizer:
                         (tok.i > tok.sent.start or tok.pos_ == "PROPN" or tok.dep_ in ("nsubj", "nsubjpass", "poss"))
                         and self._leader_short_name(key, day)):
                     continue  # a bare capitalised word that is the short name of a recent leader
+            if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in modifier_heads() \
+                    and tok.head.i > i and not in_doc:
+                continue  # "the Trump administration": nobody of the story
             # part of a longer proper name that is not this person ("Trump Tower")
             if i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in ("ORG", "FAC", "WORK_OF_ART") \
                     and doc[i + 1].text[:1].isupper():
