@@ -30,7 +30,7 @@ CASES = [
     ("Kenyan President William Ruto held talks with Chinese President Xi Jinping in Beijing on Tuesday.",
      {"Ruto", "Jinping"}, "meeting", "occurred", "2025-03-18"),  # talks somewhere are in person
     ("The meeting between Indian Prime Minister Narendra Modi and U.S. President Donald Trump lasted an hour.",
-     {"Modi", "Trump"}, "meeting", "occurred", None),
+     {"Modi", "Trump"}, "meeting", "occurred", PUB),  # an undated lede reports the day's news
     ("Trump and Zelensky's meeting in the Oval Office ended in a shouting match.",
      {"Trump", "Zelenskyy"}, "meeting", "occurred", None),
     ("Ukrainian President Volodymyr Zelensky spoke by phone with his French counterpart, Emmanuel Macron.",

@@ -257,6 +257,8 @@ class ContactExtractor:
             date = _occasion_date(chain, dates, ctx)
         if date is None:
             date = _perfect_today(chain, ctx)
+        if date is None:
+            date = _lede_today(tok, chain, ctx)
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
@@ -330,11 +332,20 @@ class ContactExtractor:
         modes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
                  for g in c.children if g.dep_ == "pobj" and g.lower_ in ("phone", "telephone", "video", "link",
                                                                              "videoconference", "videolink")]
-        if not modes or not previous:
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children) and not modes:
+            return False  # "took part in the G20 summit": an event of its own (see _join)
+        if not previous:
             return False
         from .participants import subjects_of
 
         who = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"]
+        if tok.dep_ in ("advcl", "pcomp", "acl"):  # "with Lavrov and Blinken taking part"
+            who += [p for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for p in np_parties(c, ctx)
+                    if p.kind == "person"]
+            if tok.dep_ == "pcomp":  # the parser may hang the first names on the preposition
+                who += [p for c in tok.head.children if c.dep_ == "pobj" for p in np_parties(c, ctx)
+                        if p.kind == "person"]
+            who = _dedupe(who)
         last = previous[-1]
         if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit"):
             return False
@@ -752,6 +763,24 @@ def _perfect_today(chain: list[Token], ctx: DocContext) -> TimeValue | None:
         if t.tag_ == "VBN":
             return None
     return None
+
+
+def _lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | None:
+    """The lead sentence of a report states the news of the day: "Vladimir Putin and Joseph Biden held talks
+    in Geneva." without a date is dated to the publication day (past tense, first sentence of the body)."""
+    published = ctx.doc._.published
+    if not published or ctx.lede is None or ctx.sent(tok).start != ctx.lede:
+        return None
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[0].tag_ != "VBD" or any(c.dep_ in ("aux", "neg") for c in verbs[0].children):
+        return None
+    if any(w in _FREQUENCY or w in ("last", "first", "previously", "ago") for w in ctx.words(ctx.sent(tok))):
+        return None
+    sent = ctx.sent(tok)
+    if any(sent.start <= s.start < sent.end for s in ctx.doc.spans.get(SPANS_DATES, [])):
+        return None  # the sentence dates something: not a same-day lede
+    return TimeValue(text=verbs[0].text, start=verbs[0].idx, end=verbs[0].idx + len(verbs[0].text), value=published,
+                     granularity="day", start_date=published, end_date=published)
 
 
 def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:

@@ -76,6 +76,7 @@ class DocContext:
     sent_index: list[int] = field(default_factory=list)  # token -> index in sents
     lowers: list[str] = field(default_factory=list)  # token -> lower-case form
     outlets: list[tuple[int, str]] | None = None  # news outlets named, found when first needed
+    lede: int | None = None  # first token of the lead sentence (the first of the body, after the headline)
 
     def sent(self, tok: Token) -> Span:
         """The sentence of ``tok`` (cached: ``Token.sent`` walks the document each time)."""
@@ -114,6 +115,7 @@ class DocContext:
         ctx.mention_starts.sort()
         ctx.speaker = _speaker(doc, ctx)
         ctx.line_speakers = _line_speakers(doc, ctx)
+        ctx.lede = _lede(doc, ctx)
         return ctx
 
     def speaker_at(self, tok: Token) -> str | None:
@@ -250,6 +252,21 @@ def _role(tok: Token) -> str:
     if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
         return "poss"
     return t.dep_
+
+
+def _lede(doc: Doc, ctx: DocContext) -> int | None:
+    """The start of the lead sentence: the first full sentence after the first line when the text has
+    several lines (headline, byline, dateline lines come first), else the first sentence."""
+    first_break = doc.text.find("\n")
+    if first_break >= 0 and len(doc.text[:first_break].split()) > 15:
+        first_break = -1  # the first line is a paragraph, not a headline
+    for sent in ctx.sents:
+        if first_break >= 0 and sent.start_char < first_break:
+            continue
+        words = [t for t in sent if t.is_alpha]
+        if len(words) >= 8 and any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return sent.start
+    return None
 
 
 def _line_speakers(doc: Doc, ctx: DocContext) -> list[tuple[int, str | None]]:
