@@ -30,7 +30,7 @@ CASES = [
     ("Kenyan President William Ruto held talks with Chinese President Xi Jinping in Beijing on Tuesday.",
      {"Ruto", "Jinping"}, "meeting", "occurred", "2025-03-18"),  # talks somewhere are in person
     ("The meeting between Indian Prime Minister Narendra Modi and U.S. President Donald Trump lasted an hour.",
-     {"Modi", "Trump"}, "meeting", "occurred", PUB),  # an undated lede reports the day's news
+     {"Modi", "Trump"}, "meeting", "occurred", None),
     ("Trump and Zelensky's meeting in the Oval Office ended in a shouting match.",
      {"Trump", "Zelenskyy"}, "meeting", "occurred", None),
     ("Ukrainian President Volodymyr Zelensky spoke by phone with his French counterpart, Emmanuel Macron.",
@@ -277,3 +277,13 @@ def test_occasion_dates_and_folded_visits(nlp, text, published, people, ctype, d
 def test_group_and_relative_constructions(nlp, text, published, expected):
     found = {(c.type, frozenset(p.name.split()[-1] for p in c.participants)) for c in contacts(text, published)}
     assert expected <= found and not [f for f in found if f not in expected], found
+
+
+def test_an_undated_lede_reports_the_news_of_the_day(nlp):
+    text = ("Putin and Biden hold talks in Geneva\n"
+            "Vladimir Putin and Joe Biden held talks in Geneva, the Kremlin said.\n"
+            "The two leaders discussed arms control and cyber attacks.\n"
+            "Putin and Biden last met in person in March 2011, when Biden visited Moscow.")
+    found = {summary(c) for c in contacts(text, published="2021-06-16")}
+    assert (frozenset({"Putin", "Biden"}), "meeting", "occurred", "2021-06-16") in found
+    assert any(date == "2011-03" for _, _, _, date in found)

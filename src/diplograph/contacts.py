@@ -120,6 +120,10 @@ class ContactExtractor:
         ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
         _relative_dates(raws)
+        for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
+            if r.date is None and r.status == "occurred":
+                tok = r.trigger[0]
+                r.date = _lede_today(tok, clause_chain(tok, load_cues())[0], ctx)
         raws = _fold_visits(raws, ctx)
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
@@ -257,8 +261,7 @@ class ContactExtractor:
             date = _occasion_date(chain, dates, ctx)
         if date is None:
             date = _perfect_today(chain, ctx)
-        if date is None:
-            date = _lede_today(tok, chain, ctx)
+
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
@@ -769,8 +772,8 @@ def _lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | 
     """The lead sentence of a report states the news of the day: "Vladimir Putin and Joseph Biden held talks
     in Geneva." without a date is dated to the publication day (past tense, first sentence of the body)."""
     published = ctx.doc._.published
-    if not published or ctx.lede is None or ctx.sent(tok).start != ctx.lede:
-        return None
+    if not published or ctx.lede is None or ctx.sent(tok).start != ctx.lede or len(ctx.sents) < 3:
+        return None  # (a sentence or two is a snippet, not an article with a lede)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if not verbs or verbs[0].tag_ != "VBD" or any(c.dep_ in ("aux", "neg") for c in verbs[0].children):
         return None
