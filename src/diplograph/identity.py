@@ -270,11 +270,16 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
             # in a government's own release, "The Prime Minister" is its own (others get a country)
             pool = [c for c in pool if c.country() == home]
         target = _resolve_title(t, pool, gaz, day)
-        country = t.country or (home if t.definite and t.text[:1].isupper() else None)
+        # "the President" (capitalised: the office, not any president) in a government's release
+        country = t.country or (home if t.definite and t.text.split()[-1][:1].isupper() else None)
         if target is None and country and not t.counterpart and t.definite \
                 and set(t.offices) & {"head_of_state", "head_of_government", "foreign_minister", "leader"}:
             # "The Prime Minister" in a release from 10 Downing Street: the document's own government
             leaders = gaz.holders(country, t.offices, day) if day is not None else []
+            if t.role and t.role not in _GENERIC_ROLES and t.role != "leader":
+                # "the President" is no queen: the holder's own title must agree
+                leaders = [p for p in leaders if any(term.title and _same_role(t.role, term.title)
+                                                     for term in p.terms_at(day))]
             if len(leaders) == 1:
                 target = cluster_for_leader(leaders[0])
         if target is None and t.counterpart and t.country:
