@@ -115,6 +115,10 @@ class DocContext:
         ctx.mention_starts.sort()
         ctx.speaker = _speaker(doc, ctx)
         ctx.line_speakers = _line_speakers(doc, ctx)
+        for colon, _ in ctx.line_speakers:  # a speaker label ("MR. KIRBY:") takes part in nothing it says
+            sent_start = ctx.sents[ctx.sent_index[colon]].start
+            for i in range(sent_start, colon):
+                ctx.person_of.pop(i, None)
         ctx.lede = _lede(doc, ctx)
         return ctx
 
