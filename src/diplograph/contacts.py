@@ -241,8 +241,8 @@ class ContactExtractor:
         ctype = _phrase_type(tok, ctype, ctx)
         if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
             ctype = _setting_type(tok, ctype)
-        if ctype == "talks" and _located(tok, ctx):
-            ctype = "meeting"  # "talks in Sochi": in person
+        if ctype == "talks" and (_located(tok, ctx) or _held_talks(tok)):
+            ctype = "meeting"  # "talks in Sochi", "held talks with": in person unless a phone or video says otherwise
         parties = _dedupe(subj + others)
         if any(p.kind == "group" for p in parties):
             parties = self._resolve_group(parties, tok, previous, ctx)
@@ -585,6 +585,16 @@ def _setting_type(verb: Token, ctype: str) -> str:
                     if refined in SPECIFIC:
                         return refined
     return ctype
+
+
+def _held_talks(tok: Token) -> bool:
+    """"X held talks with Y" between leaders is a meeting: calls are "phone talks" or "spoke by phone"."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in ("talk", "talks", "discussion", "negotiation"):
+        return False
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in ("hour", "round", "session", "day"):
+        h = h.head.head  # "held five hours of talks"
+    return tok.dep_ in ("dobj", "pobj") and h.lemma_ in ("hold", "have", "conduct")
 
 
 def _located(tok: Token, ctx: DocContext) -> bool:

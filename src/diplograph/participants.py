@@ -41,6 +41,8 @@ _TITLE_HEADS = {"counterpart", "counterparts", "president", "minister", "leader"
                 "queen", "emir", "prince", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
                 "ambassador", "aide", "adviser", "advisor", "chief", "head", "ruler", "official", "host", "guest",
                 "delegation", "team", "side"}
+MEASURE_NOUNS = {"hour", "hours", "minute", "minutes", "day", "days", "round", "rounds", "session", "sessions",
+                 "series", "week", "weeks", "part", "lot", "couple"}
 DELEGATION_NOUNS = {"delegation", "team", "side", "mission", "group"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
 ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
@@ -601,6 +603,9 @@ def governing_verb(noun: Token) -> Token | None:
             h = t.head
         elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in MANNER_PREPS:
             h = t.head.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in MEASURE_NOUNS:
+            t = t.head.head  # "held five hours of talks", "the first round of talks": the measure is transparent
+            continue
         else:
             return None
         if h == t:
