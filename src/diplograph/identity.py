@@ -385,6 +385,15 @@ def _resolve_title(t: TitleMention, clusters: list[Cluster], gaz: Gazetteer, day
         if not t.country:
             return None
         same = [c for c in clusters if c.country() == t.country]
+        # the counterpart holds the office of the person whose counterpart it is ("Jaishankar and his
+        # Chinese counterpart": a foreign minister, not Xi)
+        others = [c for c in clusters if c.country() and c.country() != t.country
+                  and any(p < t.start for p in c.positions())]
+        owner = _nearest(others, t.start) if others else None
+        if owner is not None:
+            office = _main_office(owner, gaz, day)
+            if office is not None:
+                same = [c for c in same if _main_office(c, gaz, day) == office]
         return _nearest(same, t.start) if same else None
     pool = [c for c in clusters if _role_matches(c, t, gaz, day)]
     if t.country:
@@ -392,6 +401,17 @@ def _resolve_title(t: TitleMention, clusters: list[Cluster], gaz: Gazetteer, day
     elif not t.definite:
         return None
     return _nearest(pool, t.start) if pool else None
+
+
+def _main_office(c: Cluster, gaz: Gazetteer, day: dt.date | None) -> str | None:
+    """A person's highest office on ``day`` (head of state/government as "leader", foreign minister)."""
+    offices = c.offices(gaz, day)
+    role = (c.role(day) or "").lower()
+    if offices & {"head_of_state", "head_of_government"} or role in _LEADER_ROLES:
+        return "leader"
+    if "foreign_minister" in offices or "foreign" in role or role in ("secretary of state", "foreign secretary"):
+        return "foreign_minister"
+    return None
 
 
 def _nearest(pool: list[Cluster], pos: int) -> Cluster:

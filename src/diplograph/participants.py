@@ -230,8 +230,8 @@ class DocContext:
             if start < prev.start or pid in exclude:
                 continue
             any_ = pid
-            if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass"):
-                subject = pid
+            if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass", "poss"):
+                subject = pid  # (or the possessor of the subject: "Pelosi's delegation left ...")
         return subject or any_
 
 
@@ -556,8 +556,9 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     for pobj in _prep_objects(verb, preps) + _gapped_objects(verb, preps) + \
             [g for c in content for g in _prep_objects(c, {"with"})]:  # "discussed the plan by phone with X"
         others.extend(np_parties(pobj, ctx, exclude=exclude, countries=visit))
-    # passive agent: "Erdoğan was received by Putin", "Lula, joined by Petro and Arce, opened ..."
-    if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")):
+    # passive agent: "Erdoğan was received by Putin", "Lula, joined by Petro and Arce, opened ...",
+    # "is expected to be received by President al-Sisi"
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.tag_ == "VBN":
         for ch in verb.children:
             if ch.dep_ == "agent":
                 for g in ch.children:
