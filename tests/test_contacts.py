@@ -287,3 +287,44 @@ def test_an_undated_lede_reports_the_news_of_the_day(nlp):
     found = {summary(c) for c in contacts(text, published="2021-06-16")}
     assert (frozenset({"Putin", "Biden"}), "meeting", "occurred", "2021-06-16") in found
     assert any(date == "2011-03" for _, _, _, date in found)
+
+
+@pytest.mark.parametrize("text, pair, date", [
+    # an anaphoric day counts from the last day-precise date before it
+    ("Finland's president arrives in Tokyo\n"
+     "Finnish President Alexander Stubb arrived in Tokyo on Monday for a three-day visit.\n"
+     "Later in the day, Stubb held talks with Japanese Prime Minister Shigeru Ishiba.\n"
+     "Stubb will travel to Osaka on Wednesday.", {"Stubb", "Ishiba"}, "2025-03-17"),
+    ("Mediators visit Khartoum\n"
+     "Kenyan envoy Raila Odinga met Sudanese army chief Abdel Fattah al-Burhan on March 3.\n"
+     "Three days later, Odinga met Mohamed Hamdan Dagalo in Nairobi.\n"
+     "No ceasefire was agreed.", {"Odinga", "Dagalo"}, "2025-03-06"),
+    # a definite event takes the date of its earlier mention
+    ("Leaders sign pact\n"
+     "The leaders of Chile and Peru signed a trade pact at a ceremony in Lima on Saturday.\n"
+     "Ahead of the ceremony, Chilean President Gabriel Boric received Peruvian President Dina Boluarte "
+     "at his hotel.\n"
+     "The pact takes effect next year.", {"Boric", "Boluarte"}, "2025-03-15"),
+    # a narrative continuation in the past tense takes the last date
+    ("Calls on the crisis\n"
+     "Spanish Prime Minister Pedro Sanchez phoned Moroccan King Mohammed VI on Sunday.\n"
+     "The call lasted an hour, the palace said.\n"
+     "Sanchez then called Algerian President Abdelmadjid Tebboune.\n"
+     "Both calls were described as friendly.", {"Sánchez", "Tebboune"}, "2025-03-16"),
+])
+def test_the_discourse_dates_a_contact_without_a_date_of_its_own(text, pair, date):
+    found = {(names, d) for names, _, _, d in map(summary, contacts(text))}
+    assert (frozenset(pair), date) in found, found
+
+
+def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
+    text = ("Premier visits Rome\n"
+            "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"
+            "Martin then heads to Berlin, where he is expected to meet Chancellor Friedrich Merz.\n"
+            "Martin and Meloni discussed the spirit of the talks between Prime Minister Keir Starmer and "
+            "President Emmanuel Macron.")
+    found = {summary(c) for c in contacts(text)}
+    assert (frozenset({"Martin", "Meloni"}), "meeting", "occurred", "2025-03-17") in found
+    merz = [f for f in found if f[0] == frozenset({"Martin", "Merz"})]
+    assert merz and all(status != "occurred" and date != "2025-03-17" for _, _, status, date in merz), merz
+    assert all(date != "2025-03-17" for names, _, _, date in found if names == frozenset({"Starmer", "Macron"}))

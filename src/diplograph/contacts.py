@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import attribution_of
 from .countries import load_countries
+from .discourse import discourse_dates
 from .extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from .gazetteer import read_jsonl
 from .participants import AGENDA_NOUNS, DocContext, Party, noun_parties, np_parties, verb_parties
@@ -124,6 +125,10 @@ class ContactExtractor:
             if r.date is None and r.status == "occurred":
                 tok = r.trigger[0]
                 r.date = _lede_today(tok, clause_chain(tok, load_cues())[0], ctx)
+        cues = load_cues()
+        dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
+        discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
+                        lambda t: _date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
         raws = _fold_visits(raws, ctx)
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
@@ -737,8 +742,10 @@ def _occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx:
         n = h
         for _ in range(4):
             for span, value in dates:
-                if span.root.head.i == n.i and span.root.dep_ in ("poss", "npadvmod", "compound", "nmod") \
-                        or (span.root.head.dep_ == "prep" and span.root.head.head.i == n.i):
+                prep = span.root.head
+                if prep.i == n.i and span.root.dep_ in ("poss", "npadvmod", "compound", "nmod") \
+                        or (prep.dep_ == "prep" and (prep.head.i == n.i or (  # "held talks in 2019, when"
+                            prep.head.dep_ == "dobj" and prep.head.head.i == n.i))):
                     return value
             if n.pos_ in ("VERB", "AUX") or n.head == n:
                 break

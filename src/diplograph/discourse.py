@@ -1,0 +1,254 @@
+"""Dates a contact takes from the sentences before it.
+
+A contact whose own clause names no date may still be dated by what came before
+(``data/discourse_dates.jsonl``):
+
+- an anaphoric day ("Later in the day, ...", "A day earlier, ...", "Four days later, ...", "the next day")
+  counts from the last day-precise date before its sentence;
+- a definite event it belongs to ("Ahead of the ceremony, ...", "chaired the meeting, which brought
+  together ...", "on the sidelines of the summit") takes the date of the last earlier mention of an event
+  of that kind (a meeting, a summit, a signing; a call);
+- a narrative continuation ("Trump then called Zelenskiy") takes the date of the last dated event.
+
+Anchors are looked for in the :data:`WINDOW` sentences before the contact's own, nearest first: further
+back, the thread of a news story has usually moved on.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import read_jsonl
+from .types import TimeValue
+
+__all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues"]
+
+WINDOW = 4
+_DETERMINERS = {"the", "that", "this"}
+_BOUNDS = {"since", "until", "till", "by"}
+
+
+def _data(name: str) -> Path:
+    return Path(str(resources.files("diplograph") / "data" / name))
+
+
+@dataclass(frozen=True)
+class DiscourseCues:
+    phrases: tuple[tuple[tuple[str, ...], int, bool], ...]  # words, offset in days, must end the phrase
+    units: dict[str, int]
+    directions: dict[str, int]
+    numbers: dict[str, int]
+    continuation: frozenset[str]
+    event_nouns: dict[str, frozenset[str]]  # noun -> the classes of event it may name
+    event_verbs: dict[str, frozenset[str]]  # class -> verb lemmas that report such an event
+    preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_discourse_cues() -> DiscourseCues:
+    phrases, units, directions, continuation, nouns, verbs, preps = [], {}, {}, set(), {}, {}, set()
+    for r in read_jsonl(_data("discourse_dates.jsonl")):
+        kind = r["kind"]
+        if kind == "day_phrase":
+            phrases.append((tuple(r["phrase"].split()), int(r["offset"]), bool(r.get("final"))))
+        elif kind == "unit":
+            units[r["word"]] = int(r["days"])
+        elif kind == "direction":
+            directions[r["word"]] = int(r["sign"])
+        elif kind == "continuation":
+            continuation.update(r["words"])
+        elif kind == "event_class":
+            for n in r["nouns"]:
+                nouns[n] = nouns.get(n, frozenset()) | {r["class"]}
+            verbs[r["class"]] = frozenset(r["verbs"])
+        elif kind == "event_preps":
+            preps.update(r["words"])
+    numbers = {}
+    for r in read_jsonl(_data("date_cues.jsonl")):
+        if r.get("cue") == "number_word":
+            numbers = {w: max(1, k - 1) for k, w in enumerate(r["words"])}  # (a = an = one = 1)
+    phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"
+    return DiscourseCues(tuple(phrases), units, directions, numbers, frozenset(continuation), nouns, verbs,
+                         frozenset(preps))
+
+
+def _day(value: TimeValue | None) -> dt.date | None:
+    if value is None or value.granularity != "day" or not value.start_date:
+        return None
+    return dt.date.fromisoformat(value.start_date)
+
+
+def _shifted(anchor: TimeValue, days: int, span: Span) -> TimeValue:
+    day = (_day(anchor) + dt.timedelta(days=days)).isoformat()
+    return TimeValue(text=span.text, start=span.start_char, end=span.end_char, value=day, granularity="day",
+                     start_date=day, end_date=day)
+
+
+def _reaches(tok: Token, chain_ids: set[int], steps: int = 4) -> bool:
+    """``tok`` modifies the contact's clause: its heads reach the chain before another verb."""
+    t = tok
+    for _ in range(steps):
+        if t.i in chain_ids:
+            return True
+        if t.head == t or (t != tok and t.pos_ in ("VERB", "AUX")):
+            return False
+        t = t.head
+    return t.i in chain_ids
+
+
+class _Anchors:
+    """Day-precise dates of the document by position, with the sentence they are in."""
+
+    def __init__(self, ctx, dates: list[tuple[Span, TimeValue]]) -> None:
+        self.ctx = ctx
+        self.items: list[tuple[int, TimeValue]] = []
+        for span, value in dates:
+            head = span.root.head
+            if head.dep_ == "prep" and head.lower_ in _BOUNDS | {"before", "after"} and span.root.dep_ == "pobj":
+                continue  # a bound, not an event's day
+            if _day(value) is not None:
+                self.items.append((span.start, value))
+        self.items.sort(key=lambda x: x[0])
+
+    def add(self, position: int, value: TimeValue) -> None:
+        bisect.insort(self.items, (position, value), key=lambda x: x[0])
+
+    def last_before(self, sent: Span) -> TimeValue | None:
+        k = bisect.bisect_left([p for p, _ in self.items], sent.start)
+        if k == 0:
+            return None
+        position, value = self.items[k - 1]
+        here = self.ctx.sent_index[sent.start]
+        return value if here - self.ctx.sent_index[position] <= WINDOW else None
+
+
+def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: DiscourseCues,
+                anchor: TimeValue | None) -> TimeValue | None:
+    if anchor is None:
+        return None
+    doc = sent.doc
+    for k in range(len(words)):
+        found = None
+        for phrase, offset, final in cues.phrases:
+            n = len(phrase)
+            if tuple(words[k:k + n]) == phrase:
+                nxt = doc[sent.start + k + n] if sent.start + k + n < sent.end else None
+                if final and nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"):
+                    continue  # "the day before the summit": dated by the summit, not by the story
+                found = (n, offset)
+                break
+        if found is None and k + 2 < len(words) and words[k + 1] in cues.units and words[k + 2] in cues.directions:
+            number = cues.numbers.get(words[k]) or (int(words[k]) if words[k].isdigit() else None)
+            if number:  # "four days later", "a week earlier"
+                found = (3, number * cues.units[words[k + 1]] * cues.directions[words[k + 2]])
+        if found is None:
+            continue
+        n, offset = found
+        span = doc[sent.start + k:sent.start + k + n]
+        if any(_reaches(t, chain_ids) for t in span if t.head.i < span.start or t.head.i >= span.end):
+            return _shifted(anchor, offset, span)
+    return None
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """The trigger and the verbs of its own clause: "talks" in "held talks", "received" and "held" in
+    "received X and later held a meeting"; not the verbs of a clause the trigger is only mentioned in
+    ("took part in the spirit of the phone call")."""
+    own, t = [tok], tok
+    while t.pos_ not in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos") \
+            and t.head != t:
+        t = t.head
+        own.append(t)
+    while t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "xcomp") and t.head != t:
+        t = t.head
+        own.append(t)
+    return own
+
+
+def _event_nouns(tok: Token, cues: DiscourseCues) -> list[Token]:
+    """Definite event nouns the contact belongs to: itself ("the talks"), the noun its clause describes
+    ("the meeting, which brought together"), or one its clause is set at ("ahead of the ceremony")."""
+    def definite(n: Token) -> bool:
+        return (n.lemma_.lower() in cues.event_nouns or n.lower_ in cues.event_nouns) and n.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in n.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in n.children)
+
+    found = []
+    if definite(tok):
+        found.append(tok)
+    if tok.dep_ in ("relcl", "acl") and definite(tok.head):
+        found.append(tok.head)
+    for t in _own_clause(tok):
+        for prep in t.children:
+            if prep.dep_ not in ("prep", "advmod") or prep.lower_ not in cues.preps:
+                continue
+            stack = [(prep, 0)]
+            while stack:  # "on the sidelines of the summit", "ahead of the ceremony"
+                p, depth = stack.pop()
+                for c in p.children:
+                    if c.dep_ in ("pobj", "pcomp") and definite(c):
+                        found.append(c)
+                    elif c.dep_ in ("pobj", "prep", "pcomp") and depth < 3 and c.pos_ in ("NOUN", "ADP", "ADV"):
+                        stack.append((c, depth + 1))
+    return found
+
+
+def _event_date(nouns: list[Token], sent: Span, ctx, cues: DiscourseCues,
+                date_of: Callable[[Token], TimeValue | None]) -> TimeValue | None:
+    here = ctx.sent_index[sent.start]
+    for noun in nouns:
+        kinds = cues.event_nouns.get(noun.lemma_.lower()) or cues.event_nouns[noun.lower_]
+        verbs = set().union(*(cues.event_verbs[k] for k in kinds))
+        for k in range(here - 1, max(-1, here - 1 - WINDOW), -1):
+            previous = ctx.sents[k]
+            for t in reversed(previous):
+                if (t.pos_ in ("NOUN", "PROPN") and kinds & cues.event_nouns.get(t.lower_, cues.event_nouns.get(
+                        t.lemma_.lower(), frozenset()))) or (t.pos_ == "VERB" and t.lemma_.lower() in verbs):
+                    value = date_of(t)
+                    if value is not None:
+                        return value
+    return None
+
+
+def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
+                    chain_of: Callable[[Token], list[Token]],
+                    date_of: Callable[[Token], TimeValue | None]) -> None:
+    """Date, in place, the contacts of ``raws`` that have no date of their own from the discourse.
+
+    ``chain_of(token)`` gives the words of a trigger's clause (the trigger and the verbs above it);
+    ``date_of(token)`` the date that clause states, if any.
+    """
+    cues = load_discourse_cues()
+    anchors = _Anchors(ctx, dates)
+    for r in raws:
+        if _day(r.date) is not None:
+            anchors.add(r.trigger.start, r.date)
+    seen: set[frozenset[str]] = set()
+    for r in sorted(raws, key=lambda x: x.trigger.start):
+        parties = frozenset(p.id for p in r.parties)
+        told = parties in seen  # an earlier report of these parties: merging dates it, not the discourse
+        seen.add(parties)
+        if r.date is not None:
+            continue
+        tok = r.trigger[0]
+        sent = ctx.sent(tok)
+        chain = chain_of(tok)
+        last = anchors.last_before(sent)
+        value = _day_phrase(sent, {t.i for t in chain}, ctx.words(sent), cues, last)
+        if value is None and not told and r.status != "denied":  # (a denial is seldom of one day's event)
+            value = _event_date(_event_nouns(tok, cues), sent, ctx, cues, date_of)
+        if value is None and not told and r.status == "occurred" and last is not None and any(
+                c.dep_ == "advmod" and c.lower_ in cues.continuation for t in chain if t.tag_ == "VBD"
+                for c in t.children):
+            value = last  # "Trump then called Zelenskiy" (past tense: "Xi then heads to Serbia" is a plan)
+        if value is not None:
+            r.date = value
+            if _day(value) is not None:
+                anchors.add(r.trigger.start, value)
