@@ -80,6 +80,20 @@ CASES = [
      "meeting", "denied", None),
     ("Indian Prime Minister Narendra Modi, who spoke with Donald Trump in February, will travel to Washington "
      "next month.", {"Modi", "Trump"}, "talks", "occurred", "2025-02"),
+    # a misattached phrase: "during a call" hangs from the gerund, the call is the warning's
+    ("Chinese President Xi Jinping warned US President Joe Biden against meddling in Hong Kong during a "
+     "phone call on Monday.", {"Jinping", "Biden"}, "phone_call", "occurred", "2025-03-17"),
+    # a trilateral meeting with two guests stays one meeting of three
+    ("Japanese Prime Minister Shigeru Ishiba held a trilateral meeting with South Korean President Lee "
+     "Jae-myung and US President Donald Trump on Monday.", {"Ishiba", "Jae-myung", "Trump"}, "meeting",
+     "occurred", "2025-03-17"),
+    # the one who chairs the meeting that brought people together is at it
+    ("Kenyan President William Ruto chaired the summit, which brought together Tanzanian President Samia "
+     "Suluhu Hassan and Ugandan President Yoweri Museveni on Tuesday.", {"Ruto", "Suluhu", "Museveni"},
+     "meeting", "occurred", "2025-03-18"),
+    # "earlier this week ... on Monday": the day, the more precise
+    ("Earlier this week, Rubio met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.",
+     {"Rubio", "Salman"}, "meeting", "occurred", "2025-03-17"),
 ]
 
 
@@ -315,6 +329,19 @@ def test_an_undated_lede_reports_the_news_of_the_day(nlp):
 def test_the_discourse_dates_a_contact_without_a_date_of_its_own(text, pair, date):
     found = {(names, d) for names, _, _, d in map(summary, contacts(text))}
     assert (frozenset(pair), date) in found, found
+
+
+def test_a_group_that_undergoes_the_contact_is_the_pair_just_named(nlp):
+    text = ("Leaders meet in Geneva\n"
+            "Egyptian President Abdel Fattah al-Sisi and Turkish President Recep Tayyip Erdogan held talks in "
+            "Geneva on Monday.\n"
+            "Before the talks, the two leaders were welcomed by Swiss President Karin Keller-Sutter.\n"
+            "Erdogan is also set to hold talks with Qatari Emir Tamim bin Hamad Al Thani on Tuesday, the tenth "
+            "meeting between the two leaders this year.")
+    found = {summary(c)[0] for c in contacts(text)}
+    assert frozenset({"el-Sisi", "Erdoğan", "Keller-Sutter"}) in found, found
+    assert frozenset({"Erdoğan", "Thani"}) in found, found
+    assert not any(len(names) == 3 and "Thani" in names for names in found), found
 
 
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):

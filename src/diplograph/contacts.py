@@ -47,11 +47,18 @@ def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None],
     triggers = {(r["lemma"], r["pos"]): r for r in read_jsonl(_data("contact_triggers.jsonl"))}
     words, phrases = {}, {}
     for r in read_jsonl(_data("type_modifiers.jsonl")):
+        if "multilateral_words" in r:
+            continue
         if "word" in r:
             words[r["word"]] = r["type"]
         else:
             phrases[tuple(r["phrase"].split())] = r["type"]
     return triggers, words, phrases
+
+
+@lru_cache(maxsize=1)
+def multilateral_words() -> frozenset[str]:
+    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("multilateral_words", []))
 
 
 def _trigger_hashes(vocab) -> frozenset[int]:
@@ -209,6 +216,11 @@ class ContactExtractor:
                     for c in tok.children):
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
+            if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
+                    and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
+                from .participants import subjects_of  # "X chaired the meeting, which brought together A and B"
+
+                subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
             purpose = []
             if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
                 for ch in tok.children:
@@ -238,7 +250,8 @@ class ContactExtractor:
             # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
             split = len([p for p in subj if p.kind == "person"]) == 1 and \
                 len([p for p in others if p.kind == "person"]) >= 2 and \
-                any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])])
+                any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])]) \
+                and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i)
             if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
                     and len(_own_people(tok, ctx)) < 2:
                 return []  # "during the summit", "at a dinner": a venue, not a contact
@@ -403,18 +416,25 @@ class ContactExtractor:
         named = [p for p in parties if p.kind != "group"]
         group = next(p for p in parties if p.kind == "group")
         sent_start = ctx.sent(tok).start
+        # the group undergoes the contact ("X joined them", "the two leaders were welcomed by X"): the one
+        # named is not one of them
+        as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
         if ctx is not None:
             head = ctx.doc[group.token]
             numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
             if numbered:
+                here = [r for r in previous if r.sentence.start == sent_start
+                        and len({p.id for p in r.parties if p.kind == "person"}) == 2]
+                pair = [p for p in here[-1].parties if p.kind == "person"] if here else []
+                if pair and all(p.id in {q.id for q in pair} for p in named):
+                    return _dedupe(pair)  # "talks with Putin on Saturday, the 26th meeting between the two leaders"
                 recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
                               None)
                 close = recent is not None and _sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
                 pair = _last_coordinated_pair(ctx, group.token) or (
                     None if close else _last_two(ctx, group.token, head.lower_))
-                if pair and all(p.id in {q.id for q in pair} for p in named):
+                if pair and (as_object or all(p.id in {q.id for q in pair} for p in named)):
                     return _dedupe(named + pair)
-        as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative")
         for raw in reversed(previous):
             if sent_start - raw.sentence.start > 120:
                 break
@@ -653,10 +673,11 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
             continue  # "have spoken several times since January": a bound, not the contact's date
         t = span.root
         steps = 0
+        preps = 0  # ("on Monday" is as near as "this week": a preposition is no step away)
         score = None
         while True:
             if t.i in chain_ids:
-                score = (chain_ids[t.i], steps)
+                score = (chain_ids[t.i], steps - preps)
                 break
             if t.head == t or steps > 10:
                 break
@@ -670,6 +691,8 @@ def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]
             if steps > 0 and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") and t.head.i in chain_ids \
                     and t.i not in people and t.lemma_.lower() not in AGENDA_NOUNS:
                 break  # inside what was discussed: "discussed interference in the 2016 election"
+            if t.dep_ == "prep" and steps > 0:
+                preps += 1
             t = t.head
             steps += 1
         if score is None and tok.i <= span.start and span.root.head.i == tok.i:

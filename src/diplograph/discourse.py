@@ -120,19 +120,18 @@ class _Anchors:
     def add(self, position: int, value: TimeValue) -> None:
         bisect.insort(self.items, (position, value), key=lambda x: x[0])
 
-    def last_before(self, sent: Span) -> TimeValue | None:
-        k = bisect.bisect_left([p for p, _ in self.items], sent.start)
+    def last_before(self, position: int) -> TimeValue | None:
+        """The last anchor before ``position`` ("on Monday ... later the same day"), at most WINDOW
+        sentences back."""
+        k = bisect.bisect_left([p for p, _ in self.items], position)
         if k == 0:
             return None
-        position, value = self.items[k - 1]
-        here = self.ctx.sent_index[sent.start]
-        return value if here - self.ctx.sent_index[position] <= WINDOW else None
+        where, value = self.items[k - 1]
+        return value if self.ctx.sent_index[position] - self.ctx.sent_index[where] <= WINDOW else None
 
 
 def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: DiscourseCues,
-                anchor: TimeValue | None) -> TimeValue | None:
-    if anchor is None:
-        return None
+                anchors: _Anchors) -> TimeValue | None:
     doc = sent.doc
     for k in range(len(words)):
         found = None
@@ -152,7 +151,9 @@ def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: Discour
             continue
         n, offset = found
         span = doc[sent.start + k:sent.start + k + n]
-        if any(_reaches(t, chain_ids) for t in span if t.head.i < span.start or t.head.i >= span.end):
+        anchor = anchors.last_before(span.start)
+        if anchor is not None and any(_reaches(t, chain_ids) for t in span
+                                      if t.head.i < span.start or t.head.i >= span.end):
             return _shifted(anchor, offset, span)
     return None
 
@@ -201,7 +202,7 @@ def _event_nouns(tok: Token, cues: DiscourseCues) -> list[Token]:
 
 
 def _event_date(nouns: list[Token], sent: Span, ctx, cues: DiscourseCues,
-                date_of: Callable[[Token], TimeValue | None]) -> TimeValue | None:
+                date_of: Callable[[Token], TimeValue | None], known: dict[int, TimeValue]) -> TimeValue | None:
     here = ctx.sent_index[sent.start]
     for noun in nouns:
         kinds = cues.event_nouns.get(noun.lemma_.lower()) or cues.event_nouns[noun.lower_]
@@ -211,10 +212,18 @@ def _event_date(nouns: list[Token], sent: Span, ctx, cues: DiscourseCues,
             for t in reversed(previous):
                 if (t.pos_ in ("NOUN", "PROPN") and kinds & cues.event_nouns.get(t.lower_, cues.event_nouns.get(
                         t.lemma_.lower(), frozenset()))) or (t.pos_ == "VERB" and t.lemma_.lower() in verbs):
-                    value = date_of(t)
+                    value = known.get(t.i) or date_of(t)  # (a contact's date, as from a lede)
                     if value is not None:
                         return value
     return None
+
+
+def _simple_past(verb: Token) -> bool:
+    """A verb in the simple past ("called"; also when tagged as a participle but standing alone with a subject)."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
@@ -235,17 +244,23 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
         parties = frozenset(p.id for p in r.parties)
         told = parties in seen  # an earlier report of these parties: merging dates it, not the discourse
         seen.add(parties)
-        if r.date is not None:
-            continue
         tok = r.trigger[0]
         sent = ctx.sent(tok)
+        if r.date is not None:
+            if r.date.granularity in ("week", "month") and r.date.start_date:  # "earlier this week ..., where
+                chain = chain_of(tok)                                           # he met X later the same day"
+                value = _day_phrase(sent, {t.i for t in chain}, ctx.words(sent), cues, anchors)
+                if value is not None and r.date.start_date <= value.start_date <= r.date.end_date:
+                    r.date = value
+            continue
         chain = chain_of(tok)
-        last = anchors.last_before(sent)
-        value = _day_phrase(sent, {t.i for t in chain}, ctx.words(sent), cues, last)
+        last = anchors.last_before(sent.start)
+        value = _day_phrase(sent, {t.i for t in chain}, ctx.words(sent), cues, anchors)
         if value is None and not told and r.status != "denied":  # (a denial is seldom of one day's event)
-            value = _event_date(_event_nouns(tok, cues), sent, ctx, cues, date_of)
+            known = {x.trigger.start: x.date for x in raws if x.date is not None}
+            value = _event_date(_event_nouns(tok, cues), sent, ctx, cues, date_of, known)
         if value is None and not told and r.status == "occurred" and last is not None and any(
-                c.dep_ == "advmod" and c.lower_ in cues.continuation for t in chain if t.tag_ == "VBD"
+                c.dep_ == "advmod" and c.lower_ in cues.continuation for t in chain if _simple_past(t)
                 for c in t.children):
             value = last  # "Trump then called Zelenskiy" (past tense: "Xi then heads to Serbia" is a plan)
         if value is not None:

@@ -611,6 +611,9 @@ def governing_verb(noun: Token) -> Token | None:
             return None
         if h == t:
             return None
+        if h.tag_ == "VBG" and h.dep_ in ("pcomp", "pobj") and h.head.dep_ == "prep" \
+                and h.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            h = h.head.head  # "warned Biden against playing with fire during a call": the phrase is misattached
         if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("acomp", "ROOT")):
             return h
         t = h
