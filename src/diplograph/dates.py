@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import SPANS_DATES, register_extensions
+from .text import doc_text
 from .types import TimeValue
 
 __all__ = [
@@ -1052,7 +1053,7 @@ def tense_at(doc: Doc, start: int, end: int, *, use_parser: bool = True) -> str 
     >>> tense_at(doc, 18, 24)
     'future'
     """
-    return _tense(doc, start, end, use_parser and doc.has_annotation("DEP"), doc.text)
+    return _tense(doc, start, end, use_parser and doc.has_annotation("DEP"), doc_text(doc))
 
 
 def _tense(doc: Doc, start: int, end: int, parsed: bool, text: str) -> str | None:
@@ -1104,7 +1105,7 @@ def find_dates(doc: Doc, reference: DateLike = None, *, use_parser: bool = True)
     [('Sunday', '2025-03-16'), ('April', '2025-04')]
     """
     ref = _as_date(reference)
-    text = doc.text
+    text = doc_text(doc)
     out: list[TimeValue] = []
     parsed: bool | None = None
     for start, end, e in _candidates(text):

@@ -49,6 +49,7 @@ class DiscourseCues:
     event_nouns: dict[str, frozenset[str]]  # noun -> the classes of event it may name
     event_verbs: dict[str, frozenset[str]]  # class -> verb lemmas that report such an event
     preps: frozenset[str]
+    starts: frozenset[str]  # words that can begin an anaphoric day (a quick test before matching)
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +76,9 @@ def load_discourse_cues() -> DiscourseCues:
         if r.get("cue") == "number_word":
             numbers = {w: max(1, k - 1) for k, w in enumerate(r["words"])}  # (a = an = one = 1)
     phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"
+    starts = frozenset({p[0][0] for p in phrases} | set(numbers))
     return DiscourseCues(tuple(phrases), units, directions, numbers, frozenset(continuation), nouns, verbs,
-                         frozenset(preps))
+                         frozenset(preps), starts)
 
 
 def _day(value: TimeValue | None) -> dt.date | None:
@@ -133,7 +135,10 @@ class _Anchors:
 def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: DiscourseCues,
                 anchors: _Anchors) -> TimeValue | None:
     doc = sent.doc
+    starts = cues.starts
     for k in range(len(words)):
+        if words[k] not in starts and not words[k].isdigit():
+            continue
         found = None
         for phrase, offset, final in cues.phrases:
             n = len(phrase)

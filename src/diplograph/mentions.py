@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from .countries import CountryLexicon
 from .gazetteer import Gazetteer, read_jsonl
-from .text import fold
+from .text import doc_text, fold
 
 __all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "load_titles", "load_media",
            "media_names"]
@@ -230,7 +230,7 @@ class MentionFinder:
     def credit_ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """Character ranges of bylines and photo credits."""
         out = []
-        text = doc.text
+        text = doc_text(doc)
         pos = 0
         for n, line in enumerate(text.splitlines(keepends=True)):
             if 1 <= n <= 3 and _BARE_NAME_LINE.match(line) and not self.countries.lookup(line.strip()):
@@ -470,7 +470,7 @@ class MentionFinder:
 
 def _title_case_line(doc: Doc, i: int) -> bool:
     """Is token ``i`` on a line written in title case (a headline: most words capitalised)?"""
-    text = doc.text
+    text = doc_text(doc)
     a = text.rfind("\n", 0, doc[i].idx) + 1
     b = text.find("\n", doc[i].idx)
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[a:b if b >= 0 else len(text)])

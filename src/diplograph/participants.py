@@ -15,6 +15,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE
+from .text import doc_text
 from .types import Country, Mention, Person
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
@@ -263,8 +264,9 @@ def _role(tok: Token) -> str:
 def _lede(doc: Doc, ctx: DocContext) -> int | None:
     """The start of the lead sentence: the first full sentence after the first line when the text has
     several lines (headline, byline, dateline lines come first), else the first sentence."""
-    first_break = doc.text.find("\n")
-    if first_break >= 0 and len(doc.text[:first_break].split()) > 15:
+    text = doc_text(doc)
+    first_break = text.find("\n")
+    if first_break >= 0 and len(text[:first_break].split()) > 15:
         first_break = -1  # the first line is a paragraph, not a headline
     for sent in ctx.sents:
         if first_break >= 0 and sent.start_char < first_break:

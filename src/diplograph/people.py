@@ -26,7 +26,7 @@ from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, read_jsonl
 from .identity import Cluster, resolve_people
 from .mentions import PARTICLES, MentionFinder, NameMention, modifier_heads
-from .text import fold
+from .text import doc_text, fold
 from .types import Country, Mention, Person
 
 __all__ = ["PeopleRecognizer", "make_people", "RECENT_YEARS", "TOP_OFFICES"]
@@ -106,7 +106,7 @@ class PeopleRecognizer:
         names, titles, country_mentions = finder.find(doc, credit)
         candidates = self._surname_candidates(doc, names, country_mentions, day, credit)
         clusters = resolve_people(doc, names, titles, self.gazetteer, day, candidates,
-                                  home=self._home_country(doc, country_mentions, names))
+                                  home=self._home_country(doc, country_mentions, names, credit))
         people, spans = self._people(doc, clusters, day)
         doc._.people = people
         doc.spans[SPANS_PEOPLE] = spans
@@ -172,16 +172,16 @@ class PeopleRecognizer:
         # a surname in a byline is the journalist's, never a leader's: "By DAVID FRIEDLAND"
         return [m for m in out if not any(a <= doc[m.start].idx < b for a, b in credit)]
 
-    def _home_country(self, doc: Doc, country_mentions, names: list[NameMention]) -> str | None:
+    def _home_country(self, doc: Doc, country_mentions, names: list[NameMention],
+                      credit: list[tuple[int, int]]) -> str | None:
         """The government a document speaks for: a seat of government in its header ("From: Prime
         Minister's Office, 10 Downing Street", "THE WHITE HOUSE") within its first 60 tokens, or the
         country of the official whose briefing it is ("Press Briefing by Press Secretary Karine
         Jean-Pierre", "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference")."""
-        credit = self.finder.credit_ranges(doc)
         for m in country_mentions:
             if m.start < 60 and self.countries.is_seat(m.text) and not any(a <= doc[m.start].idx < b for a, b in credit):
                 return m.code  # (not a photo credit's "No. 10 Downing Street")
-        first_line = doc.text.split("\n", 1)[0]
+        first_line = doc_text(doc).split("\n", 1)[0]
         if any(cue in first_line.lower() for cue in _BRIEFING_CUES):
             end = len(first_line)
             for m in sorted(names, key=lambda m: m.start):
