@@ -91,6 +91,13 @@ CASES = [
     ("Kenyan President William Ruto chaired the summit, which brought together Tanzanian President Samia "
      "Suluhu Hassan and Ugandan President Yoweri Museveni on Tuesday.", {"Ruto", "Suluhu", "Museveni"},
      "meeting", "occurred", "2025-03-18"),
+    # the traveller is at the meeting the trip is for; a joint meeting stays whole
+    ("Sanchez will travel to Lisbon for a joint meeting with Portuguese Prime Minister Luis Montenegro and "
+     "French President Emmanuel Macron.", {"Sánchez", "Montenegro", "Macron"}, "meeting", "planned", None),
+    # "the two" are the two people of the clause the newcomer joins
+    ("Turkish President Recep Tayyip Erdogan pressed Iraqi Prime Minister Mohammed Shia al-Sudani on Monday, "
+     "as Qatar's Emir Tamim bin Hamad Al Thani joined the two for three-way talks in Ankara.",
+     {"Erdoğan", "al-Sudani", "Thani"}, "meeting", "occurred", "2025-03-17"),
     # "earlier this week ... on Monday": the day, the more precise
     ("Earlier this week, Rubio met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.",
      {"Rubio", "Salman"}, "meeting", "occurred", "2025-03-17"),
@@ -342,6 +349,29 @@ def test_a_group_that_undergoes_the_contact_is_the_pair_just_named(nlp):
     assert frozenset({"el-Sisi", "Erdoğan", "Keller-Sutter"}) in found, found
     assert frozenset({"Erdoğan", "Thani"}) in found, found
     assert not any(len(names) == 3 and "Thani" in names for names in found), found
+
+
+def test_a_speaker_who_rules_out_contacts_between_two_people_is_not_one_of_them(nlp):
+    found = {summary(c)[0] for c in contacts(
+        "Kremlin spokesman Dmitry Peskov ruled out any contacts between Putin and Zelensky for now.")}
+    assert found == {frozenset({"Putin", "Zelenskyy"})}, found
+    hosted = {summary(c)[0] for c in contacts("Turkish President Erdogan hosted talks between Putin and Zelensky.")}
+    assert frozenset({"Erdoğan", "Putin", "Zelenskyy"}) in hosted, hosted
+
+
+def test_people_also_at_the_table_join_the_meeting_just_reported(nlp):
+    text = ("Talks in Riyadh\n"
+            "Saudi Foreign Minister Faisal bin Farhan met Iranian Foreign Minister Abbas Araghchi in Riyadh on "
+            "Monday.\n"
+            "Iranian Vice President Mohammad Reza Aref and Saudi Defence Minister Khalid bin Salman were also at "
+            "the table.\n"
+            "Analysts said the risk of escalation was present in every session.")
+    found = {summary(c) for c in contacts(text)}
+    assert any({"Araghchi", "Aref", "Salman"} <= names for names, _, _, _ in found), found
+    alone = {summary(c) for c in contacts(
+        "Iranian Vice President Mohammad Reza Aref and Saudi Defence Minister Khalid bin Salman were also at the "
+        "table.")}
+    assert not alone, alone
 
 
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):

@@ -61,13 +61,23 @@ def multilateral_words() -> frozenset[str]:
     return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("multilateral_words", []))
 
 
+@lru_cache(maxsize=1)
+def co_presence_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """Phrases that add their subject to the meeting just reported, by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for r in read_jsonl(_data("co_presence.jsonl")):
+        words = tuple(r["phrase"].lower().split())
+        out.setdefault(words[-1], []).append(words)
+    return out
+
+
 def _trigger_hashes(vocab) -> frozenset[int]:
     """Hashes of every lemma or word that can start a contact (triggers, "take part", "alongside")."""
     key = id(vocab)
     cached = _TRIGGER_HASHES.get(key)
     if cached is None:
         triggers, _, _ = load_triggers()
-        words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside"}
+        words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside"} | set(co_presence_phrases())
         cached = frozenset(vocab.strings.add(w) for w in words) | frozenset(
             vocab.strings.add(w.capitalize()) for w in words)
         _TRIGGER_HASHES[key] = cached
@@ -167,6 +177,9 @@ class ContactExtractor:
             if tok.i in consumed:
                 continue
             if tok.lemma_ in ("take", "join", "participate") and tok.pos_ == "VERB" and self._remote_part(tok, ctx, previous):
+                continue
+            if tok.lower_ in co_presence_phrases():
+                self._co_present(tok, ctx, previous)
                 continue
             spec = triggers.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_))
             if spec is None and tok.pos_ == "ADV" and tok.lower_ == "alongside":
@@ -378,6 +391,36 @@ class ContactExtractor:
         return True
 
     @staticmethod
+    def _co_present(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
+        """"Foreign Minister Sybiha and Defence Minister Umerov are also at the table": the subject's people
+        join the meeting reported in this or the previous sentence."""
+        words = ctx.lowers
+        if not any(tuple(words[tok.i - len(p) + 1:tok.i + 1]) == p for p in co_presence_phrases()[tok.lower_]):
+            return False
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if tok.lower_ == "attended" and any(c.dep_ == "dobj" for c in tok.children):
+            return False  # "also attended the summit": an event of its own
+        from .participants import subjects_of
+
+        who = _dedupe([p for s_tok in subjects_of(verb) for p in np_parties(s_tok, ctx) if p.kind == "person"])
+        if not who or not previous:
+            return False
+        last = previous[-1]
+        if _sentences_between(ctx, last.sentence.start, ctx.sent(tok).start) > 1 \
+                or last.type not in ("meeting", "talks", "visit") or last.status != "occurred":
+            return False
+        target = {p.id for p in last.parties}
+        for other in previous:
+            if {p.id for p in other.parties} == target:
+                other.parties = _dedupe(other.parties + who)
+        last.extra_sentences.append(ctx.sent(tok))
+        return True
+
+    @staticmethod
     def _join(tok: Token, ctype: str, persons: list[Party], previous: list[RawContact], ctx: DocContext) -> bool:
         """Add the people of "invited him to join the call" to the call the article reported."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -421,13 +464,18 @@ class ContactExtractor:
         as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
         if ctx is not None:
             head = ctx.doc[group.token]
-            numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
+            numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ in ("both", "two")
             if numbered:
                 here = [r for r in previous if r.sentence.start == sent_start
                         and len({p.id for p in r.parties if p.kind == "person"}) == 2]
                 pair = [p for p in here[-1].parties if p.kind == "person"] if here else []
                 if pair and all(p.id in {q.id for q in pair} for p in named):
                     return _dedupe(pair)  # "talks with Putin on Saturday, the 26th meeting between the two leaders"
+                sent = ctx.sent(tok)
+                besides = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
+                                             if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
+                if as_object and len(besides) == 2:  # "Macron pressed Xi ..., as von der Leyen joined the two"
+                    return _dedupe(named + [Party(pid, "person", group.token) for pid in besides])
                 recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
                               None)
                 close = recent is not None and _sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
@@ -457,7 +505,8 @@ class ContactExtractor:
 
 def _sentences_between(ctx: DocContext, a: int, b: int) -> int:
     """How many sentence starts lie after token ``a`` up to token ``b``."""
-    return sum(1 for s in ctx.doc.sents if a < s.start <= b)
+    return max(0, ctx.sent_index[b] - ctx.sent_index[a]) if b < len(ctx.sent_index) else \
+        sum(1 for s in ctx.sents if a < s.start <= b)
 
 
 _GROUP_ROLES = {"leaders": ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",

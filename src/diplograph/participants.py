@@ -598,6 +598,12 @@ def _their(noun: Token, ctx: DocContext) -> list[Party]:
     return out if len({p.id for p in out}) >= 2 else [Party("*group*", "group", noun.i)]
 
 
+PURPOSE_MOTION_VERBS = {"travel", "fly", "go", "head", "come", "arrive", "leave", "depart", "return", "sit", "gather",
+                        "meet", "convene", "stay", "remain", "stop"}
+HOSTING_VERBS = {"host", "chair", "convene", "mediate", "broker", "organise", "organize", "arrange", "facilitate",
+                 "preside", "co-host", "co-chair"}
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger hangs from: "held [a call]", "discussed in [a call]", "[talks] were held"."""
     t = noun
@@ -674,8 +680,13 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         own.extend(others)
         exclude |= {p.id for p in others}
     subj: list[Party] = []
+    # "Peskov ruled out contacts between Putin and Zelensky": the pair is named, the speaker is not in it
+    # (unless the speaker hosts the talks)
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) \
+        and len({p.id for p in own if p.kind == "person"}) >= 2
     if gov is not None:
-        if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass"):
+        if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass") \
+                and not (between and gov.lemma_ not in HOSTING_VERBS):
             for s in subjects_of(gov):
                 subj.extend(np_parties(s, ctx, exclude=exclude))
         preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set())
@@ -707,6 +718,10 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                 if ch.dep_ in ("nsubj", "dobj"):
                     own.extend(p for p in np_parties(ch, ctx, exclude=exclude | {p.id for p in subj})
                                if p.kind == "person")
+    elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_ in PURPOSE_MOTION_VERBS:
+        # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
+        for s_tok in subjects_of(base.head.head):
+            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
             and len({p.id for p in own if p.kind == "person"}) < 2:
         # "X and Y agreed ... after talks in Moscow", "he would meet Z, after a call with W": the
