@@ -374,6 +374,33 @@ def test_people_also_at_the_table_join_the_meeting_just_reported(nlp):
     assert not alone, alone
 
 
+def test_a_headline_semicolon_keeps_a_denial_to_its_own_story(nlp):
+    text = ("Ruto meets Tinubu in Abuja; aides deny reports of meeting with Museveni\n"
+            "Kenyan President William Ruto met Nigerian President Bola Tinubu in Abuja on Monday.\n"
+            "Aides denied that Ruto had met Ugandan President Yoweri Museveni.\n"
+            "The two leaders discussed trade.")
+    found = {summary(c) for c in contacts(text)}
+    assert (frozenset({"Ruto", "Tinubu"}), "meeting", "occurred", "2025-03-17") in found, found
+    assert not any(names == frozenset({"Ruto", "Tinubu"}) and status == "denied" for names, _, status, _ in found)
+
+
+def test_a_repeated_he_in_coordinated_clauses_is_the_same_person(nlp):
+    text = ("Biden will hold a bilateral meeting with British Prime Minister Rishi Sunak on Thursday.\n"
+            "He'll also see Italian Prime Minister Giorgia Meloni, and he looks forward to meeting Pope Francis.")
+    pairs = {summary(c)[0] for c in contacts(text, published="2024-06-11")}
+    assert frozenset({"Biden", "Francis"}) in pairs, pairs
+    assert frozenset({"Meloni", "Francis"}) not in pairs, pairs
+
+
+def test_claims_and_purported_contacts_are_possible(nlp):
+    found = {summary(c)[1:3] for c in contacts(
+        "Some accounts claimed that Sharif and Modi had held an informal meeting in Dubai.")}
+    assert found == {("meeting", "possible")}, found
+    found = {summary(c)[2] for c in contacts(
+        "Video clips purportedly showed Sharif and Modi chatting in the leaders' lounge.")}
+    assert found == {"possible"}, found
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -3,6 +3,10 @@
 News text puts headlines, datelines, captions and bylines on lines of their own, without final
 punctuation; the parser would otherwise read "Kremlin: No calls between Putin, Erdogan UPDATED" and the
 next paragraph as one sentence. Placed before the parser, which keeps sentence starts it is given.
+
+A semicolon in a headline (the first line, when a body follows) joins two stories ("PM meets Erdogan at
+COP28; FO rejects reports of meeting with Modi"): it ends a sentence too, so the second's denial does not
+reach the first.
 """
 from __future__ import annotations
 
@@ -14,9 +18,14 @@ __all__ = ["mark_paragraphs"]
 
 @Language.component("diplograph_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Mark the first token after any whitespace containing a newline as a sentence start."""
+    """Mark the first token after any whitespace containing a newline as a sentence start, and the first
+    after a semicolon in the headline."""
+    headline = True
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not doc[i].is_space:
+            doc[i].is_sent_start = True
+            headline = False
+        elif headline and prev.text == ";" and not doc[i].is_space and "\n" in doc.text[prev.idx:]:
             doc[i].is_sent_start = True
     return doc

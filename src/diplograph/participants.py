@@ -201,6 +201,12 @@ class DocContext:
                     pid = self.person_of.get(t.i)
                     if pid and pid not in exclude:
                         return pid
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "conj":
+            # "He'll also see our host, Meloni, and he looks forward to ...": the same "he" as the first clause's
+            first = next((c for c in tok.head.head.children if c.dep_ == "nsubj" and c.i < tok.i
+                          and c.lower_ == tok.lower_ and c.pos_ == "PRON"), None)
+            if first is not None:
+                return self.resolve_pronoun(first, exclude)
         same = [(start, pid) for start, pid in self.mention_starts if sent.start <= start < tok.i and pid not in exclude]
         if same:
             # the same clause first ("for Biden the commitment goes back to his first meeting"), then the

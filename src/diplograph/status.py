@@ -11,7 +11,7 @@ Precedence: denied > possible > planned > the tense of the chain (past = occurre
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,6 +44,7 @@ class StatusCues:
     negation: set[str]
     phrases: list[dict]
     reporting: set[str]
+    reported_as: dict[str, str] = field(default_factory=dict)  # reporting verbs that make a claim uncertain
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +66,10 @@ def load_cues() -> StatusCues:
             adverb[r["cue"]] = r["status"]
         elif dep == "negation":
             negation.add(r["cue"])
-    reporting = {r["lemma"] for r in read_jsonl(_data("reporting_verbs.jsonl"))}
-    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting)
+    verbs = read_jsonl(_data("reporting_verbs.jsonl"))
+    reporting = {r["lemma"] for r in verbs}
+    reported_as = {r["lemma"]: r["status"] for r in verbs if r.get("status")}
+    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting, reported_as)
 
 
 def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token | None]:
@@ -195,6 +198,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
             found["denied"].append(reporter)
     if reporter is not None and reporter.lemma_ == "suggest":
         found["possible"].append(reporter)
+    if reporter is not None and reporter.lemma_ in cues.reported_as and not any(c.dep_ == "neg" for c in reporter.children):
+        found[cues.reported_as[reporter.lemma_]].append(reporter)  # "some accounts claimed the two had met"
     words = words if words is not None else [t.lower_ for t in sent]
     for ph in cues.phrases:
         if ph.get("scope") == "next_sentence" or ph["words"][0] not in words:
