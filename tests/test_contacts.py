@@ -401,6 +401,18 @@ def test_claims_and_purported_contacts_are_possible(nlp):
     assert found == {"possible"}, found
 
 
+def test_a_separate_meeting_or_one_elsewhere_is_not_folded_into_a_larger_one(nlp):
+    text = ("Gulf leaders in Washington\n"
+            "Trump, Qatari Emir Tamim bin Hamad Al Thani and Saudi Crown Prince Mohammed bin Salman met at the "
+            "White House on Tuesday.\n"
+            "Trump later held a separate meeting with Tamim bin Hamad Al Thani.\n"
+            "Earlier on Tuesday, Trump met Mohammed bin Salman at Blair House.")
+    found = {summary(c)[0] for c in contacts(text)}
+    assert frozenset({"Trump", "Thani", "Salman"}) in found, found
+    assert frozenset({"Trump", "Thani"}) in found, found
+    assert frozenset({"Trump", "Salman"}) in found, found
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

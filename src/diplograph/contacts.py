@@ -47,13 +47,18 @@ def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None],
     triggers = {(r["lemma"], r["pos"]): r for r in read_jsonl(_data("contact_triggers.jsonl"))}
     words, phrases = {}, {}
     for r in read_jsonl(_data("type_modifiers.jsonl")):
-        if "multilateral_words" in r:
+        if "multilateral_words" in r or "distinct_event_words" in r:
             continue
         if "word" in r:
             words[r["word"]] = r["type"]
         else:
             phrases[tuple(r["phrase"].split())] = r["type"]
     return triggers, words, phrases
+
+
+@lru_cache(maxsize=1)
+def distinct_event_words() -> frozenset[str]:
+    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("distinct_event_words", []))
 
 
 @lru_cache(maxsize=1)
@@ -967,6 +972,8 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
                     continue
                 if not all(_compatible_dates(a.date, b.date) for a in small for b in big):
                     continue
+                if _distinct(small, big):
+                    continue
                 big.extend(small)
                 groups = [g for g in groups if g is not small]
                 merged = True
@@ -974,6 +981,50 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+def _clause_of(raw: RawContact) -> list[Token]:
+    """The trigger and the verbs of its own clause."""
+    out, t = [raw.trigger[0]], raw.trigger[0]
+    for _ in range(3):
+        if t.pos_ in ("VERB", "AUX") or t.head == t:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _marked_separate(raw: RawContact) -> bool:
+    """"held a separate meeting with X", "met X on the sidelines", "Earlier on Sunday, X held a summit"."""
+    words = distinct_event_words()
+    for t in _clause_of(raw):
+        for c in t.children:
+            if c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in words:
+                return True
+            if c.dep_ == "prep" and any(g.lower_ in words for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _places(raw: RawContact) -> set[str]:
+    """Where the report sets its event: names after "in"/"at" on the trigger's clause."""
+    out = set()
+    for t in _clause_of(raw):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (g.pos_ == "PROPN" or any(x.pos_ == "PROPN" for x in g.children)):
+                        out.add(" ".join(x.lower_ for x in g.subtree if x.pos_ == "PROPN"))
+    return out
+
+
+def _distinct(small: list[RawContact], big: list[RawContact]) -> bool:
+    """Is the smaller group of reports its own event: marked as separate, or set somewhere else?"""
+    if any(_marked_separate(r) for r in small):
+        return True
+    a = set().union(*(_places(r) for r in small))
+    b = set().union(*(_places(r) for r in big))
+    return bool(a and b and not a & b)
 
 
 def merge_reports(contacts: list[Contact]) -> list[Contact]:
