@@ -98,6 +98,12 @@ CASES = [
     ("Turkish President Recep Tayyip Erdogan pressed Iraqi Prime Minister Mohammed Shia al-Sudani on Monday, "
      "as Qatar's Emir Tamim bin Hamad Al Thani joined the two for three-way talks in Ankara.",
      {"Erdoğan", "al-Sudani", "Thani"}, "meeting", "occurred", "2025-03-17"),
+    # a courtesy call is a meeting; a clause of its own is not the visit's purpose
+    ("Indian External Affairs Minister S. Jaishankar called on Kenyan President William Ruto on Monday.",
+     {"Jaishankar", "Ruto"}, "meeting", "occurred", "2025-03-17"),
+    ("Canadian Prime Minister Mark Carney visited Kyiv on Monday, meeting Zelensky, while British Prime "
+     "Minister Keir Starmer met Polish President Andrzej Duda in Warsaw in February.", {"Starmer", "Duda"},
+     "meeting", "occurred", "2025-02"),
     # "earlier this week ... on Monday": the day, the more precise
     ("Earlier this week, Rubio met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.",
      {"Rubio", "Salman"}, "meeting", "occurred", "2025-03-17"),
@@ -111,6 +117,7 @@ def test_contact(nlp, text, people, ctype, status, date):
 
 
 @pytest.mark.parametrize("text", [
+    "Erdogan called on Putin to end the war.",
     "Putin criticised Macron's remarks on Ukraine.",
     "Trump praised Erdogan as a tough leader.",
     "Macron called for a ceasefire in Gaza.",

@@ -193,6 +193,8 @@ class ContactExtractor:
                 spec = triggers.get((tok.lemma_.lower(), "NOUN"))
             if spec is None:
                 continue
+            if spec.get("courtesy_call") and tok.pos_ == "VERB":
+                spec = _courtesy_call(tok, spec, ctx)
             sent = ctx.sent(tok)
             key = sent.start
             if key not in sentence_people:
@@ -242,7 +244,9 @@ class ContactExtractor:
             purpose = []
             if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
                 for ch in tok.children:
-                    if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer"):
+                    if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer") \
+                            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in ch.children):
+                        # (not "..., while Johnson met Zelensky in April": a clause of its own)
                         _, met = verb_parties(ch, {"type": "meeting", "args": ["obj", "with", "to"]}, ctx)
                         if met:
                             others = [p for p in others if p.kind != "country"] + met
@@ -981,6 +985,19 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+def _courtesy_call(tok: Token, spec: dict, ctx: DocContext) -> dict:
+    """"External Affairs Minister Jaishankar called on President Lourenço": a courtesy call is a meeting;
+    not "called on Putin to end the war" nor "called on the government"."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in spec["courtesy_call"] and c.i == tok.i + 1),
+                None)
+    if prep is None or not any(g.dep_ == "pobj" and g.i in ctx.person_of for g in prep.children):
+        return spec
+    if any(t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in tok.subtree):
+        return spec
+    return {**spec, "type": "meeting", "args": ["subj", *spec["courtesy_call"]], "not_with": ["for", "off", "as"],
+            "courtesy_call": None}
 
 
 def _clause_of(raw: RawContact) -> list[Token]:
