@@ -104,6 +104,12 @@ CASES = [
     ("Canadian Prime Minister Mark Carney visited Kyiv on Monday, meeting Zelensky, while British Prime "
      "Minister Keir Starmer met Polish President Andrzej Duda in Warsaw in February.", {"Starmer", "Duda"},
      "meeting", "occurred", "2025-02"),
+    # a coordinated name hanging inside a misparsed first name ("Barack" read as a preposition)
+    ("Barack Obama and Vladimir Putin will meet in Zurich to discuss their music tastes", {"Obama", "Putin"},
+     "meeting", "planned", None),
+    # a light verb with a contact noun
+    ("French President Emmanuel Macron gave a warm welcome on Monday to Kenyan President William Ruto.",
+     {"Macron", "Ruto"}, "meeting", "occurred", "2025-03-17"),
     # "earlier this week ... on Monday": the day, the more precise
     ("Earlier this week, Rubio met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.",
      {"Rubio", "Salman"}, "meeting", "occurred", "2025-03-17"),

@@ -46,7 +46,7 @@ MEASURE_NOUNS = {"hour", "hours", "minute", "minutes", "day", "days", "round", "
                  "series", "week", "weeks", "part", "lot", "couple"}
 DELEGATION_NOUNS = {"delegation", "team", "side", "mission", "group"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
-ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend"}
+ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend", "give", "accord"}
 # Subjects that stand for their owner: "Lula's schedule does not include a meeting with X".
 AGENDA_NOUNS = {"schedule", "agenda", "itinerary", "programme", "program", "calendar", "plan", "plans"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -332,11 +332,17 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     return out
 
 
-def _conjuncts(tok: Token) -> list[Token]:
+def _conjuncts(tok: Token, ctx: "DocContext | None" = None) -> list[Token]:
     out = [tok]
-    for ch in tok.children:
+    kids = list(tok.children)
+    if ctx is not None and tok.i in ctx.person_of:
+        pid = ctx.person_of[tok.i]
+        for ch in tok.children:  # "Barack Obama and Putin" with "Barack" parsed as a preposition: the
+            if ch.dep_ != "conj" and ctx.person_of.get(ch.i) == pid:  # conjunct hangs inside the name
+                kids.extend(c for c in ch.children if c.dep_ == "conj")
+    for ch in kids:
         if ch.dep_ == "conj":
-            out.extend(_conjuncts(ch))
+            out.extend(_conjuncts(ch, ctx))
     return out
 
 
@@ -344,7 +350,7 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
                follow_conj: bool = True) -> list[Party]:
     """The people (and, with ``countries``, countries) that the phrase headed by ``tok`` names."""
     out: list[Party] = []
-    for head in (_conjuncts(tok) if follow_conj else [tok]):
+    for head in (_conjuncts(tok, ctx) if follow_conj else [tok]):
         found = None
         for t in _np_tokens(head):
             # every person of the phrase: a bad parse may hang a coordinated name as an apposition
@@ -465,7 +471,7 @@ def _gapped_objects(tok: Token, preps: set[str]) -> list[Token]:
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for ch in tok.children:
-        if ch.dep_ == "prep" and ch.lower_ in preps:
+        if (ch.dep_ == "prep" or (ch.dep_ == "dative" and ch.pos_ == "ADP")) and ch.lower_ in preps:
             for p in [ch, *(c for c in ch.children if c.dep_ == "conj" and c.lower_ in preps)]:
                 out.extend(g for g in p.children if g.dep_ == "pobj")  # "with X on Friday and with Y"
     return out
