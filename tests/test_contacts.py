@@ -426,6 +426,18 @@ def test_a_separate_meeting_or_one_elsewhere_is_not_folded_into_a_larger_one(nlp
     assert frozenset({"Trump", "Salman"}) in found, found
 
 
+def test_a_visit_hosted_by_someone_pairs_the_guest_with_the_host(nlp):
+    found = {summary(c) for c in contacts("Ramaphosa's state visit, hosted by King Charles III, ended on Wednesday.",
+                                          published="2022-11-24")}
+    assert (frozenset({"Ramaphosa", "III"}), "visit", "occurred", "2022-11-23") in found, found
+    text = ("PM meets President Ramaphosa\n"
+            "Prime Minister Rishi Sunak welcomed South African President Cyril Ramaphosa to Downing Street today.\n"
+            "The leaders reflected on yesterday's state visit hosted by King Charles III.\n"
+            "They discussed trade.")
+    pairs = {summary(c)[0] for c in contacts(text, published="2022-11-23") if c.type == "visit"}
+    assert pairs == {frozenset({"Ramaphosa", "III"})}, pairs
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -284,8 +284,14 @@ class ContactExtractor:
         if ctype == "talks" and (_located(tok, ctx) or _held_talks(tok)):
             ctype = "meeting"  # "talks in Sochi", "held talks with": in person unless a phone or video says otherwise
         parties = _dedupe(subj + others)
-        if any(p.kind == "group" for p in parties):
-            parties = self._resolve_group(parties, tok, previous, ctx)
+        hosts = _hosted_by(tok, ctx) if ctype == "visit" and tok.pos_ == "NOUN" else set()
+        if any(p.kind == "group" for p in parties):  # (the group is resolved without the host)
+            parties = _dedupe(self._resolve_group([p for p in parties if p.id not in hosts], tok, previous, ctx)
+                              + [p for p in parties if p.id in hosts])
+        if hosts:  # "the state visit hosted by King Charles": the host, and the guest from another country
+            home = {ctx.people[h].country for h in hosts if h in ctx.people} - {None}
+            parties = [p for p in parties if p.id in hosts or p.kind != "person" or p.id not in ctx.people
+                       or ctx.people[p.id].country not in home]
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = clause_chain(tok, cues)
@@ -985,6 +991,17 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+def _hosted_by(noun: Token, ctx: DocContext) -> set[str]:
+    """The people of "hosted by X" (or "given by", "organised by") hanging from a contact noun."""
+    out = set()
+    for ch in noun.children:
+        if ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_ in ("host", "give", "organise", "organize", "offer"):
+            for ag in ch.children:
+                if ag.dep_ == "agent":
+                    out |= {p.id for g in ag.children if g.dep_ == "pobj" for p in np_parties(g, ctx) if p.kind == "person"}
+    return out
 
 
 def _courtesy_call(tok: Token, spec: dict, ctx: DocContext) -> dict:

@@ -678,6 +678,13 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                 while first.dep_ in ("compound", "flat") and first.head.i > first.i:
                     first = first.head
                 own.extend(p for p in np_parties(first, ctx, exclude=set(p.id for p in own)) if p.kind == "person")
+    for ch in noun.children:  # "Ramaphosa's state visit, hosted by King Charles": the host
+        if ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_ in ("host", "give", "organise", "organize", "offer"):
+            for ag in (a for a in ch.children if a.dep_ == "agent"):
+                for g in (x for x in ag.children if x.dep_ == "pobj"):
+                    found = np_parties(g, ctx, exclude=exclude)
+                    own.extend(found)
+                    exclude |= {p.id for p in found}
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"}) + \
             _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
