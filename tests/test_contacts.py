@@ -438,6 +438,14 @@ def test_a_visit_hosted_by_someone_pairs_the_guest_with_the_host(nlp):
     assert pairs == {frozenset({"Ramaphosa", "III"})}, pairs
 
 
+def test_dated_instances_of_repeated_meetings_are_contacts_of_their_own(nlp):
+    text = ("Lula and Petro have met five times since 2023, including a summit in Leticia in July 2023 and a "
+            "second one in Bogota in April 2024.")
+    found = {summary(c) for c in contacts(text)}
+    assert (frozenset({"Silva", "Petro"}), "meeting", "occurred", "2023-07") in found, found
+    assert (frozenset({"Silva", "Petro"}), "meeting", "occurred", "2024-04") in found, found
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -208,6 +208,9 @@ class ContactExtractor:
             for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed):
                 previous.append(raw)
                 yield raw
+                for extra in _instances(tok, raw, ctx, dates, consumed):
+                    previous.append(extra)
+                    yield extra
 
     def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
                   consumed: set[int]) -> list[RawContact]:
@@ -991,6 +994,47 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+def _instances(tok: Token, raw: RawContact, ctx: DocContext, dates: list[tuple[Span, TimeValue]],
+               consumed: set[int]) -> list[RawContact]:
+    """"have met 18 times, including a summit in Wuhan in April 2018 and a second one in Chennai in October
+    2019": each dated instance is a contact of the same people. Dates are shared out by position (the parser
+    often hangs the second date on the first noun)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.pos_ not in ("VERB", "AUX") or raw.status not in ("occurred", "planned") or raw.date is not None:
+        return []
+    triggers, _, _ = load_triggers()
+    nouns: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "including":
+            for g in prep.children:
+                if g.dep_ == "pobj":
+                    nouns.extend(t for t in _conj_chain(g)
+                                 if (t.lemma_.lower(), "NOUN") in triggers or t.lower_ in ("one", "ones"))
+    if not nouns:
+        return []
+    sent = ctx.sent(tok)
+    ends = [n.i for n in nouns[1:]] + [sent.end]
+    out = []
+    for n, end in zip(nouns, ends):
+        own = [v for span, v in dates if n.i < span.start < end]
+        if len(own) != 1:
+            continue
+        consumed.add(n.i)
+        spec = triggers.get((n.lemma_.lower(), "NOUN"))
+        out.append(RawContact(type=spec["type"] if spec else raw.type, parties=list(raw.parties), status=raw.status,
+                              date=own[0], attribution=raw.attribution, sentence=raw.sentence,
+                              trigger=ctx.doc[n.i:n.i + 1]))
+    return out
+
+
+def _conj_chain(tok: Token) -> list[Token]:
+    out = [tok]
+    for ch in tok.children:
+        if ch.dep_ == "conj":
+            out.extend(_conj_chain(ch))
+    return out
 
 
 def _hosted_by(noun: Token, ctx: DocContext) -> set[str]:
