@@ -211,3 +211,9 @@ def test_the_prime_minister_of_a_government_release(nlp):
     assert {p.name for p in ex.people} == {"Keir Starmer", "Giorgia Meloni"}
     (c,) = ex.contacts
     assert {p.name for p in c.participants} == {"Keir Starmer", "Giorgia Meloni"}
+
+
+def test_his_official_takes_the_country_of_the_one_he_speaks_for():
+    people = _people("Kenyan President William Ruto will host Tanzanian President Samia Suluhu Hassan in Nairobi on "
+                     "Monday, his spokesman Hussein Mohamed said.")
+    assert people["Hussein Mohamed"].country == "KEN", people

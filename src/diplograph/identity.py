@@ -296,9 +296,31 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
                         and at[a - 2] is not c and at[a - 2].country():
                     c.borrowed_country = at[a - 2].country()
                     break
+                if a is not None and a >= 1 and doc[a - 1].lower_ in ("his", "her"):
+                    owner = _pronoun_owner(doc, a - 1, people, c)  # "..., his spokesman Ajuri Ngelale said"
+                    if owner is not None:
+                        c.borrowed_country = owner.country()
+                        break
     _borrow_countries(doc, people, day)
     _document_country(people, day)
     return people
+
+
+def _pronoun_owner(doc: Doc, i: int, people: list[Cluster], me: Cluster) -> "Cluster | None":
+    """Whom "his"/"her" at token ``i`` stands for: a person of known country named before it in the
+    sentence (the subject first), else the subject of the previous sentence."""
+    sent = doc[i].sent
+    spans = [(m.start, m.end, p) for p in people if p is not me and p.country() for m in [*p.names, *p.titles]]
+    before = sorted((s, e, p) for s, e, p in spans if sent.start <= s and e <= i)
+    subjects = [p for s, e, p in before if _syntactic_role(doc[e - 1]) in ("nsubj", "nsubjpass")]
+    if subjects or before:
+        return (subjects or [p for _, _, p in before])[-1]
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    subjects = [p for s, e, p in sorted(spans) if prev.start <= s < prev.end
+                and _syntactic_role(doc[e - 1]) in ("nsubj", "nsubjpass")]
+    return subjects[-1] if subjects else None
 
 
 def _document_country(people: list[Cluster], day: dt.date | None) -> None:
