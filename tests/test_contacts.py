@@ -446,6 +446,24 @@ def test_dated_instances_of_repeated_meetings_are_contacts_of_their_own(nlp):
     assert (frozenset({"Silva", "Petro"}), "meeting", "occurred", "2024-04") in found, found
 
 
+def test_a_briefing_answer_claims_the_contact_its_question_asked_about(nlp):
+    text = ("Press Briefing by Press Secretary Karoline Leavitt\n"
+            "MS. LEAVITT: The President departs for Canada tomorrow to attend the G7 summit.\n"
+            "Q: Any chance the President meets Chinese President Xi Jinping at some point this month?\n"
+            "MS. LEAVITT: No. There's no plan for that.\n"
+            "Q: Will he call Brazilian President Lula da Silva before the summit?\n"
+            "MS. LEAVITT: I wouldn't rule out a call, but there's nothing on the schedule.\n"
+            "Q: Has the President spoken with Indian Prime Minister Narendra Modi this week?\n"
+            "MS. LEAVITT: I have nothing to read out for you today.")
+    found = {(names, ctype, status) for names, ctype, status, _ in map(summary, contacts(text, published="2025-06-13"))}
+    assert (frozenset({"Trump", "Jinping"}), "meeting", "denied") in found, found
+    assert (frozenset({"Trump", "Silva"}), "phone_call", "possible") in found, found
+    assert not any("Modi" in names for names, _, _ in found), found
+    assert not any("Leavitt" in names for names, _, _ in found), found
+    sources = {c.attribution for c in contacts(text, published="2025-06-13")}
+    assert sources == {"Karoline Leavitt"}, sources
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -28,6 +28,7 @@ from .extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from .gazetteer import read_jsonl
 from .participants import AGENDA_NOUNS, DocContext, Party, noun_parties, np_parties, verb_parties
 from .status import STOP_PREPS, clause_chain, decide_status, load_cues
+from .text import doc_text
 from .types import Contact, Mention, Participant, TimeValue
 
 __all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports"]
@@ -169,6 +170,7 @@ class ContactExtractor:
         cues = load_cues()
         dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
         previous: list[RawContact] = []
+        questioned: list[RawContact] = []
         consumed: set[int] = set()
         sentence_people = {}
         from spacy.attrs import LEMMA, LOWER
@@ -200,17 +202,23 @@ class ContactExtractor:
             if key not in sentence_people:
                 words = ctx.words(sent)
                 last = next((w for w in reversed(words) if w.strip()), "")
-                sentence_people[key] = -1 if last == "?" else (
-                    sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of)
-                    or (1 if any(w in _ANAPHORIC_WORDS for w in words) else 0))
-            if sentence_people[key] <= 0:
-                continue  # a question (not a claim), or no person and nothing that could stand for one
+                count = sum(1 for i in range(sent.start, sent.end) if i in ctx.person_of) \
+                    or (1 if any(w in _ANAPHORIC_WORDS for w in words) else 0)
+                sentence_people[key] = -count if last == "?" else count
+            if sentence_people[key] == 0:
+                continue  # no person and nothing that could stand for one
+            if sentence_people[key] < 0:  # a question is no claim; its answer may make it one
+                questioned.extend(self._contacts(tok, spec, ctx, cues, dates, [], consumed))
+                continue
             for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed):
                 previous.append(raw)
                 yield raw
                 for extra in _instances(tok, raw, ctx, dates, consumed):
                     previous.append(extra)
                     yield extra
+        for raw in questioned:
+            if _answered(raw, ctx):
+                yield raw
 
     def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
                   consumed: set[int]) -> list[RawContact]:
@@ -994,6 +1002,53 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+@lru_cache(maxsize=1)
+def answer_cues() -> list[dict]:
+    import re
+
+    rows = read_jsonl(_data("answer_cues.jsonl"))
+    return [{**r, "pattern": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in r["phrases"]) + r")\b")
+             if r.get("phrases") else None} for r in rows]
+
+
+def _answered(raw: RawContact, ctx: DocContext) -> bool:
+    """A contact asked about in a briefing ("Any chance the President meets Putin this year?") is claimed
+    by the answer, the line after the question: "No. There's no plan for that" denies it, "I wouldn't rule
+    out a call" makes it possible, "Yes" confirms the question's own reading; anything else ("I have
+    nothing to announce") leaves no contact. The answerer is the source."""
+    import re
+
+    text = doc_text(ctx.doc)
+    start = raw.sentence.end_char
+    if "\n" in text[raw.sentence.start_char:start + 1]:  # the question ends its line: the answer is the next
+        end = text.find("\n", start + 1 + len(text[start:]) - len(text[start:].lstrip()))
+    else:
+        k = ctx.sent_index[raw.sentence.start]
+        following = ctx.sents[k + 1:k + 3]
+        end = following[-1].end_char if following else start
+    raw_answer = text[start:end if end >= 0 else len(text)]
+    pos = start + len(raw_answer) - len(raw_answer.lstrip())
+    answer = raw_answer.strip()
+    label = re.match(r"(?:[A-Z][A-Z.'’ -]*|[A-Z][a-z]+ [A-Z][a-z]+):\s*", answer)
+    if label:
+        answer = answer[label.end():]
+        pos += label.end()  # (the answerer is the speaker after the label)
+    answer = answer.lower().replace("’", "'")
+    words = re.findall(r"[a-z']+", answer)
+    if not words:
+        return False
+    first = ctx.doc.char_span(pos, min(pos + 1, len(text)), alignment_mode="expand") if pos < len(text) else None
+    speaker = ctx.speaker_at(first[0]) if first else None
+    for cue in answer_cues():
+        if words[0] in cue.get("starts", []) or (cue["pattern"] is not None and cue["pattern"].search(answer)):
+            if cue["status"] != "keep":
+                raw.status = cue["status"]
+            if speaker is not None and speaker in ctx.people:
+                raw.attribution = ctx.people[speaker].name
+            return True
+    return False
 
 
 def _instances(tok: Token, raw: RawContact, ctx: DocContext, dates: list[tuple[Span, TimeValue]],

@@ -193,8 +193,8 @@ class DocContext:
         sent = tok.sent
         doc = self.doc
         root = sent.root
-        if self.line_speakers:  # in a transcript, "he" is never the one speaking
-            exclude = set(exclude) | ({self.speaker_at(tok)} - {None})
+        if self.line_speakers:  # in a transcript, "he" is never one of those speaking (they are "I" and "you")
+            exclude = set(exclude) | ({pid for _, pid in self.line_speakers} - {None})
         for ch in root.children:
             if ch.dep_ in ("nsubj", "nsubjpass") and ch.i > tok.i and tok.i < root.i:
                 for t in _np_tokens(ch):
@@ -225,11 +225,13 @@ class DocContext:
             return (salient or [pid for _, pid in same])[-1]
         if sent.start == 0:
             return None
-        prev = doc[sent.start - 1].sent
-        if not any(prev.start <= st < prev.end and pid not in exclude for st, pid in self.mention_starts) \
-                and prev.start > 0:
-            prev = doc[prev.start - 1:prev.end]  # a sentence without people: look one further back
-            prev = doc[prev[0].sent.start:sent.start]
+        prev = self.sents[self.sent_index[sent.start] - 1]
+        for _ in range(3):  # sentences without people ("MR. KIRBY: No."): look further back
+            if any(prev.start <= st < prev.end and pid not in exclude for st, pid in self.mention_starts) \
+                    or prev.start == 0:
+                break
+            earlier = self.sents[self.sent_index[prev.start] - 1]
+            prev = doc[earlier.start:sent.start]
         subject = any_ = None
         for start, pid in self.mention_starts:
             if start >= sent.start:
