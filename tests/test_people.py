@@ -217,3 +217,10 @@ def test_his_official_takes_the_country_of_the_one_he_speaks_for():
     people = _people("Kenyan President William Ruto will host Tanzanian President Samia Suluhu Hassan in Nairobi on "
                      "Monday, his spokesman Hussein Mohamed said.")
     assert people["Hussein Mohamed"].country == "KEN", people
+
+
+def test_a_seat_of_government_named_as_a_venue_is_no_release_header():
+    people = _people("BEIJING: Pakistani Prime Minister Shehbaz Sharif met Chinese President Xi Jinping at the Great "
+                     "Hall of the People on Friday.\nThe prime minister also held talks with Premier Li Qiang.",
+                     published="2024-06-08")
+    assert "The prime minister" in people["Shehbaz Sharif"].aliases, people

@@ -179,8 +179,9 @@ class PeopleRecognizer:
         country of the official whose briefing it is ("Press Briefing by Press Secretary Karine
         Jean-Pierre", "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference")."""
         for m in country_mentions:
-            if m.start < 60 and self.countries.is_seat(m.text) and not any(a <= doc[m.start].idx < b for a, b in credit):
-                return m.code  # (not a photo credit's "No. 10 Downing Street")
+            if m.start < 60 and self.countries.is_seat(m.text) and not any(a <= doc[m.start].idx < b for a, b in credit) \
+                    and not _venue(doc[m.start:m.end]):
+                return m.code  # (not a photo credit's "No. 10 Downing Street", nor "met Xi at the Great Hall")
         first_line = doc_text(doc).split("\n", 1)[0]
         if any(cue in first_line.lower() for cue in _BRIEFING_CUES):
             end = len(first_line)
@@ -275,6 +276,16 @@ class PeopleRecognizer:
 def _contiguous(doc: Doc, start: int, end: int) -> bool:
     """No sentence or clause break between ``start`` and ``end`` (a title right before its name)."""
     return end - start <= 8 and not any(t.text in (".", ";", ":", "\n") or t.is_space for t in doc[start:end])
+
+
+def _venue(span) -> bool:
+    """Is a seat of government named as the place of something ("met Xi at the Great Hall of the People",
+    "arrived in Downing Street")? Then it is not the header of the government's own release."""
+    t = span.root
+    while t.dep_ in ("compound", "det", "amod") and t.head != t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "to", "into", "inside", "outside", "near", "toward",
+                                                   "towards", "of")
 
 
 def _day(published: Any) -> dt.date | None:
