@@ -464,6 +464,37 @@ def test_a_briefing_answer_claims_the_contact_its_question_asked_about(nlp):
     assert sources == {"Karoline Leavitt"}, sources
 
 
+def test_the_chair_and_attendees_of_an_event_are_at_it_together(nlp):
+    text = ("Caribbean leaders meet in Bridgetown\n"
+            "Caribbean leaders met behind closed doors on Monday in a retreat chaired by Barbados Prime Minister "
+            "Mia Mottley and attended by Jamaica's Andrew Holness and Guyana's Irfaan Ali.\n"
+            "They agreed on a joint position.")
+    found = {summary(c) for c in contacts(text)}
+    assert (frozenset({"Mottley", "Holness", "Ali"}), "meeting", "occurred", "2025-03-17") in found, found
+
+
+def test_people_who_take_part_or_join_the_chair_are_added_to_a_virtual_summit(nlp):
+    text = ("Virtual summit\n"
+            "Leaders of the Commonwealth held a summit by videoconference on Monday, chaired by King Charles III.\n"
+            "Prime Minister Keir Starmer joined the king in London, while Indian Prime Minister Narendra Modi and "
+            "Kenyan President William Ruto were among those who took part from their capitals.\n"
+            "The next summit will be held in Samoa.")
+    found = {summary(c) for c in contacts(text)}
+    assert (frozenset({"III", "Starmer", "Modi", "Ruto"}), "video_call", "occurred", "2025-03-17") in found, found
+
+
+def test_those_who_accompanied_someone_join_the_contact_just_reported(nlp):
+    text = ("Peace mission\n"
+            "South African President Cyril Ramaphosa presented a peace plan to Russian President Vladimir Putin in "
+            "Moscow on Monday.\n"
+            "Senegal's Macky Sall and Zambia's Hakainde Hichilema accompanied Ramaphosa.\n"
+            "Foreign Minister Abbas Araghchi, who is accompanying President Masoud Pezeshkian, met British Foreign "
+            "Secretary David Lammy.")
+    found = {summary(c)[0] for c in contacts(text)}
+    assert frozenset({"Ramaphosa", "Putin", "Sall", "Hichilema"}) in found, found
+    assert frozenset({"Araghchi", "Lammy"}) in found, found
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -224,3 +224,16 @@ def test_a_seat_of_government_named_as_a_venue_is_no_release_header():
                      "Hall of the People on Friday.\nThe prime minister also held talks with Premier Li Qiang.",
                      published="2024-06-08")
     assert "The prime minister" in people["Shehbaz Sharif"].aliases, people
+
+
+def test_a_king_named_by_his_regnal_name_is_not_a_relative_with_that_surname():
+    people = _people("The summit was chaired by King Salman.\nCrown Prince Mohammed bin Salman joined the king in "
+                     "Riyadh.", published="2020-03-27")
+    assert "Salman bin Abdulaziz Al Saud" in people and "Mohammed bin Salman" in people, people
+    assert "King Salman" in people["Salman bin Abdulaziz Al Saud"].aliases
+
+
+def test_a_country_is_not_an_honorific_and_a_name():
+    people = _people("Modi held a video conference with Sri Lanka's Gotabaya Rajapaksa on March 15.",
+                     published="2020-03-27")
+    assert set(people) == {"Narendra Modi", "Gotabaya Rajapaksa"}, people

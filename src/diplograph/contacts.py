@@ -83,7 +83,9 @@ def _trigger_hashes(vocab) -> frozenset[int]:
     cached = _TRIGGER_HASHES.get(key)
     if cached is None:
         triggers, _, _ = load_triggers()
-        words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside"} | set(co_presence_phrases())
+        words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside", "accompany"} \
+            | set(co_presence_phrases()) \
+            | set(attendance_cues()["participles"])
         cached = frozenset(vocab.strings.add(w) for w in words) | frozenset(
             vocab.strings.add(w.capitalize()) for w in words)
         _TRIGGER_HASHES[key] = cached
@@ -152,6 +154,7 @@ class ContactExtractor:
         dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
         discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
                         lambda t: _date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+        raws = [r for r in raws if len({p.id for p in r.parties}) >= 2]  # (an event nobody else joined)
         raws = _fold_visits(raws, ctx)
         contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
@@ -171,6 +174,7 @@ class ContactExtractor:
         dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
         previous: list[RawContact] = []
         questioned: list[RawContact] = []
+        attended: set[int] = set()
         consumed: set[int] = set()
         sentence_people = {}
         from spacy.attrs import LEMMA, LOWER
@@ -185,8 +189,17 @@ class ContactExtractor:
                 continue
             if tok.lemma_ in ("take", "join", "participate") and tok.pos_ == "VERB" and self._remote_part(tok, ctx, previous):
                 continue
+            if tok.lemma_ in ("join", "accompany") and tok.pos_ == "VERB" and self._join_people(tok, ctx, previous):
+                continue
             if tok.lower_ in co_presence_phrases():
                 self._co_present(tok, ctx, previous)
+                continue
+            if tok.tag_ in ("VBN", "VBD") and tok.lemma_ in attendance_cues()["participles"] \
+                    and ctx.sent_index[tok.i] not in attended and any(c.dep_ == "agent" for c in tok.children):
+                attended.add(ctx.sent_index[tok.i])
+                for raw in _attendance(ctx.sent(tok), ctx, cues, dates, consumed):
+                    previous.append(raw)
+                    yield raw
                 continue
             spec = triggers.get((tok.lemma_.lower(), "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_))
             if spec is None and tok.pos_ == "ADV" and tok.lower_ == "alongside":
@@ -399,6 +412,10 @@ class ContactExtractor:
         from .participants import subjects_of
 
         who = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"]
+        if not who and tok.dep_ == "relcl" and tok.head.lower_ in ("those", "ones", "leaders") \
+                and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "among":
+            # "Trump, Xi and Putin were among those who took part": the subject of "were among"
+            who = [p for s_tok in subjects_of(tok.head.head.head) for p in np_parties(s_tok, ctx) if p.kind == "person"]
         if tok.dep_ in ("advcl", "pcomp", "acl"):  # "with Lavrov and Blinken taking part"
             who += [p for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for p in np_parties(c, ctx)
                     if p.kind == "person"]
@@ -407,13 +424,37 @@ class ContactExtractor:
                         if p.kind == "person"]
             who = _dedupe(who)
         last = previous[-1]
-        if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit"):
+        if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit", "video_call"):
             return False
         target = {p.id for p in last.parties}
         for other in previous:
             if {p.id for p in other.parties} == target:
                 other.parties = _dedupe(other.parties + who)
         last.extra_sentences.append(ctx.sent(tok))
+        return True
+
+    @staticmethod
+    def _join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
+        """"Crown Prince Mohammed bin Salman joined the king in Riyadh" after a summit chaired by the king;
+        "Sall, Hichilema and Assoumani accompanied Ramaphosa": the subjects join the contacts just reported
+        that the object took part in (this or the previous sentence)."""
+        from .participants import subjects_of
+
+        if tok.dep_ in ("relcl", "acl") or tok.tag_ not in ("VBD", "VBN"):
+            return False  # "Araghchi, who is accompanying Pezeshkian, met Lammy": an aside about the trip
+        objects = {p.id for c in tok.children if c.dep_ == "dobj" for p in np_parties(c, ctx) if p.kind == "person"}
+        if not objects or not previous:
+            return False
+        who = _dedupe([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
+                       and p.id not in objects])
+        here = ctx.sent_index[tok.i]
+        targets = [r for r in previous if here - ctx.sent_index[r.sentence.start] <= 1
+                   and objects <= {p.id for p in r.parties} and r.status in ("occurred", "planned")]
+        if not who or not targets:
+            return False
+        for r in targets:
+            r.parties = _dedupe(r.parties + who)
+            r.extra_sentences.append(ctx.sent(tok))
         return True
 
     @staticmethod
@@ -437,7 +478,7 @@ class ContactExtractor:
             return False
         last = previous[-1]
         if _sentences_between(ctx, last.sentence.start, ctx.sent(tok).start) > 1 \
-                or last.type not in ("meeting", "talks", "visit") or last.status != "occurred":
+                or last.type not in ("meeting", "talks", "visit", "video_call") or last.status != "occurred":
             return False
         target = {p.id for p in last.parties}
         for other in previous:
@@ -457,7 +498,7 @@ class ContactExtractor:
         head = tok.head
         if head.dep_ == "prep" and head.lower_ == "in":  # "took part in the talks", "participated in"
             head = head.head
-        if head.lemma_ not in ("join", "enter", "attend", "participate", "take"):
+        if head.lemma_ not in ("join", "enter", "attend", "participate", "take", "address"):
             return False
         for raw in reversed(previous):
             if ctx.sent(tok).start - raw.sentence.start > 200:
@@ -1002,6 +1043,94 @@ def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
             if merged:
                 break
     return groups
+
+
+@lru_cache(maxsize=1)
+def attendance_cues() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for r in read_jsonl(_data("attendance.jsonl")):
+        for key in ("participles", "event_nouns", "video_words"):
+            if key in r:
+                out[key] = frozenset(r[key])
+    return out
+
+
+def _event_of(part: Token, nouns: frozenset[str]) -> Token | None:
+    """The event a participle such as "chaired" or "attended" describes: the noun it modifies ("a retreat
+    chaired by X"), else the event the verb it hangs from holds or happens in ("held a summit ..., chaired by
+    X"; "sat in a retreat chaired by X and attended by Y")."""
+    def is_event(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in nouns or t.lower_ in nouns)
+
+    t = part
+    while t.dep_ == "conj" and t.head.tag_ in ("VBN", "VBD") and t.head != t and not is_event(t.head):
+        if t.head.lemma_ not in attendance_cues()["participles"]:
+            return _event_in_clause(t.head, part, is_event)
+        t = t.head
+    if is_event(t.head):
+        return t.head
+    v = t.head
+    for _ in range(2):
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and is_event(c):
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "for"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and is_event(g):
+                        return g
+                    for a in g.children:  # "in a retreat chaired by ..."
+                        if a.i == part.i:
+                            return g if is_event(g) else None
+        if v.dep_ not in ("conj", "advcl") or v.head == v:
+            break
+        v = v.head
+    return None
+
+
+def _event_in_clause(v: Token, part: Token, is_event) -> Token | None:
+    """The event a clause is set at: "sat ... in a retreat chaired by X and attended by Y" (the second
+    participle parsed as a verb of its own, coordinated with "sat")."""
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass") and is_event(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "for"):
+            for g in c.children:
+                if g.dep_ == "pobj" and is_event(g):
+                    return g
+    return None
+
+
+def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeValue]],
+                consumed: set[int]) -> list[RawContact]:
+    """"a retreat chaired by Sopoaga and attended by Morrison, Ardern and Bainimarama", "held a summit by
+    videoconference, chaired by King Salman": the chair, host and attendees of an event are at it together."""
+    ac = attendance_cues()
+    events: dict[int, tuple[Token, list[Party]]] = {}
+    for t in sent:
+        if t.tag_ not in ("VBN", "VBD") or t.lemma_ not in ac["participles"]:
+            continue
+        agents = [p for a in t.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                  for p in np_parties(g, ctx) if p.kind == "person"]
+        noun = _event_of(t, ac["event_nouns"]) if agents else None
+        if noun is not None:
+            events.setdefault(noun.i, (noun, []))[1].extend(agents)
+    out = []
+    for noun, people in events.values():
+        people = _dedupe(people)
+        if not people or noun.i in consumed:
+            continue  # (one person, the chair, may be joined by those "who took part" in the next sentences)
+        consumed.add(noun.i)
+        words = {c.lower_ for c in noun.subtree} | {noun.lower_} | {  # "held a summit by videoconference"
+            g.lower_ for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
+            for g in c.subtree}
+        ctype = "video_call" if words & ac["video_words"] else "meeting"
+        chain, reporter = clause_chain(noun, cues)
+        date = _date_for(noun, chain, dates, ctx.person_of.keys(), sent)
+        status, _ = decide_status(noun, chain, reporter, sent, cues, words=ctx.words(sent),
+                                  date_start=date.start_date if date else None, published=ctx.doc._.published)
+        out.append(RawContact(ctype, people, status, date, attribution_of(noun, reporter, ctx), sent,
+                              ctx.doc[noun.i:noun.i + 1]))
+    return out
 
 
 @lru_cache(maxsize=1)

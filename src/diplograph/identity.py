@@ -32,6 +32,7 @@ _MET_VERBS = {"meet", "host", "receive", "welcome", "visit", "call", "phone", "t
 _LEADER_ROLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
                  "leader", "head of state", "head of government", "supreme leader", "crown prince", "taoiseach",
                  "pope"}
+_REGNAL_ROLES = {"king", "queen", "emir", "sultan", "pope", "grand duke", "prince"}
 _GENERIC_ROLES = {"leader", "minister", "official", "head of state", "head of government", "secretary"}
 # Titles that name the same office ("premier" and "prime minister"); anything else must match exactly.
 _SAME_ROLE = [{"prime minister", "premier", "head of government"}, {"president", "head of state"},
@@ -216,6 +217,17 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
                     inner_index[tok].append(c)
     pending = singles + list(candidates or [])
     for m in sorted(pending, key=lambda m: m.start):
+        if m.source == "title" and (m.role or "") in _REGNAL_ROLES and day is not None:
+            # "King Salman" is the king of that name, not "Crown Prince Mohammed bin Salman" of the document
+            known = [p for p in gaz.by_short_name(m.text, day, in_office=True)
+                     if any(term.title and _same_role(m.role, term.title) for term in p.terms_at(day))]
+            if len({p.id for p in known}) == 1:
+                c = cluster_for_leader(known[0])
+                c.names.append(m)
+                for k in surname_keys(m.text) | c.surnames():
+                    if c not in surname_index[k]:
+                        surname_index[k].append(c)
+                continue
         key = fold(m.text)
         keys = {key}
         toks = key.split()

@@ -387,6 +387,8 @@ class MentionFinder:
     def _title_mention(self, doc, s, e, info, names, titles, taken, add) -> None:
         title = info["title"]
         honorific = info["class"] == "honorific"
+        if honorific and any(self.countries.lookup(doc[s:k].text) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
+            return  # "Sri Lanka", "Saint Lucia": a country, not an honorific and a name
         country, left = (None, s) if honorific else self._country_left(doc, s)
         j = e
         role = info.get("role")

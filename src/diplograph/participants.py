@@ -568,9 +568,10 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     preps = {a for a in args if a not in ("subj", "obj")} | {"between"}
     if verb.lemma_ in ("meet", "talk", "speak"):
         preps |= {"with"}
-    content = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ctx.person_of] if "with" in preps else []
+    content = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ctx.person_of] if preps & {"with", "to"} else []
     for pobj in _prep_objects(verb, preps) + _gapped_objects(verb, preps) + \
-            [g for c in content for g in _prep_objects(c, {"with"})]:  # "discussed the plan by phone with X"
+            [g for c in content for g in _prep_objects(c, preps & {"with", "to"})]:
+        # "discussed the plan by phone with X", "presented a peace plan to Putin"
         others.extend(np_parties(pobj, ctx, exclude=exclude, countries=visit))
     # passive agent: "Erdoğan was received by Putin", "Lula, joined by Petro and Arce, opened ...",
     # "is expected to be received by President al-Sisi"
