@@ -495,6 +495,38 @@ def test_those_who_accompanied_someone_join_the_contact_just_reported(nlp):
     assert frozenset({"Araghchi", "Lammy"}) in found, found
 
 
+def test_people_who_sit_in_or_accompany_join_the_meeting_and_the_two_presidents_are_presidents(nlp):
+    text = ("Oval Office meeting\n"
+            "Kenyan President William Ruto held an Oval Office meeting with US President Donald Trump on Monday.\n"
+            "Vice President JD Vance and Secretary of State Marco Rubio sat in on the meeting, while Ruto was "
+            "accompanied by Foreign Minister Musalia Mudavadi and Trade Minister Lee Kinyanjui.\n"
+            "The visit had been arranged during a phone call between the two presidents earlier this month.")
+    found = {summary(c) for c in contacts(text)}
+    assert any(names >= {"Ruto", "Trump", "Vance", "Rubio", "Mudavadi", "Kinyanjui"} and ctype == "meeting"
+               for names, ctype, _, _ in found), found
+    assert (frozenset({"Ruto", "Trump"}), "phone_call", "occurred", "2025-03") in found, found
+
+
+def test_the_five_leaders_are_the_five_of_the_latest_contact_and_a_visit_in_passing_is_no_contact(nlp):
+    text = ("Leaders in Kyiv\n"
+            "German Chancellor Friedrich Merz, French President Emmanuel Macron, British Prime Minister Keir Starmer "
+            "and Polish Prime Minister Donald Tusk held talks with Zelenskyy in Kyiv on Saturday.\n"
+            "During the visit, the five leaders jointly phoned US President Donald Trump.\n"
+            "The call lasted an hour.")
+    found = {summary(c) for c in contacts(text)}
+    assert any(names == {"Merz", "Macron", "Starmer", "Tusk", "Zelenskyy", "Trump"} and ctype == "phone_call"
+               for names, ctype, _, _ in found), found
+    assert not any(ctype == "visit" and "Trump" in names for names, ctype, _, _ in found), found
+
+
+def test_a_call_with_hangs_on_the_means(nlp):
+    found = {summary(c) for c in contacts(
+        "The mission took shape after Ramaphosa spoke separately by phone with Putin and Zelensky in mid-May.",
+        published="2023-06-18")}
+    assert (frozenset({"Ramaphosa", "Putin"}), "phone_call", "occurred", "2023-05") in found, found
+    assert (frozenset({"Ramaphosa", "Zelenskyy"}), "phone_call", "occurred", "2023-05") in found, found
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -301,6 +301,8 @@ class ContactExtractor:
             if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
                     and len(_own_people(tok, ctx)) < 2:
                 return []  # "during the summit", "at a dinner": a venue, not a contact
+            if _setting(tok) and not _own_people(tok, ctx):
+                return []  # "During the visit, the five leaders phoned Trump": the time of another contact
             ctype = _refine_type(tok, ctype)
         ctype = _phrase_type(tok, ctype, ctx)
         if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
@@ -335,8 +337,9 @@ class ContactExtractor:
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
-        if len(persons) < 2 and tok.pos_ not in ("VERB", "AUX") and persons:
-            # "invited him to join the call": a definite noun refers back to a contact of the article
+        if (len(persons) < 2 or _sits_in(tok)) and tok.pos_ not in ("VERB", "AUX") and persons:
+            # "invited him to join the call", "Vance and Rubio sat in on the meeting": a definite noun refers
+            # back to a contact of the article
             joined = self._join(tok, ctype, persons, previous, ctx)
             if joined:
                 return []
@@ -443,10 +446,16 @@ class ContactExtractor:
         if tok.dep_ in ("relcl", "acl") or tok.tag_ not in ("VBD", "VBN"):
             return False  # "Araghchi, who is accompanying Pezeshkian, met Lammy": an aside about the trip
         objects = {p.id for c in tok.children if c.dep_ == "dobj" for p in np_parties(c, ctx) if p.kind == "person"}
+        agents = [p for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                  for p in np_parties(g, ctx) if p.kind == "person"]
+        if agents and not objects:  # "Ramaphosa was accompanied by Steenhuisen and Tau"
+            objects = {p.id for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"}
+            who = _dedupe([p for p in agents if p.id not in objects])
+        else:
+            who = _dedupe([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
+                           and p.id not in objects])
         if not objects or not previous:
             return False
-        who = _dedupe([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
-                       and p.id not in objects])
         here = ctx.sent_index[tok.i]
         targets = [r for r in previous if here - ctx.sent_index[r.sentence.start] <= 1
                    and objects <= {p.id for p in r.parties} and r.status in ("occurred", "planned")]
@@ -496,9 +505,9 @@ class ContactExtractor:
                for c in tok.children):
             return False  # "attended the G20 summit": a named event of its own, not the one reported
         head = tok.head
-        if head.dep_ == "prep" and head.lower_ == "in":  # "took part in the talks", "participated in"
+        if head.dep_ == "prep" and head.lower_ in ("in", "on"):  # "took part in the talks", "sat in on"
             head = head.head
-        if head.lemma_ not in ("join", "enter", "attend", "participate", "take", "address"):
+        if head.lemma_ not in ("join", "enter", "attend", "participate", "take", "address", "sit"):
             return False
         for raw in reversed(previous):
             if ctx.sent(tok).start - raw.sentence.start > 200:
@@ -546,10 +555,17 @@ class ContactExtractor:
                 recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
                               None)
                 close = recent is not None and _sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
-                pair = _last_coordinated_pair(ctx, group.token) or (
-                    None if close else _last_two(ctx, group.token, head.lower_))
+                typed = head.lower_ in _GROUP_ROLES  # "the two presidents": people of that office only
+                pair = _last_coordinated_pair(ctx, group.token, head.lower_) or (
+                    None if close and not typed else _last_two(ctx, group.token, head.lower_))
                 if pair and (as_object or all(p.id in {q.id for q in pair} for p in named)):
                     return _dedupe(named + pair)
+            count = _NUMBER_WORDS.get(next((c.lower_ for c in head.children if c.dep_ == "nummod"), ""), 0)
+            if count > 2:  # "the five leaders jointly phoned Trump": the latest contact of five
+                five = next((r for r in reversed(previous) if sent_start - r.sentence.start <= 120
+                             and len({p.id for p in r.parties if p.kind == "person"}) == count), None)
+                if five is not None:
+                    return _dedupe(named + [p for p in five.parties if p.kind == "person"])
         for raw in reversed(previous):
             if sent_start - raw.sentence.start > 120:
                 break
@@ -587,7 +603,8 @@ def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | Non
     doc = ctx.doc
     roles = _GROUP_ROLES.get(noun)
     sent = doc[before].sent
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    k = ctx.sent_index[sent.start]
+    lo = ctx.sents[max(0, k - (3 if roles else 1))].start  # (people of an office may be named further back)
     seen: list[str] = []
     for start, pid in reversed(ctx.mention_starts):
         if start >= before:
@@ -595,7 +612,7 @@ def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | Non
         if start < lo:
             break
         role = getattr(ctx.people.get(pid), "role", None) or ""
-        if roles and not any(r in role for r in roles):
+        if roles and not _has_role(role, roles):
             continue
         if pid not in seen:
             seen.append(pid)
@@ -604,7 +621,18 @@ def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | Non
     return None
 
 
-def _last_coordinated_pair(ctx: DocContext, before: int) -> list[Party] | None:
+def _has_role(role: str | None, roles) -> bool:
+    """Does a person's role name one of ``roles`` ("president", not "vice president")?"""
+    role = (role or "").lower()
+    return any(role == r or (role.endswith(" " + r) and role.split()[0] not in ("vice", "deputy", "former", "acting"))
+               for r in roles)
+
+
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+
+
+def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
     """The last two people joined by "and" (or a comma list of two) in this or the two previous
     sentences before token ``before``."""
     doc = ctx.doc
@@ -622,6 +650,9 @@ def _last_coordinated_pair(ctx: DocContext, before: int) -> list[Party] | None:
             t = t.head
         if t.dep_ == "conj" and t.head.i in ctx.person_of and t.head.i < t.i:
             a, b = ctx.person_of[t.head.i], ctx.person_of[i]
+            roles = _GROUP_ROLES.get(noun)
+            if roles and not all(_has_role(getattr(ctx.people.get(x), "role", None), roles) for x in (a, b)):
+                continue  # "the two presidents" are not the two ministers just named
             if a != b:
                 best = [Party(a, "person", t.head.i), Party(b, "person", i)]
     return best
@@ -1178,6 +1209,31 @@ def _answered(raw: RawContact, ctx: DocContext) -> bool:
                 raw.attribution = ctx.people[speaker].name
             return True
     return False
+
+
+def _setting(noun: Token) -> bool:
+    """A definite contact noun that only sets the time of its clause: "during the visit", "after the talks",
+    "ahead of the meeting", "on the sidelines of the summit"."""
+    if noun.dep_ != "pobj" or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that")
+                                      for c in noun.children):
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ in ("sidelines", "margins", "eve", "end", "start", "course"):
+        prep = prep.head.head
+    elif prep.lower_ == "of" and prep.head.lower_ in ("ahead",):
+        prep = prep.head
+    return prep.lower_ in ("during", "after", "before", "following", "ahead", "since", "throughout", "amid") \
+        and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _sits_in(noun: Token) -> bool:
+    """"sat in on the meeting", "attended the talks", "joined the call": people added to a definite event."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    head = noun.head
+    if head.dep_ == "prep" and head.lower_ in ("in", "on"):
+        head = head.head
+    return head.lemma_ in ("join", "attend", "participate", "sit") and head.pos_ == "VERB"
 
 
 def _instances(tok: Token, raw: RawContact, ctx: DocContext, dates: list[tuple[Span, TimeValue]],
