@@ -527,6 +527,19 @@ def test_a_call_with_hangs_on_the_means(nlp):
     assert (frozenset({"Ramaphosa", "Zelenskyy"}), "phone_call", "occurred", "2023-05") in found, found
 
 
+def test_pronouns_follow_the_traveller_through_a_tour(nlp):
+    text = ("Wang Yi on regional tour\n"
+            "Chinese Foreign Minister Wang Yi arrived in Bangkok on Wednesday.\n"
+            "Mr Wang arrived in Vientiane on Tuesday, and his Lao counterpart Saleumxay Kommasith hosted him for "
+            "talks.\n"
+            "Before that he was in Kuala Lumpur, where he met Malaysian Foreign Minister Hishammuddin Hussein, and "
+            "in Phnom Penh, where Prime Minister Hun Sen received him.\n"
+            "He will fly on to Singapore on Friday for talks with Foreign Minister Vivian Balakrishnan.")
+    pairs = {summary(c)[0] for c in contacts(text, published="2020-10-15")}
+    for other in ("Kommasith", "Hussein", "Sen", "Balakrishnan"):
+        assert any(names == {"Yi", other} for names in pairs), (other, pairs)
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -260,6 +260,7 @@ class ContactExtractor:
                     for c in tok.children):
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
+            others = _dedupe(others)
             if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
                     and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
                 from .participants import subjects_of  # "X chaired the meeting, which brought together A and B"
@@ -1295,8 +1296,9 @@ def _courtesy_call(tok: Token, spec: dict, ctx: DocContext) -> dict:
                 None)
     if prep is None or not any(g.dep_ == "pobj" and g.i in ctx.person_of for g in prep.children):
         return spec
-    if any(t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in tok.subtree):
-        return spec
+    if any(t.tag_ == "VB" and t.i > prep.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+           for t in tok.subtree):
+        return spec  # ("is scheduled to call on Prayut" is a courtesy call; "called on Putin to end" is not)
     return {**spec, "type": "meeting", "args": ["subj", *spec["courtesy_call"]], "not_with": ["for", "off", "as"],
             "courtesy_call": None}
 

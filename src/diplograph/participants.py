@@ -217,8 +217,18 @@ class DocContext:
             if local:
                 return local[-1]
             if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
-                # an object pronoun is not its clause's subject: "the President ... invited him"
-                return same[-1][1] if same[-1][1] not in self._subjects_above(tok) else (
+                # an object pronoun is not its clause's subject: "the President ... invited him"; it is the
+                # "he" of the sentence ("Before that he was in Kuala Lumpur, ... where Hun Sen received him")
+                above = self._subjects_above(tok)
+                subject_word = {"him": "he", "her": "she"}[tok.lower_]
+                for t in sent:
+                    if t.i >= tok.i:
+                        break
+                    if t.lower_ == subject_word and t.dep_ == "nsubj":
+                        pid = self.resolve_pronoun(t, exclude)
+                        if pid and pid not in above:
+                            return pid
+                return same[-1][1] if same[-1][1] not in above else (
                     [pid for _, pid in same if pid not in self._subjects_above(tok)] or [None])[-1]
             salient = [pid for start, pid in same
                        if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass", "poss")]
@@ -232,6 +242,16 @@ class DocContext:
                 break
             earlier = self.sents[self.sent_index[prev.start] - 1]
             prev = doc[earlier.start:sent.start]
+        # the first subject of the previous sentence, a person or a "he" standing for one: the topic carried
+        # on ("Mr Wang arrived in Vientiane, and his counterpart hosted him. Before that he was in ...")
+        first_subject = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and (
+            (t.i in self.person_of and self.person_of[t.i] not in exclude)
+            or (t.lower_ == tok.lower_ if tok.lower_ in ("he", "she") else t.lower_ in ("he", "she"))
+            and t.pos_ == "PRON")), None)
+        if first_subject is not None and first_subject.pos_ == "PRON":
+            pid = self.resolve_pronoun(first_subject, exclude)
+            if pid:
+                return pid
         subject = any_ = None
         for start, pid in self.mention_starts:
             if start >= sent.start:
@@ -240,7 +260,7 @@ class DocContext:
                 continue
             any_ = pid
             if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass", "poss"):
-                subject = pid  # (or the possessor of the subject: "Pelosi's delegation left ...")
+                subject = subject or pid  # the first (or the possessor of the subject: "Pelosi's delegation left")
         return subject or any_
 
 
