@@ -110,6 +110,10 @@ CASES = [
     # a light verb with a contact noun
     ("French President Emmanuel Macron gave a warm welcome on Monday to Kenyan President William Ruto.",
      {"Macron", "Ruto"}, "meeting", "occurred", "2025-03-17"),
+    # an apposition to the object misparsed as an adverbial still names the guests
+    ("Prime Minister Narendra Modi hosted the President of the European Council, Mr. António Costa, and the "
+     "President of the European Commission, Ms. Ursula von der Leyen, for a summit in New Delhi on Monday.",
+     {"Modi", "Costa", "Leyen"}, "meeting", "occurred", "2025-03-17"),
     # "earlier this week ... on Monday": the day, the more precise
     ("Earlier this week, Rubio met Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday.",
      {"Rubio", "Salman"}, "meeting", "occurred", "2025-03-17"),

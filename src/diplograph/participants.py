@@ -585,6 +585,12 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                 others.extend(np_parties(verb.head, ctx, exclude=exclude))  # "Lapid, whom Blinken also met"
             elif ch.dep_ in ("dobj", "obj") or (ch.dep_ == "oprd" and ch.i in ctx.person_of):
                 others.extend(np_parties(ch, ctx, exclude=exclude, countries=visit))
+            elif ch.dep_ == "npadvmod" and ch.i in ctx.person_of and ch.i > verb.i \
+                    and any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+                    and getattr(ctx.people.get(ctx.person_of[ch.i]), "role", None):
+                # "hosted the President of the European Council, Mr. António Costa, and ...": an apposition
+                # to the object misparsed as an adverbial
+                others.extend(np_parties(ch, ctx, exclude=exclude, countries=visit))
     preps = {a for a in args if a not in ("subj", "obj")} | {"between"}
     if verb.lemma_ in ("meet", "talk", "speak"):
         preps |= {"with"}
