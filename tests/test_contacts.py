@@ -544,6 +544,18 @@ def test_pronouns_follow_the_traveller_through_a_tour(nlp):
         assert any(names == {"Yi", other} for names in pairs), (other, pairs)
 
 
+def test_they_with_a_named_object_are_the_people_of_the_trip_and_the_visit_dates_its_calls(nlp):
+    text = ("Leaders in Kyiv\n"
+            "The leaders of Germany, France, the UK and Poland traveled together by train to Kyiv, where they met "
+            "President Volodymyr Zelenskyy on Saturday.\n"
+            "During the visit, the five leaders jointly phoned US President Donald Trump.\n"
+            "Trump backed a ceasefire.")
+    found = {summary(c) for c in contacts(text, published="2025-05-11")}
+    assert any(len(names) == 6 and ctype == "phone_call" and date == "2025-05-10" for names, ctype, _, date in found), found
+    assert any({"Merz", "Zelenskyy"} <= names and date == "2025-05-10" and ctype in ("meeting", "visit")
+               for names, ctype, _, date in found), found
+
+
 def test_the_discourse_does_not_date_plans_in_the_present_or_other_events(nlp):
     text = ("Premier visits Rome\n"
             "Irish Taoiseach Micheal Martin met Italian Prime Minister Giorgia Meloni in Rome on Monday.\n"

@@ -572,7 +572,7 @@ class ContactExtractor:
                 break
             ids = {p.id for p in raw.parties if p.kind == "person"}
             # "they met" are the people of the last contact; "X joined them" adds X to them
-            if len(ids) >= 2 and (as_object or all(p.id in ids for p in named)):
+            if len(ids) >= 2 and (as_object or all(p.id in ids for p in named if _is_subject(ctx, p))):
                 return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
         if ctx is not None:
             pair = _last_coordinated_pair(ctx, group.token)
@@ -620,6 +620,16 @@ def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | Non
         if len(seen) == 2:
             return [Party(seen[1], "person", before), Party(seen[0], "person", before)]
     return None
+
+
+def _is_subject(ctx: DocContext | None, party: Party) -> bool:
+    """Is the party named in a subject ("they and Macron met"), not an object ("they met Zelenskyy")?"""
+    if ctx is None:
+        return True
+    t = ctx.doc[party.token]
+    while t.dep_ in ("compound", "flat", "appos", "conj", "amod") and t.head != t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def _has_role(role: str | None, roles) -> bool:

@@ -84,6 +84,7 @@ class Term:
     start: dt.date | None
     end: dt.date | None
     also_head_of_government_from: dt.date | None = None
+    country: str | None = None  # when the office is another country's (a French president is Andorra's co-prince)
 
     def covers(self, day: dt.date | None) -> bool:
         if day is None:
@@ -114,8 +115,8 @@ class Leader:
     def latest_term(self, day: dt.date | None) -> Term | None:
         """The term in force on ``day``, else the last one that began before it."""
         now = self.terms_at(day)
-        if now:
-            return max(now, key=lambda t: t.start or dt.date.min)
+        if now:  # (on a tie, the office of their own country: president of France, not co-prince of Andorra)
+            return max(now, key=lambda t: (t.start or dt.date.min, t.country is None))
         past = [t for t in self.terms if day is None or (t.start or dt.date.min) <= day]
         return max(past, key=lambda t: t.start or dt.date.min) if past else None
 
@@ -155,7 +156,8 @@ def _leader_from_row(row: dict[str, Any]) -> Leader:
     terms = [
         Term(role=t.get("role", ""), title=t.get("title"), start=parse_partial_date(t.get("start")),
              end=parse_partial_date(t.get("end"), end=True),
-             also_head_of_government_from=parse_partial_date(t.get("also_head_of_government_from")))
+             also_head_of_government_from=parse_partial_date(t.get("also_head_of_government_from")),
+             country=t.get("country") if t.get("country") != row.get("country") else None)
         for t in row.get("terms", [])
     ]
     lid = str(row["id"])

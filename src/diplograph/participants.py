@@ -595,8 +595,8 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     if verb.lemma_ in ("meet", "talk", "speak"):
         preps |= {"with"}
     content = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ctx.person_of] if preps & {"with", "to"} else []
-    if "with" in preps:  # "spoke by phone with Putin and Zelensky": the "with" hangs on the means
-        content += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on")
+    if preps & {"with", "to"}:  # "spoke by phone with Putin", "traveled by train to Kyiv": on the means
+        content += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "aboard")
                     for g in c.children if g.dep_ == "pobj" and g.i not in ctx.person_of]
     for pobj in _prep_objects(verb, preps) + _gapped_objects(verb, preps) + \
             [g for c in content for g in _prep_objects(c, preps & {"with", "to"})]:
