@@ -237,3 +237,10 @@ def test_a_country_is_not_an_honorific_and_a_name():
     people = _people("Modi held a video conference with Sri Lanka's Gotabaya Rajapaksa on March 15.",
                      published="2020-03-27")
     assert set(people) == {"Narendra Modi", "Gotabaya Rajapaksa"}, people
+
+
+def test_a_dropped_middle_name_still_finds_the_office_holder():
+    people = _people("President Bassirou Diomaye Faye was received on Tuesday by Ivorian President Alassane Ouattara.\n"
+                     "The Senegalese leader then flew home.", published="2024-04-24")
+    faye = [p for p in people.values() if p.name.endswith("Faye")]
+    assert len(faye) == 1 and faye[0].country == "SEN", people

@@ -186,12 +186,21 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
 
     singles: list[NameMention] = []
     # 1. full names
-    for m in sorted(names, key=lambda m: (-m.ntoks, m.start)):
+    # (names the gazetteer knows first, so that a longer form of one — "Bassirou Diomaye Diakhar Faye" —
+    # joins that person instead of founding another)
+    for m in sorted(names, key=lambda m: (not m.leader_ids, -m.ntoks, m.start)):
         leader = _best_leader(gaz, m.leader_ids, day)
         if leader is None and m.ntoks >= 2:
             leader = _best_leader(gaz, [p.id for p in gaz.by_name(m.text)], day)
         if leader is None and m.ntoks == 2:  # "Kishida Fumio": family name first
             leader = _best_leader(gaz, [p.id for p in gaz.by_name(" ".join(m.text.split()[::-1]))], day)
+        if leader is None and m.ntoks >= 3 and day is not None:
+            # "Bassirou Diomaye Faye" for the gazetteer's "Bassirou Diomaye Diakhar Faye": an office holder of
+            # that surname whose full name agrees (a middle name dropped)
+            same = [p for p in gaz.by_short_name(m.text.split()[-1], day, in_office=True)
+                    if _compatible_full(m.text, p.name) and len(set(fold(m.text).split()) - set(fold(p.name).split())) == 0]
+            if len({p.id for p in same}) == 1:
+                leader = same[0]
         if leader is not None:
             cluster_for_leader(leader).names.append(m)
             continue
