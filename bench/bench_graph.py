@@ -23,7 +23,7 @@ import time
 
 from diplograph.graph import build_graph, update_graph
 from diplograph.types import Contact, Extraction, Mention, Participant, Person, TimeValue
-from diplograph.text import slug
+from diplograph.resources.text import slug
 
 TYPES = ("phone_call", "video_call", "meeting", "visit", "talks")
 START = dt.date(2023, 1, 1)
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     _, t_up = _timed(update_graph, G, more)
     print(f"update_graph with 5,000 more contacts: {t_up:.2f} s")
     if args.export:
-        from diplograph.export import read_graph, write_graph
+        from diplograph.graph.export import read_graph, write_graph
 
         with tempfile.TemporaryDirectory() as d:
             for ext in ("graphml", "json", "gexf", "csv"):

@@ -10,7 +10,7 @@ worker processes): on a shared machine the CPU-time ratio of the 1-process runs 
 diplograph with 2 processes >= 1.6x its own 1-process speed on 2 cores.
 
 Memory: peak RSS of a fresh process that streams N articles to JSON Lines through the corpus path
-(:func:`diplograph.corpus.extract_records`, as ``diplograph extract -o x.jsonl`` does), for two N;
+(:func:`diplograph.batch.corpus.extract_records`, as ``diplograph extract -o x.jsonl`` does), for two N;
 the growth past the model's own footprint should not depend on N.
 
 Texts: a synthetic news-like corpus built from the seed article (paragraphs reordered and
@@ -157,8 +157,8 @@ def _rss_mb() -> float:
 def memory_child(n: int, out: str, batch_size: int) -> dict:
     """In a fresh process: peak RSS after loading the model, and after streaming n articles."""
     import diplograph
-    from diplograph.corpus import Record, extract_records
-    from diplograph.distributed import dumps_extraction
+    from diplograph.batch.corpus import Record, extract_records
+    from diplograph.batch.distributed import dumps_extraction
 
     diplograph.load_pipeline()
     list(diplograph.extract_many(list(articles(4))))

@@ -50,7 +50,7 @@ def test_readme_command_on_the_seed(runner, tmp_path, nlp):
     assert first.startswith(str(SEED)) and "(published 2025-03-18)" in first
     assert "people" in first and "contacts" in first
     assert f"wrote {out} (graphml)" in res.stdout
-    from diplograph.export import read_graph
+    from diplograph.graph.export import read_graph
 
     G = read_graph(out)
     assert G.is_multigraph()
@@ -102,7 +102,7 @@ def test_on_error_fail_stops_and_writes_nothing(runner, tmp_path, nlp):
 
 
 def test_interrupted_run_leaves_no_file(runner, tmp_path, monkeypatch, nlp):
-    import diplograph.corpus as corpus
+    import diplograph.batch.corpus as corpus
 
     real = corpus.extract_corpus
 
@@ -151,7 +151,7 @@ def test_graph_merges_extraction_files(runner, tmp_path, nlp):
     res = _run(runner, ["graph", parts, "-o", tmp_path / "g.graphml", "-o", tmp_path / "g.json"])
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith("2 extractions from 2 files")
-    from diplograph.export import read_graph
+    from diplograph.graph.export import read_graph
     from diplograph.graph import build_graph
 
     direct = build_graph(json.loads(x) for x in lines)

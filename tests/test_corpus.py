@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from diplograph.corpus import (ErrorLog, Fields, error_record, extract_corpus, iter_files,
+from diplograph.batch.corpus import (ErrorLog, Fields, error_record, extract_corpus, iter_files,
                                plan_units, read_jsonl, read_records, read_units,
                                records_from_items)
 from diplograph.errors import InputError

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from diplograph.cli import app
-from diplograph.distributed import extract_dask, part_files, plan_partitions
+from diplograph.batch.distributed import extract_dask, part_files, plan_partitions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "caliber_az_erdogan_putin_trump_contacts.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.evaluate import (SCORE_KEYS, evaluate, format_scores, gold_pairs, pred_pairs,
+from diplograph.batch.evaluate import (SCORE_KEYS, evaluate, format_scores, gold_pairs, pred_pairs,
                                  type_ok)
 
 GOLD = Path(__file__).parent / "data" / "gold_small.jsonl"

@@ -12,7 +12,7 @@ import pytest
 
 from diplograph import read_graph as lazy_read_graph
 from diplograph import write_graphml as lazy_write_graphml
-from diplograph.export import (
+from diplograph.graph.export import (
     atomic_write,
     contacts_table,
     read_contacts_csv,

@@ -1,4 +1,4 @@
-"""Integrity tests for the leaders gazetteer data (``src/diplograph/data/leaders*.jsonl``).
+"""Integrity tests for the leaders gazetteer data (``src/diplograph/resources/data/leaders*.jsonl``).
 
 Fast and model-free: they read the JSON Lines files directly. The rebuild check runs only where
 the raw material (``../shared/data``) is present; the package itself never needs it.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "src" / "diplograph" / "data"
+DATA = ROOT / "src" / "diplograph" / "resources" / "data"
 LEADERS = DATA / "leaders.jsonl"
 CURATED = DATA / "leaders_curated.jsonl"
 SHARED = ROOT.parent / "shared" / "data"

@@ -7,11 +7,11 @@ import pytest
 from spacy.tokens import Doc
 
 import diplograph
-from diplograph.countries import load_countries
-from diplograph.gazetteer import Gazetteer, load_gazetteer, surname_keys
-from diplograph.mentions import MentionFinder
+from diplograph.resources.countries import load_countries
+from diplograph.resources.gazetteer import Gazetteer, load_gazetteer, surname_keys
+from diplograph.people.mentions import MentionFinder
 from diplograph.paragraphs import mark_paragraphs
-from diplograph.text import fold
+from diplograph.resources.text import fold
 
 DAY = dt.date(2025, 3, 18)
 

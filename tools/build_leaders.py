@@ -1,11 +1,11 @@
 #!/usr/bin/env python
-"""Build ``src/diplograph/data/leaders.jsonl``, the leaders gazetteer, from its raw material.
+"""Build ``src/diplograph/resources/data/leaders.jsonl``, the leaders gazetteer, from its raw material.
 
 Inputs
 ------
 * ``<shared>/world_officeholders.jsonl``: office-holder terms derived from Wikidata (CC0).
 * ``<shared>/phoenix_aliases.jsonl``: spelling variants from the Phoenix actor dictionary (MIT).
-* ``src/diplograph/data/leaders_curated.jsonl``: hand-entered facts, one person a line, in the
+* ``src/diplograph/resources/data/leaders_curated.jsonl``: hand-entered facts, one person a line, in the
   output format. They are merged over the generated data (see :func:`apply_curated`).
 
 Output
@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from anyascii import anyascii
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "src" / "diplograph" / "data"
+DATA_DIR = ROOT / "src" / "diplograph" / "resources" / "data"
 CURATED = DATA_DIR / "leaders_curated.jsonl"
 OUT = DATA_DIR / "leaders.jsonl"
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"

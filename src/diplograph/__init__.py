@@ -10,6 +10,9 @@ from .api import extract, extract_many, extraction_from_doc, parse
 from .errors import DiplographError, InputError, ModelNotFoundError
 from .pipeline import load_pipeline
 from .types import Contact, Country, Extraction, Mention, Participant, Person, TimeValue
+from ._moved import install as _install_moved
+
+_install_moved()
 
 __version__ = "0.1.0"
 
@@ -34,7 +37,7 @@ __all__ = [
     "ModelNotFoundError",
 ]
 
-_LAZY = {"build_graph": "graph", "write_graphml": "export", "read_graph": "export"}
+_LAZY = {"build_graph": "graph.build", "write_graphml": "graph.export", "read_graph": "graph.export"}
 
 
 def __getattr__(name: str):  # graph and export import networkx only when used

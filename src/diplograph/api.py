@@ -154,7 +154,7 @@ def merge_extractions(parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     entry (same id) with the mentions and aliases of all; dates are concatenated; contacts reported in
     several pieces merge as repeated reports within one text do (:func:`diplograph.contacts.merge_reports`).
     """
-    from .contacts import merge_reports
+    from .contacts.component import merge_reports
 
     parts = list(parts)
     shifted = [shift_extraction(ex, off) for off, ex in parts]

@@ -226,7 +226,7 @@ def extract(
     Example: diplograph extract article.txt --published 2025-03-18 -o contacts.graphml
     """
     from .api import parse_published
-    from .corpus import Fields
+    from .batch.corpus import Fields
 
     try:
         published = parse_published(published)
@@ -260,9 +260,9 @@ def extract(
 def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, published: str | None,
                    fields: Any, model: str | None, batch_size: int, n_process: int, quiet: bool,
                    on_error: str, errors_file: Path | None) -> None:
-    from .corpus import ErrorLog, extract_corpus
-    from .distributed import dumps_extraction
-    from .export import atomic_write, write_graph
+    from .batch.corpus import ErrorLog, extract_corpus
+    from .batch.distributed import dumps_extraction
+    from .graph.export import atomic_write, write_graph
 
     t0 = time.perf_counter()
     tally = _Tally()
@@ -290,7 +290,7 @@ def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, publis
                 yield ex
 
         if graph_outs:
-            from .graph import build_graph
+            from .graph.build import build_graph
 
             G = build_graph(stream())
             for p, f in graph_outs:
@@ -318,8 +318,8 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
                   fields: Any, model: str | None, batch_size: int, n_process: int, quiet: bool,
                   on_error: str, errors_file: Path | None, scheduler: str | None,
                   partition_size: int) -> None:
-    from .distributed import extract_dask
-    from .export import atomic_write, write_graph
+    from .batch.distributed import extract_dask
+    from .graph.export import atomic_write, write_graph
 
     dirs = [p for p, f in outputs if f == "parts"]
     files = [(p, f) for p, f in outputs if f != "parts"]
@@ -350,7 +350,7 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
                                 sink.write(line)
         graph_outs = [(p, f) for p, f in files if f in GRAPH_FORMATS]
         if graph_outs:
-            from .graph import build_graph
+            from .graph.build import build_graph
 
             G = build_graph(_read_extractions([Path(x) for x in run["parts"]]))
             for p, f in graph_outs:
@@ -365,7 +365,7 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
 
 
 def _part_inputs(parts: list[Path]) -> list[Path]:
-    from .distributed import part_files
+    from .batch.distributed import part_files
 
     files: list[Path] = []
     for p in parts:
@@ -413,8 +413,8 @@ def graph(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Merge JSON Lines extractions (e.g. Dask part files) into one contact graph."""
-    from .export import write_graph
-    from .graph import build_graph
+    from .graph.build import build_graph
+    from .graph.export import write_graph
 
     outputs = _resolve_outputs(list(output), list(fmt or []))
     bad = [str(p) for p, f in outputs if f not in GRAPH_FORMATS]
@@ -454,8 +454,8 @@ def evaluate(
                                                  show_default=False)] = None,
 ) -> None:
     """Score contact extraction on annotated files: pair P/R/F1, strict F1, status and date accuracy."""
-    from .evaluate import evaluate as run_evaluate
-    from .evaluate import format_scores
+    from .batch.evaluate import evaluate as run_evaluate
+    from .batch.evaluate import format_scores
 
     try:
         scores = run_evaluate(gold, show=show, model=model)

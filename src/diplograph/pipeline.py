@@ -66,7 +66,10 @@ def load_model(model: str | Path | None = None) -> Language:
 
 def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
     """Add diplograph's components (those not already there) at the end of ``nlp``."""
-    from . import contacts, dates, paragraphs, people  # noqa: F401  (registers the factories)
+    from . import paragraphs  # noqa: F401  (registers the factories)
+    from .contacts import component as _c  # noqa: F401
+    from .dates import component as _d  # noqa: F401
+    from .people import component as _p  # noqa: F401
 
     _keep_abbreviations(nlp)
 
@@ -83,9 +86,9 @@ def _keep_abbreviations(nlp: Language) -> None:
     """Title abbreviations stay one token ("the Hon. Scott Morrison" is not two sentences)."""
     from spacy.symbols import ORTH
 
-    from .gazetteer import _data_file, read_jsonl
+    from .resources.data import data_file, read_jsonl
 
-    for row in read_jsonl(_data_file("abbreviations.jsonl")):
+    for row in read_jsonl(data_file("resources", "abbreviations.jsonl")):
         for a in row.get("abbreviations", []):
             for form in {a, a.upper()}:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])

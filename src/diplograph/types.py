@@ -253,7 +253,7 @@ class Extraction:
 
     def person(self, key: str) -> Person | None:
         """The person whose id, name or alias is ``key`` (diacritics and case ignored)."""
-        from .text import fold
+        from .resources.text import fold
 
         k = fold(key)
         for p in self.people:

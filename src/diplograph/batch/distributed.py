@@ -26,9 +26,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .api import parse_published
+from ..api import parse_published
+from ..errors import InputError
 from .corpus import Fields, error_record, extract_records, plan_units, read_units
-from .errors import InputError
 
 __all__ = ["extract_dask", "plan_partitions", "part_files", "dumps_extraction"]
 
@@ -141,7 +141,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     """
     from distributed import as_completed
 
-    from .export import atomic_write
+    from ..graph.export import atomic_write
 
     if on_error not in ("skip", "fail"):
         raise ValueError("on_error is 'skip' or 'fail'")

@@ -161,13 +161,13 @@ def score_document(preds: list[dict], golds: list[dict]) -> list[tuple[dict, dic
 
 
 def _default_extractor(model: str | None) -> Extractor:
-    from .api import extract
+    from ..api import extract
 
     return lambda text, published: extract(text, published=published, model=model).to_dict()
 
 
 def _iter_gold(paths: Iterable[str | Path]) -> Iterable[tuple[str, int, dict]]:
-    from .errors import InputError
+    from ..errors import InputError
 
     for path in paths:
         with open(path, encoding="utf-8") as f:

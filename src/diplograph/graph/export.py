@@ -639,7 +639,7 @@ def contacts_table(G: nx.Graph) -> list[dict[str, Any]]:
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
-    from .graph import CONTACT_ATTRS
+    from .build import CONTACT_ATTRS
 
     seen = set()
     for r in rows:
@@ -768,7 +768,7 @@ def read_graph(path: PathOrFile, format: str | None = None) -> nx.Graph:
     fmt = _format(path, format)
     if fmt == "csv":
         raise ValueError("a contacts table is not a whole graph: read it with read_contacts_csv")
-    from .graph import _paused_gc
+    from .build import _paused_gc
 
     raw = _slurp(path)
     with _paused_gc():

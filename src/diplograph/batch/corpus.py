@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .api import parse_published, pipe_items
-from .errors import DiplographError, InputError
-from .types import Extraction
+from ..api import parse_published, pipe_items
+from ..errors import DiplographError, InputError
+from ..types import Extraction
 
 __all__ = [
     "Fields",
@@ -380,7 +380,7 @@ class ErrorLog:
             self.echo("skipped: ... (more errors" + (f" in {self.path})" if self.path else ")"))
         if self.path is not None:
             if self._file is None:
-                from .export import atomic_write
+                from ..graph.export import atomic_write
 
                 self._file = self._stack.enter_context(atomic_write(self.path))
             self._file.write(json.dumps(error_record(err), ensure_ascii=False) + "\n")

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from .gazetteer import read_jsonl
+from ..resources.data import data_file, read_jsonl
 
 __all__ = ["StatusCues", "load_cues", "clause_chain", "decide_status"]
 
@@ -32,7 +31,7 @@ STOP_PREPS = {"following", "after", "before", "since", "ahead", "prior", "until"
 
 
 def _data(name: str) -> Path:
-    return Path(str(resources.files("diplograph") / "data" / name))
+    return data_file("contacts", name)
 
 
 @dataclass

@@ -8,15 +8,14 @@ objects and "with"/"between"/"to" phrases of a trigger word and of the verb that
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import datetime as dt
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE
-from .text import doc_text
-from .types import Country, Mention, Person
+from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE
+from ..resources.text import doc_text
+from ..types import Country, Mention, Person
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
 

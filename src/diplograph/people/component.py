@@ -14,20 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .countries import CountryLexicon, load_countries
-from .extensions import SPANS_COUNTRIES, SPANS_PEOPLE, register_extensions
-from .gazetteer import Gazetteer, load_gazetteer, read_jsonl
+from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE, register_extensions
+from ..resources.countries import CountryLexicon, load_countries
+from ..resources.data import read_jsonl
+from ..resources.gazetteer import Gazetteer, load_gazetteer
+from ..resources.text import doc_text, fold
+from ..types import Country, Mention, Person
 from .identity import Cluster, resolve_people
 from .mentions import PARTICLES, MentionFinder, NameMention, modifier_heads
-from .text import doc_text, fold
-from .types import Country, Mention, Person
 
 __all__ = ["PeopleRecognizer", "make_people", "RECENT_YEARS", "TOP_OFFICES"]
 

@@ -9,14 +9,13 @@ not make them something else (see :mod:`diplograph.people`).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from anyascii import anyascii
+
+from .data import data_file, read_jsonl
 
 __all__ = ["CountryLexicon", "CountryEntry", "load_countries"]
 
@@ -60,15 +59,6 @@ class CountryLexicon:
     def surfaces(self) -> list[tuple[str, str, str]]:
         """(surface, code, kind) for every surface, sorted, for building matchers."""
         return sorted((s, c, k) for s, (c, k) in self.by_surface.items())
-
-
-def _read_jsonl(path: Path | str) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("diplograph") / "data" / name))
 
 
 def build_lexicon(curated: list[dict]) -> CountryLexicon:
@@ -127,7 +117,7 @@ def build_lexicon(curated: list[dict]) -> CountryLexicon:
 @lru_cache(maxsize=4)
 def load_countries(extra: tuple[str, ...] = ()) -> CountryLexicon:
     """The lexicon from package data plus any extra curated JSONL files (same format)."""
-    rows = _read_jsonl(_data_path("countries_curated.jsonl"))
+    rows = read_jsonl(data_file("resources", "countries_curated.jsonl"))
     for p in extra:
-        rows.extend(_read_jsonl(p))
+        rows.extend(read_jsonl(p))
     return build_lexicon(rows)

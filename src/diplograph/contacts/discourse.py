@@ -20,13 +20,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from .gazetteer import read_jsonl
-from .types import TimeValue
+from ..resources.data import data_file, read_jsonl
+from ..types import TimeValue
 
 __all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues"]
 
@@ -36,7 +35,7 @@ _BOUNDS = {"since", "until", "till", "by"}
 
 
 def _data(name: str) -> Path:
-    return Path(str(resources.files("diplograph") / "data" / name))
+    return data_file("contacts", name)
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def load_discourse_cues() -> DiscourseCues:
         elif kind == "event_preps":
             preps.update(r["words"])
     numbers = {}
-    for r in read_jsonl(_data("date_cues.jsonl")):
+    for r in read_jsonl(data_file("dates", "date_cues.jsonl")):
         if r.get("cue") == "number_word":
             numbers = {w: max(1, k - 1) for k, w in enumerate(r["words"])}  # (a = an = one = 1)
     phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"

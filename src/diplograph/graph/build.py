@@ -39,9 +39,9 @@ from typing import Any, Union
 
 import networkx as nx
 
-from .errors import InputError
-from .text import fold
-from .types import Extraction
+from ..errors import InputError
+from ..resources.text import fold
+from ..types import Extraction
 
 __all__ = [
     "build_graph",
@@ -1117,7 +1117,7 @@ def find_person(G: nx.Graph, name: str) -> str | None:
 def _example_graph() -> nx.MultiGraph:
     """The small graph of the doctest examples: a call two articles report, denied by a third,
     and a planned meeting."""
-    from .types import Contact, Participant, Person, TimeValue
+    from ..types import Contact, Participant, Person, TimeValue
 
     erdogan = Person("wikidata:Q39259", "Recep Tayyip Erdoğan", ["Erdoğan"], country="TUR")
     putin = Person("wikidata:Q7747", "Vladimir Putin", ["Putin"], country="RUS")

@@ -32,15 +32,15 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import SPANS_DATES, register_extensions
-from .text import doc_text
-from .types import TimeValue
+from ..extensions import SPANS_DATES, register_extensions
+from ..resources.data import data_file
+from ..resources.text import doc_text
+from ..types import TimeValue
 
 __all__ = [
     "find_dates",
@@ -103,7 +103,7 @@ def _cues() -> _Cues:
     numbers: dict[str, int] = {}
     names: list[str] = []
     bare_names: list[str] = []
-    path = resources.files("diplograph") / "data" / "date_cues.jsonl"
+    path = data_file("dates", "date_cues.jsonl")
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():

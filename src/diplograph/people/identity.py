@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, Leader, surname_keys
+from ..resources.gazetteer import Gazetteer, Leader, surname_keys
+from ..resources.text import fold, slug
 from .mentions import PARTICLES, NameMention, TitleMention
-from .text import fold, slug
 
 __all__ = ["Cluster", "resolve_people"]
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .countries import CountryLexicon
-from .gazetteer import Gazetteer, read_jsonl
-from .text import doc_text, fold
+from ..resources.countries import CountryLexicon
+from ..resources.data import data_file, read_jsonl
+from ..resources.gazetteer import Gazetteer
+from ..resources.text import doc_text, fold
 
 __all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "load_titles", "load_media",
            "media_names"]
@@ -42,7 +42,7 @@ _NAME_JOINERS = {"-", "'", "’", "."}
 
 
 def _data(name: str) -> Path:
-    return Path(str(resources.files("diplograph") / "data" / name))
+    return data_file("people", name)
 
 
 @lru_cache(maxsize=1)

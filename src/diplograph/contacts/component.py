@@ -15,21 +15,27 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
+from ..resources.countries import load_countries
+from ..resources.data import data_file, read_jsonl
+from ..resources.text import doc_text
+from ..types import Contact, Mention, Participant, TimeValue
 from .attribution import attribution_of
-from .countries import load_countries
 from .discourse import discourse_dates
-from .extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
-from .gazetteer import read_jsonl
-from .participants import AGENDA_NOUNS, DocContext, Party, noun_parties, np_parties, verb_parties
+from .participants import (
+    AGENDA_NOUNS,
+    DocContext,
+    Party,
+    noun_parties,
+    np_parties,
+    verb_parties,
+)
 from .status import STOP_PREPS, clause_chain, decide_status, load_cues
-from .text import doc_text
-from .types import Contact, Mention, Participant, TimeValue
 
 __all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports"]
 
@@ -40,7 +46,7 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _data(name: str) -> Path:
-    return Path(str(resources.files("diplograph") / "data" / name))
+    return data_file("contacts", name)
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +140,7 @@ class ContactExtractor:
         """The people component's gazetteer (with the user's additions), else the packaged one."""
         if "diplograph_people" in self.nlp.pipe_names:
             return self.nlp.get_pipe("diplograph_people").gazetteer
-        from .gazetteer import load_gazetteer
+        from ..resources.gazetteer import load_gazetteer
 
         return load_gazetteer()
 
@@ -263,7 +269,9 @@ class ContactExtractor:
             others = _dedupe(others)
             if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
                     and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
-                from .participants import subjects_of  # "X chaired the meeting, which brought together A and B"
+                from .participants import (
+                    subjects_of,  # "X chaired the meeting, which brought together A and B"
+                )
 
                 subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
             purpose = []
@@ -1414,7 +1422,7 @@ def _to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
         elif p.kind == "country" and p.id in ctx.countries:
             participants.append(Participant.of(ctx.countries[p.id]))
         elif p.kind == "country":
-            from .countries import load_countries as _lc
+            from ..resources.countries import load_countries as _lc
 
             participants.append(Participant(id=f"country:{p.id}", name=_lc().name(p.id), kind="country", country=p.id))
     sentences = {}

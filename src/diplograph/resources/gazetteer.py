@@ -13,17 +13,16 @@ stands in. Matching folds diacritics (:func:`diplograph.text.fold`); names keep 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .data import data_file, read_jsonl
 from .text import fold
 
 __all__ = ["Leader", "Term", "Gazetteer", "load_gazetteer", "surname_keys", "parse_partial_date"]
@@ -260,21 +259,7 @@ class Gazetteer:
 
 
 def _data_file(name: str) -> Path:
-    return Path(str(resources.files("diplograph") / "data" / name))
-
-
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    from .errors import InputError
-
-                    raise InputError(f"invalid JSON: {e.msg}", source=str(path), line=i) from None
-    return rows
+    return data_file("resources", name)
 
 
 @lru_cache(maxsize=1)

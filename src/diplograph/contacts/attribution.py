@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .mentions import media_names
+from ..people.mentions import media_names
+from ..resources.text import fold
 from .participants import DocContext, np_parties
-from .text import fold
 
 __all__ = ["attribution_of"]
 
