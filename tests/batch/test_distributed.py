@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from diplograph.cli import app
 from diplograph.batch.distributed import extract_dask, part_files, plan_partitions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "caliber_az_erdogan_putin_trump_contacts.txt"
 SENTENCES = [
     "Prime Minister Lena Varga met President Tomas Ruel in Budapest on Monday.",

@@ -10,7 +10,7 @@ import pytest
 from diplograph.batch.evaluate import (SCORE_KEYS, evaluate, format_scores, gold_pairs, pred_pairs,
                                  type_ok)
 
-GOLD = Path(__file__).parent / "data" / "gold_small.jsonl"
+GOLD = Path(__file__).parents[1] / "data" / "gold_small.jsonl"
 
 
 def _contact(names, type_, status, date, countries=()):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "diplograph" / "resources" / "data"
 LEADERS = DATA / "leaders.jsonl"
 CURATED = DATA / "leaders_curated.jsonl"

@@ -14,7 +14,7 @@ from diplograph.dates import DateRecognizer, dates_in, find_dates, normalize, te
 from diplograph.extensions import SPANS_DATES
 from diplograph.types import TimeValue
 
-TABLE = Path(__file__).parent / "data" / "dates_table.jsonl"
+TABLE = Path(__file__).parents[1] / "data" / "dates_table.jsonl"
 ROWS = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
