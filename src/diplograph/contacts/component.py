@@ -11,22 +11,25 @@ sentences; a denial and a rumour of the same call stay apart. Triggers go to
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from ..resources.countries import load_countries
-from ..resources.data import data_file, read_jsonl
 from ..resources.text import doc_text
-from ..types import Contact, Mention, Participant, TimeValue
+from ..types import TimeValue
 from .attribution import attribution_of
 from .discourse import discourse_dates
+from .lexicon import (
+    answer_cues,
+    attendance_cues,
+    co_presence_phrases,
+    load_triggers,
+    multilateral_words,
+)
+from .merge import merge_contacts, merge_reports, to_contact
 from .participants import (
     AGENDA_NOUNS,
     DocContext,
@@ -35,6 +38,8 @@ from .participants import (
     np_parties,
     verb_parties,
 )
+from .raw import GRANULARITY_RANK, RawContact
+from .same_event import compatible_types
 from .status import STOP_PREPS, clause_chain, decide_status, load_cues
 
 __all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports"]
@@ -42,45 +47,6 @@ __all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports
 SPECIFIC = ("phone_call", "video_call", "meeting", "visit")
 _ANAPHORIC_WORDS = {"they", "them", "their", "two", "both", "i", "we", "he", "she", "him", "her", "his", "leaders",
                     "presidents", "ministers", "premiers", "heads", "counterparts", "counterpart"}
-GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-
-
-def _data(name: str) -> Path:
-    return data_file("contacts", name)
-
-
-@lru_cache(maxsize=1)
-def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None], dict[tuple[str, ...], str]]:
-    triggers = {(r["lemma"], r["pos"]): r for r in read_jsonl(_data("contact_triggers.jsonl"))}
-    words, phrases = {}, {}
-    for r in read_jsonl(_data("type_modifiers.jsonl")):
-        if "multilateral_words" in r or "distinct_event_words" in r:
-            continue
-        if "word" in r:
-            words[r["word"]] = r["type"]
-        else:
-            phrases[tuple(r["phrase"].split())] = r["type"]
-    return triggers, words, phrases
-
-
-@lru_cache(maxsize=1)
-def distinct_event_words() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("distinct_event_words", []))
-
-
-@lru_cache(maxsize=1)
-def multilateral_words() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("multilateral_words", []))
-
-
-@lru_cache(maxsize=1)
-def co_presence_phrases() -> dict[str, list[tuple[str, ...]]]:
-    """Phrases that add their subject to the meeting just reported, by their last word."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for r in read_jsonl(_data("co_presence.jsonl")):
-        words = tuple(r["phrase"].lower().split())
-        out.setdefault(words[-1], []).append(words)
-    return out
 
 
 def _trigger_hashes(vocab) -> frozenset[int]:
@@ -99,22 +65,6 @@ def _trigger_hashes(vocab) -> frozenset[int]:
 
 
 _TRIGGER_HASHES: dict[int, frozenset[int]] = {}
-
-
-@dataclass
-class RawContact:
-    """One statement of a contact, before reports of the same event merge."""
-
-    type: str
-    parties: list[Party]
-    status: str
-    date: TimeValue | None
-    attribution: str | None
-    sentence: Span
-    trigger: Span
-    host: str | None = None
-    initiator: str | None = None
-    extra_sentences: list[Span] = field(default_factory=list)
 
 
 @Language.factory(
@@ -162,7 +112,7 @@ class ContactExtractor:
                         lambda t: _date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
         raws = [r for r in raws if len({p.id for p in r.parties}) >= 2]  # (an event nobody else joined)
         raws = _fold_visits(raws, ctx)
-        contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
+        contacts = merge_contacts(raws, ctx) if self.merge else [to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
         spans = {(r.trigger.start, r.trigger.end): Span(doc, r.trigger.start, r.trigger.end, label=r.type)
                  for r in raws}
@@ -521,13 +471,13 @@ class ContactExtractor:
         for raw in reversed(previous):
             if ctx.sent(tok).start - raw.sentence.start > 200:
                 break
-            if _compatible_types(raw.type, ctype):
+            if compatible_types(raw.type, ctype):
                 target = {p.id for p in raw.parties}
                 new = [p for p in persons if p.id not in target]
                 if not new:
                     return True
                 for other in previous:
-                    if {p.id for p in other.parties} == target and _compatible_types(other.type, ctype):
+                    if {p.id for p in other.parties} == target and compatible_types(other.type, ctype):
                         other.parties = other.parties + new
                         if other.type == "talks" and ctype in SPECIFIC:
                             other.type = ctype
@@ -1016,95 +966,6 @@ def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     return [r for i, r in enumerate(raws) if i not in drop]
 
 
-def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
-    if a is None or b is None:
-        return True
-    if a.value == b.value:
-        return True
-    if a.start_date and b.start_date and a.end_date and b.end_date:
-        inner, outer = sorted((a, b), key=lambda t: GRANULARITY_RANK.get(t.granularity, 9))
-        return outer.start_date <= inner.start_date and inner.end_date <= outer.end_date
-    return False
-
-
-def _compatible_types(a: str, b: str, same_status: bool = False) -> bool:
-    """Reports of one event: same type, or one says only "talks"; a meeting during a visit is the visit
-    when both are stated with the same certainty."""
-    return a == b or a == "talks" or b == "talks" or (same_status and {a, b} == {"meeting", "visit"})
-
-
-def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
-    """One contact per event: same people, compatible type and date, same status."""
-    groups: list[list[RawContact]] = []
-    for r in raws:
-        key = frozenset(p.id for p in r.parties)
-        home = None
-        for g in groups:
-            if frozenset(p.id for p in g[0].parties) != key:
-                continue
-            if not _compatible_status(g[0].status, r.status):
-                continue
-            gtype = _merged_type(g)
-            if not _compatible_types(gtype, r.type, same_status=all(x.status == r.status for x in g)):
-                continue
-            if not all(_compatible_dates(x.date, r.date) for x in g):
-                continue
-            home = g
-            break
-        if home is None:
-            groups.append([r])
-        else:
-            home.append(r)
-    return [_to_contact(g, ctx) for g in _merge_subsets(groups)]
-
-
-def _people_of(group: list[RawContact]) -> frozenset[str]:
-    return frozenset(p.id for r in group for p in r.parties if p.kind == "person")
-
-
-def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
-    """"Trump met al-Sharaa" and "Trump, al-Sharaa and the crown prince met": when the people of one
-    report are part of those of another report of the same kind of event, same certainty and a compatible
-    date, they are one multi-party contact."""
-    merged = True
-    while merged:
-        merged = False
-        for small in sorted(groups, key=lambda g: len(_people_of(g))):
-            ps = _people_of(small)
-            if len(ps) < 2:
-                continue
-            for big in groups:
-                pb = _people_of(big)
-                if big is small or not ps < pb:
-                    continue
-                if not all(_compatible_status(a.status, b.status) for a in small for b in big):
-                    continue
-                if not _compatible_types(_merged_type(big), _merged_type(small),
-                                         same_status=all(a.status == b.status for a in small for b in big)):
-                    continue
-                if not all(_compatible_dates(a.date, b.date) for a in small for b in big):
-                    continue
-                if _distinct(small, big):
-                    continue
-                big.extend(small)
-                groups = [g for g in groups if g is not small]
-                merged = True
-                break
-            if merged:
-                break
-    return groups
-
-
-@lru_cache(maxsize=1)
-def attendance_cues() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for r in read_jsonl(_data("attendance.jsonl")):
-        for key in ("participles", "event_nouns", "video_words"):
-            if key in r:
-                out[key] = frozenset(r[key])
-    return out
-
-
 def _event_of(part: Token, nouns: frozenset[str]) -> Token | None:
     """The event a participle such as "chaired" or "attended" describes: the noun it modifies ("a retreat
     chaired by X"), else the event the verb it hangs from holds or happens in ("held a summit ..., chaired by
@@ -1181,15 +1042,6 @@ def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeV
         out.append(RawContact(ctype, people, status, date, attribution_of(noun, reporter, ctx), sent,
                               ctx.doc[noun.i:noun.i + 1]))
     return out
-
-
-@lru_cache(maxsize=1)
-def answer_cues() -> list[dict]:
-    import re
-
-    rows = read_jsonl(_data("answer_cues.jsonl"))
-    return [{**r, "pattern": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in r["phrases"]) + r")\b")
-             if r.get("phrases") else None} for r in rows]
 
 
 def _answered(raw: RawContact, ctx: DocContext) -> bool:
@@ -1319,133 +1171,4 @@ def _courtesy_call(tok: Token, spec: dict, ctx: DocContext) -> dict:
         return spec  # ("is scheduled to call on Prayut" is a courtesy call; "called on Putin to end" is not)
     return {**spec, "type": "meeting", "args": ["subj", *spec["courtesy_call"]], "not_with": ["for", "off", "as"],
             "courtesy_call": None}
-
-
-def _clause_of(raw: RawContact) -> list[Token]:
-    """The trigger and the verbs of its own clause."""
-    out, t = [raw.trigger[0]], raw.trigger[0]
-    for _ in range(3):
-        if t.pos_ in ("VERB", "AUX") or t.head == t:
-            break
-        t = t.head
-        out.append(t)
-    return out
-
-
-def _marked_separate(raw: RawContact) -> bool:
-    """"held a separate meeting with X", "met X on the sidelines", "Earlier on Sunday, X held a summit"."""
-    words = distinct_event_words()
-    for t in _clause_of(raw):
-        for c in t.children:
-            if c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in words:
-                return True
-            if c.dep_ == "prep" and any(g.lower_ in words for g in c.children if g.dep_ == "pobj"):
-                return True
-    return False
-
-
-def _places(raw: RawContact) -> set[str]:
-    """Where the report sets its event: names after "in"/"at" on the trigger's clause."""
-    out = set()
-    for t in _clause_of(raw):
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and (g.pos_ == "PROPN" or any(x.pos_ == "PROPN" for x in g.children)):
-                        out.add(" ".join(x.lower_ for x in g.subtree if x.pos_ == "PROPN"))
-    return out
-
-
-def _distinct(small: list[RawContact], big: list[RawContact]) -> bool:
-    """Is the smaller group of reports its own event: marked as separate, or set somewhere else?"""
-    if any(_marked_separate(r) for r in small):
-        return True
-    a = set().union(*(_places(r) for r in small))
-    b = set().union(*(_places(r) for r in big))
-    return bool(a and b and not a & b)
-
-
-def merge_reports(contacts: list[Contact]) -> list[Contact]:
-    """Merge finished contacts that report one event (as ``merge_contacts`` does for the reports of one
-    text): used when a long text was processed in pieces."""
-    out: list[Contact] = []
-    for c in contacts:
-        key = frozenset(p.id for p in c.participants)
-        home = next((o for o in out if frozenset(p.id for p in o.participants) == key
-                     and _compatible_status(o.status, c.status) and _compatible_types(o.type, c.type, o.status == c.status)
-                     and _compatible_dates(o.date, c.date)), None)
-        if home is None:
-            out.append(c)
-            continue
-        if home.type == "talks" and c.type in SPECIFIC:
-            home.type = c.type
-        if c.date is not None and (home.date is None or GRANULARITY_RANK.get(c.date.granularity, 9)
-                                   < GRANULARITY_RANK.get(home.date.granularity, 9)):
-            home.date = c.date
-        if {home.status, c.status} == {"planned", "possible"}:
-            home.status = "possible"
-        home.attribution = home.attribution or c.attribution
-        home.evidence = sorted(home.evidence + c.evidence, key=lambda m: m.start)
-        home.triggers = sorted(home.triggers + c.triggers, key=lambda m: m.start)
-        home.initiator, home.host = home.initiator or c.initiator, home.host or c.host
-    return out
-
-
-def _compatible_status(a: str, b: str) -> bool:
-    """Same status; and "planned" with "possible" are one event whose certainty is the weaker."""
-    return a == b or {a, b} == {"planned", "possible"}
-
-
-def _merged_status(group: list[RawContact]) -> str:
-    statuses = {r.status for r in group}
-    return "possible" if "possible" in statuses else group[0].status
-
-
-def _merged_type(group: list[RawContact]) -> str:
-    specific = [r.type for r in group if r.type in SPECIFIC]
-    if "visit" in specific:
-        return "visit"
-    return specific[0] if specific else group[0].type
-
-
-def _to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
-    ctype = _merged_type(group)
-    dated = [r.date for r in group if r.date is not None]
-    date = min(dated, key=lambda t: GRANULARITY_RANK.get(t.granularity, 9)) if dated else None
-    first = group[0]
-    participants = []
-    parties = list({p.id: p for r in reversed(group) for p in r.parties}.values())  # the union, first seen first
-    parties.sort(key=lambda p: next(i for i, r in enumerate(group) if any(q.id == p.id for q in r.parties)))
-    for p in parties:
-        if p.kind == "person" and p.id in ctx.people:
-            participants.append(Participant.of(ctx.people[p.id]))
-        elif p.kind == "country" and p.id in ctx.countries:
-            participants.append(Participant.of(ctx.countries[p.id]))
-        elif p.kind == "country":
-            from ..resources.countries import load_countries as _lc
-
-            participants.append(Participant(id=f"country:{p.id}", name=_lc().name(p.id), kind="country", country=p.id))
-    sentences = {}
-    for r in group:
-        for s in [r.sentence, *r.extra_sentences]:
-            text = s.text
-            lead = len(text) - len(text.lstrip())
-            body = text.strip()
-            sentences[s.start_char] = Mention(s.start_char + lead, s.start_char + lead + len(body), body)
-    triggers = sorted({(r.trigger.start_char, r.trigger.end_char): Mention(r.trigger.start_char, r.trigger.end_char,
-                                                                           r.trigger.text) for r in group}.values(),
-                      key=lambda m: m.start)
-    # the source of the statement that dates the event; for an undated one, the first source given
-    carriers = [r for r in group if date is not None and r.date is not None and r.date.value == date.value] or group
-    attribution = next((r.attribution for r in carriers if r.attribution), None)
-    host = next((r.host for r in group if r.host), None)
-    initiator = next((r.initiator for r in group if r.initiator), None)
-    if host and not host.startswith("country:") and host not in ctx.people:
-        host = f"country:{host}"
-    ids = sorted(p.id for p in participants)
-    status = _merged_status(group)
-    digest = hashlib.sha1("|".join([*ids, ctype, status, date.value if date else ""]).encode()).hexdigest()[:12]
-    return Contact(id=f"contact:{digest}", type=ctype, participants=participants, status=status, date=date,
-                   attribution=attribution, evidence=[sentences[k] for k in sorted(sentences)], triggers=triggers,
-                   initiator=initiator if ctype == "visit" else None, host=host if ctype == "visit" else None)
 
