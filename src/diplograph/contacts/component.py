@@ -22,6 +22,7 @@ from ..types import TimeValue
 from .attribution import attribution_of
 from .dating import (
     date_for,
+    news_dates,
     interleaved_dates,
     lede_today,
     occasion_date,
@@ -116,6 +117,7 @@ class ContactExtractor:
         dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
         discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
                         lambda t: date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+        news_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0])
         raws = [r for r in raws if len({p.id for p in r.parties}) >= 2]  # (an event nobody else joined)
         raws = _fold_visits(raws, ctx)
         contacts = merge_contacts(raws, ctx) if self.merge else [to_contact([r], ctx) for r in raws]

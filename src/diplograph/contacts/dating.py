@@ -14,6 +14,8 @@ A contact takes, in this order, the first of these that the text gives safely:
    the day of its news takes that day ("on Sunday made phone calls with his counterparts in ...", then
    "he made separate phone calls with ...": :func:`news_dates`), unless its clause marks it as
    background (a past perfect, "previously", "last", frequency words) or its sentence names another time.
+   Only what happened (news of that day or before it) and what is planned (news of that day or after it):
+   a rumour or a denial is seldom of one day.
 
 Otherwise the date is ``None``: the text gives none.
 """
@@ -216,3 +218,77 @@ def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | N
         return None  # the sentence dates something: not a same-day lede
     return TimeValue(text=verbs[0].text, start=verbs[0].idx, end=verbs[0].idx + len(verbs[0].text), value=published,
                      granularity="day", start_date=published, end_date=published)
+
+
+#: Words that set a contact in the background of the news: not the day the lead gives.
+BACKGROUND = frozenset({"last", "first", "previously", "ago", "formerly", "past", "once", "earlier this year",
+                        "recent", "recently", "since"})
+LEAD_SENTENCES = 3  # the lead: the lede sentence and the two after it
+NEWS_WINDOW_DAYS = 7  # the news of an article is of its week
+
+
+def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    """The day of the article's news: the first day-precise date of its lead (the lede sentence and the two
+    after it), a contact's or one the text states, within a week of the publication date."""
+    published = ctx.doc._.published
+    if ctx.lede is None or not published:
+        return None
+    first = ctx.sent_index[ctx.lede]
+    lead = ctx.sents[first:first + LEAD_SENTENCES]
+    start, end = lead[0].start, lead[-1].end
+    found = [(r.trigger.start, r.date) for r in raws if r.date is not None and start <= r.trigger.start < end]
+    found += [(s.start, v) for s, v in dates if start <= s.start < end]
+    day = dt.date.fromisoformat(published)
+    for _, value in sorted(found, key=lambda x: x[0]):
+        if value.granularity != "day" or not value.start_date:
+            continue
+        try:
+            d = dt.date.fromisoformat(value.start_date)
+        except ValueError:
+            continue
+        if abs((d - day).days) <= NEWS_WINDOW_DAYS:
+            return value
+    return None
+
+
+def _background(r: RawContact, chain: list[Token], ctx: DocContext) -> bool:
+    """Is the contact told as background: a past perfect, or a word such as "previously", "last"?"""
+    words = ctx.words(ctx.sent(r.trigger[0]))
+    if any(w in FREQUENCY or w in BACKGROUND for w in words):
+        return True
+    for t in chain:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+    return False
+
+
+def _other_time(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
+    """Does the contact's sentence name a time that is not the news day?"""
+    sent = ctx.sent(r.trigger[0])
+    for span, value in dates:
+        if sent.start <= span.start < sent.end:
+            if not (value.start_date and value.end_date and news.start_date
+                    and value.start_date <= news.start_date <= value.end_date):
+                return True
+    return False
+
+
+def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]], chain_of) -> None:
+    """Date, in place, the undated contacts of the article's news with the day its lead gives (step 4 of
+    the policy). ``chain_of(token)`` gives the words of a trigger's clause."""
+    news = news_date(raws, ctx, dates)
+    if news is None:
+        return
+    published = ctx.doc._.published
+    dated = {frozenset(p.id for p in r.parties) for r in raws if r.date is not None}
+    for r in raws:
+        if r.date is not None or frozenset(p.id for p in r.parties) in dated:
+            continue  # (another report of the same people carries its date)
+        if r.status in ("denied", "possible") or (r.status == "planned" and news.start_date < published):
+            continue
+        if r.status == "occurred" and news.start_date > published:
+            continue
+        if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
+            continue
+        r.date = news
