@@ -252,8 +252,13 @@ def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, T
 
 
 def _background(r: RawContact, chain: list[Token], ctx: DocContext) -> bool:
-    """Is the contact told as background: a past perfect, or a word such as "previously", "last"?"""
-    words = ctx.words(ctx.sent(r.trigger[0]))
+    """Is the contact told as background: a past perfect, a word such as "previously", "last", or an event
+    referred to as known ("discussed the spirit of the talks between X and Y")?"""
+    tok = r.trigger[0]
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+                                  for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return True
+    words = ctx.words(ctx.sent(tok))
     if any(w in FREQUENCY or w in BACKGROUND for w in words):
         return True
     for t in chain:
