@@ -36,3 +36,18 @@ def test_background_and_rumours_keep_no_date():
     assert (frozenset({"Rutte", "Scholz"}), "meeting", "occurred", "2023-06-29") in got
     assert (frozenset({"Rutte", "Macron"}), "meeting", "occurred", None) in got
     assert (frozenset({"Rutte", "Meloni"}), "meeting", "possible", None) in got
+
+
+def test_a_list_of_titled_counterparts_is_one_bilateral_contact_each():
+    text = ("Kenyan President William Ruto on Sunday conferred with the President of Botswana, Mokgweetsi "
+            "Masisi, President of Ghana Nana Akufo-Addo, as well as with the Prime Minister of Italy, Giorgia "
+            "Meloni, on the sidelines of the summit in Addis Ababa.")
+    got = summary(diplograph.extract(text, published="2024-02-19"))
+    for other in ("Masisi", "Akufo-Addo", "Meloni"):
+        assert (frozenset({"Ruto", other}), "meeting", "occurred", "2024-02-18") in got, got  # at a summit
+
+
+def test_a_new_clause_ends_the_list():
+    got = summary(diplograph.extract("Macron met Scholz in Berlin, and Meloni met Sanchez in Rome.",
+                                     published="2024-02-19"))
+    assert {names for names, *_ in got} == {frozenset({"Macron", "Scholz"}), frozenset({"Meloni", "Sánchez"})}

@@ -22,9 +22,9 @@ from ..types import TimeValue
 from .attribution import attribution_of
 from .dating import (
     date_for,
-    news_dates,
     interleaved_dates,
     lede_today,
+    news_dates,
     occasion_date,
     perfect_today,
     relative_dates,
@@ -41,6 +41,7 @@ from .merge import merge_contacts, merge_reports, to_contact
 from .participants import (
     DocContext,
     Party,
+    list_continuation,
     noun_parties,
     np_parties,
     verb_parties,
@@ -224,7 +225,7 @@ class ContactExtractor:
                     for c in tok.children):
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
-            others = _dedupe(others)
+            others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
             if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
                     and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
                 from .participants import (
@@ -260,6 +261,7 @@ class ContactExtractor:
                                                       if c.i < tok.i):
                 return []  # "video conference" is a call, "press conference" is not
             subj, others, gov = noun_parties(tok, spec, ctx)
+            others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
             # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
             split = len([p for p in subj if p.kind == "person"]) == 1 and \
                 len([p for p in others if p.kind == "person"]) >= 2 and \
