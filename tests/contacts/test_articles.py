@@ -51,3 +51,13 @@ def test_a_new_clause_ends_the_list():
     got = summary(diplograph.extract("Macron met Scholz in Berlin, and Meloni met Sanchez in Rome.",
                                      published="2024-02-19"))
     assert {names for names, *_ in got} == {frozenset({"Macron", "Scholz"}), frozenset({"Meloni", "Sánchez"})}
+
+
+def test_plural_titles_name_their_office_and_leaders_only_the_named():
+    text = ("The prime ministers of Poland and Lithuania met in Vilnius on Monday. Poland's Prime Minister "
+            "Mateusz Morawiecki and Lithuanian Prime Minister Ingrida Simonyte discussed energy.")
+    got = summary(diplograph.extract(text, published="2022-03-16"))
+    assert (frozenset({"Morawiecki", "Šimonytė"}), "meeting", "occurred", "2022-03-14") in got, got
+    text = "The Estonian president said on Monday that he had met the leaders of Algeria, Morocco and Tunisia."
+    got = summary(diplograph.extract(text, published="2019-02-12"))
+    assert not any(len(names) >= 2 for names, *_ in got), got  # a group: no one is named

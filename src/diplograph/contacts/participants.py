@@ -145,16 +145,18 @@ class DocContext:
             return cands[0].id
         return min(cands, key=lambda p: min(abs(m.start - self.doc[near].idx) for m in p.mentions)).id
 
-    def holder(self, code: str, role: str | None, office: str, mention: Span | None = None) -> str | None:
-        """The person of the document from ``code`` with that role (any leader for role None), else the
-        gazetteer's holder of ``office`` on the publication date, who then joins the document's people."""
+    def holder(self, code: str, role: str | None, office: str, mention: Span | None = None,
+               office_holders: bool = True) -> str | None:
+        """The person of the document from ``code`` with that role (any leader for role None), else (with
+        ``office_holders``) the gazetteer's holder of ``office`` on the publication date, who then joins the
+        document's people."""
         leaders = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
                    "supreme leader", "sultan", "queen", "crown prince")
         cands = [p for p in self.people.values() if p.country == code and not p.is_author
                  and ((role is None and (p.role or "") in leaders) or (role is not None and p.role == role))]
         if len(cands) == 1:
             return cands[0].id
-        if cands or self.gazetteer is None or not self.doc._.published:
+        if cands or self.gazetteer is None or not self.doc._.published or not office_holders:
             return None
         day = dt.date.fromisoformat(self.doc._.published)
         found = self.gazetteer.holders(code, [office], day)
@@ -443,11 +445,15 @@ def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
     codes = list(dict.fromkeys(ctx.country_of[i] for i in countries))
     if len(codes) < 2:
         return []
-    role, office = PLURAL_TITLES[head.lower_]
+    key = head.lower_
+    if key == "ministers" and any(c.lower_ == "prime" and c.dep_ in ("amod", "compound") for c in head.children):
+        key = "prime ministers"  # (not the foreign ministers)
+    role, office = PLURAL_TITLES[key]
     out = []
     phrase = ctx.doc[head.left_edge.i:head.right_edge.i + 1]
     for code in codes:
-        pid = ctx.holder(code, role, office, mention=phrase)
+        # "the leaders of X and Y" names no office: only leaders the text names are meant
+        pid = ctx.holder(code, role, office, mention=phrase, office_holders=role is not None)
         if pid is None:
             return []
         out.append(Party(pid, "person", head.i))
