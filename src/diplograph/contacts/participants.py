@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE
 from ..resources.text import doc_text
 from ..types import Country, Mention, Person
+from .status import verb_above
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
 
@@ -673,6 +674,9 @@ def governing_verb(noun: Token) -> Token | None:
             h = h.head.head  # "warned Biden against playing with fire during a call": the phrase is misattached
         if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("acomp", "ROOT")):
             return h
+        if t.dep_ == "pobj" and h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                   for c in noun.children):
+            return verb_above(h)  # "urged X to refrain from any measures, in a phone call": misattached
         t = h
     return None
 
@@ -768,7 +772,8 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
             for ch in gov.children:
                 if ch.dep_ in ("dobj", "dative") and ch != base:
                     own.extend(np_parties(ch, ctx, exclude=exclude | {p.id for p in subj}))
-        if via_setting and gov.dep_ == "xcomp" and gov.head.lemma_ in OBJECT_CONTROL:
+        if via_setting and gov.head.lemma_ in OBJECT_CONTROL and (gov.dep_ == "xcomp" or (
+                gov.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children))):
             # "Erdoğan urged Putin to declare a ceasefire during a phone call": the call is the urging
             for ch in gov.head.children:
                 if ch.dep_ in ("nsubj", "dobj"):

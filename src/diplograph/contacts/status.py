@@ -81,6 +81,9 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in STOP_PREPS:
             return chain, None  # "following his call with X, he will ...": a different event
+        if t.dep_ == "prep" and t.lower_ in _SETTING_PREPS and len(chain) == 2 and h.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children):
+            h = verb_above(h) or h  # "urged X to refrain from any measures, in a phone call": misattached
         if t.dep_ == "prep" and t.lower_ in _SETTING_PREPS and len(chain) >= 2 and chain[-2].dep_ == "pobj" \
                 and h.pos_ in ("VERB", "AUX"):
             chain.append(h)
@@ -105,6 +108,17 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
         chain.append(h)
         t = h
     return chain, None
+
+
+def verb_above(t: Token, steps: int = 4) -> Token | None:
+    """The nearest verb above ``t`` (a few steps up), or None."""
+    for _ in range(steps):
+        if t.head == t:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 _CONDITIONS = {"if", "unless", "provided", "providing", "whether"}
