@@ -152,8 +152,8 @@ class PeopleRecognizer:
             if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
                 continue
             if not in_doc:
-                if key not in gaz.short_index:
-                    continue
+                if key not in gaz.short_index or tok.tag_ in ("NNS", "NNPS"):
+                    continue  # (a plural is no one's name: "U.S. Banks")
                 if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") and not (
                         (tok.i > tok.sent.start or tok.pos_ == "PROPN" or tok.dep_ in ("nsubj", "nsubjpass", "poss"))
                         and self._leader_short_name(key, day)):
@@ -275,7 +275,7 @@ class PeopleRecognizer:
 
 def _contiguous(doc: Doc, start: int, end: int) -> bool:
     """No sentence or clause break between ``start`` and ``end`` (a title right before its name)."""
-    return end - start <= 8 and not any(t.text in (".", ";", ":", "\n") or t.is_space for t in doc[start:end])
+    return end - start <= 8 and not any(t.text in (".", ";", ":") or "\n" in t.text for t in doc[start:end])
 
 
 def _venue(span) -> bool:

@@ -10,6 +10,7 @@ for :mod:`diplograph.identity` to resolve. Nothing here decides who is who.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,9 @@ _NOT_THE_OFFICE = {"deputy", "vice", "former", "ex", "late", "then", "then-", "o
 _BARE_NAME_LINE = re.compile(r"^\s*(?:[A-Z][a-zà-ÿ'’-]+\.?\s+){1,3}[A-Z][a-zà-ÿ'’-]+\s*$")
 _POSTED_TITLES = {"ambassador", "envoy", "special envoy"}
 _NAME_JOINERS = {"-", "'", "’", "."}
+_PRONOUNS = {"i", "it", "he", "she", "we", "they", "you", "him", "her", "them", "us", "this", "that"}
+# "troops in Ladakh": after these a bare name is a place
+_LOCATIVES = {"in", "into", "near", "across", "throughout", "inside", "outside"}
 
 
 def _data(name: str) -> Path:
@@ -293,37 +297,48 @@ class MentionFinder:
                 continue
             self._title_mention(doc, s, e, info, names, titles, taken, add)
         # 3. NER persons
+        starts = _title_starts(self.title_matcher(doc))
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            s, e = _clean_person_span(doc, ent.start, ent.end, self.titles)
-            if e <= s:
+            s, e = _clean_person_span(doc, ent.start, ent.end, starts)
+            if e <= s or any(i in taken for i in range(s, e)) or self._not_a_name(doc, doc[s:e]):
                 continue
-            span = doc[s:e]
-            if self.countries.lookup(span.text) or fold(span.text) in self.media_folded:
-                continue
-            if not any(ch.isupper() for ch in span.text) or any(ch.isdigit() for ch in span.text):
-                continue
-            if any(t.text == "-" for t in span) and all(fold(part) in self.gaz.short_index
-                                                        for part in span.text.split("-") if part):
-                continue  # "Putin-Macron call": two people, found as surnames
-            if len(span) == 1 and span.text.isupper() and len(span.text) > 3:
-                continue  # transcript labels: "QUESTION", "ANSWER"
-            if any(t.text in name_stopwords() for t in span):
-                continue  # "Department Spokesperson", "PM Office"
-            if is_place(span.text) and not self.gaz.by_name(span.text) and fold(span.text) not in self.gaz.short_index:
-                continue  # "seized Goma", "the town of Leticia"
-            if len(span) > 1 and _title_case_line(doc, s) and not self.gaz.by_name(span.text):
-                continue  # a headline in title case: "Trump Says He and Putin Agreed" (surnames still count)
-            leaders = [p.id for p in self.gaz.by_name(span.text)]
-            if any(i in taken for i in range(s, e)):
-                # extend a partial gazetteer/title name? keep the earlier one.
-                continue
-            add(NameMention(s, e, span.text, "ner", leader_ids=leaders))
+            add(NameMention(s, e, doc[s:e].text, "ner", leader_ids=[p.id for p in self.gaz.by_name(doc[s:e].text)]))
         titles = _appositions(doc, names, titles)
         self._context_countries(doc, names)
         countries = self.countries_in(doc, taken)
         return names, titles, countries
+
+    def _not_a_name(self, doc: Doc, span: Span) -> bool:
+        """Is a PERSON entity of the model something else: a country, outlet, place, body, transcript label,
+        headline fragment, a group ("against the Tutsi"), or text in another script?"""
+        text = span.text
+        if self.countries.lookup(text) or fold(text) in self.media_folded:
+            return True
+        if not any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text) or not _latin(text):
+            return True
+        if not span[0].text[:1].isalpha() or fold(text) in _PRONOUNS:
+            return True  # a quote glued to a pronoun: "”It would seem"
+        if any(t.text == "-" for t in span) and all(fold(part) in self.gaz.short_index
+                                                    for part in text.split("-") if part):
+            return True  # "Putin-Macron call": two people, found as surnames
+        if len(span) == 1 and text.isupper() and len(text) > 3:
+            return True  # transcript labels: "QUESTION", "ANSWER"
+        if any(t.text in name_stopwords() for t in span):
+            return True  # "Department Spokesperson", "PM Office", "International Airport"
+        known = bool(self.gaz.by_name(text))
+        if known:
+            return False
+        if fold(text) not in self.gaz.short_index:
+            if is_place(text):
+                return True  # "seized Goma", "the town of Leticia"
+            if len(span) == 1 and (span[0].tag_ == "NNPS" or (span.start > 0 and doc[span.start - 1].lower_ in
+                                                                 ("the", "a", "an"))):
+                return True  # "the Tutsi", "the Asean family", "Headquarters": a group or a thing
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVES:
+                return True  # "troops in Ladakh": a place
+        return len(span) > 1 and _title_case_line(doc, span.start)  # "Trump Says He and Putin Agreed"
 
     def _context_countries(self, doc: Doc, names: list[NameMention]) -> None:
         """Countries that the words around a name give: "Kim Yo Jong of North Korea", "Australian journalist
@@ -385,74 +400,100 @@ class MentionFinder:
         return max(ends) if ends else None
 
     def _title_mention(self, doc, s, e, info, names, titles, taken, add) -> None:
+        """A title at tokens ``s:e``: the name it introduces (a :class:`NameMention`), else, when it stands
+        for a person, a :class:`TitleMention`."""
         title = info["title"]
         honorific = info["class"] == "honorific"
         if honorific and any(self.countries.lookup(doc[s:k].text) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
             return  # "Sri Lanka", "Saint Lucia": a country, not an honorific and a name
+        if honorific and _in_other_entity(doc, s, _skip_space(doc, e)):
+            return  # "Sharm El Sheikh International Airport", "the General Debate": a place or an event
         country, left = (None, s) if honorific else self._country_left(doc, s)
-        j = e
-        role = info.get("role")
+        country = country or info.get("country")  # "MK": a member of the Knesset
+        j, found = (e, None) if honorific else self._title_complement(doc, _skip_space(doc, e))
+        if found and title not in _POSTED_TITLES:  # "ambassador in Caracas": where they serve
+            country = country or found
+        j = self._skip_honorifics(doc, j)
+        n_end = _name_run(doc, j, self.titles, self.countries)
+        if n_end > j and self._title_name_ok(doc, j, n_end):
+            self._anchored_name(doc, j, n_end, info, country, (left, e), names, add)
+            return
+        if not honorific:
+            self._bare_title(doc, s, e, info, country, left, titles)
+
+    def _title_complement(self, doc: Doc, j: int) -> tuple[int, str | None]:
+        """What follows a title before the name: "President of Ukraine X", "press secretary of the Russian
+        president X", "spokesman for the Egyptian Presidency, Counselor X", "the Minister of Commerce, X".
+        Returns where the name may start and the country named there."""
         n = len(doc)
-        # "President of Ukraine X", "press secretary of the Russian president X",
-        # "spokesman for the Egyptian Presidency, Counselor X"
-        if j < n and doc[j].lower_ in ("of", "for", "at", "to", "in") and not honorific:
-            k = j + 1
-            if k < n and doc[k].lower_ == "the":
+        if not (j < n and doc[j].lower_ in ("of", "for", "at", "to", "in")):
+            return j, None
+        k = j + 1
+        if k < n and doc[k].lower_ == "the":
+            k += 1
+        found = self._country_at(doc, k) if k < n else None
+        if found:
+            j = found[1]
+            t2 = self._title_at(doc, j) if j < n else None
+            if t2 is not None:
+                return t2, found[0]
+            k = j  # an institution: "the Egyptian Presidency", "the Russian Foreign Ministry"
+            while k < n and k - j < 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
                 k += 1
-            found = self._country_at(doc, k) if k < n else None
-            if found:
-                # "ambassador in Caracas", "envoy to Ukraine": the place is where they serve
-                if title not in _POSTED_TITLES:
-                    country = country or found[0]
-                j = found[1]
-                t2 = self._title_at(doc, j) if j < n else None
-                if t2 is not None:
-                    j = t2
-                else:  # an institution: "the Egyptian Presidency", "the Russian Foreign Ministry"
-                    k = j
-                    while k < n and k - j < 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
-                        k += 1
-                    if k < n and doc[k].text == "," and k > j:
-                        j = k
-            else:  # a portfolio: "the Minister of Commerce, X"
-                k2 = k
-                while k2 < n and k2 - k < 4 and doc[k2].text[:1].isupper() and doc[k2].ent_type_ != "PERSON":
-                    k2 += 1
-                if k2 > k and k2 < n and doc[k2].text == ",":
-                    j = k2
+            return (k if k < n and doc[k].text == "," and k > j else j), found[0]
+        k2 = k  # a portfolio: "the Minister of Commerce, X"
+        while k2 < n and k2 - k < 4 and doc[k2].text[:1].isupper() and doc[k2].ent_type_ != "PERSON":
+            k2 += 1
+        if k2 > k and k2 < n and doc[k2].text == ",":
+            return k2, None
+        return j, None
+
+    def _skip_honorifics(self, doc: Doc, j: int) -> int:
+        """Past a comma and honorifics between a title and a name ("spokesman, Counselor Ahmed Fahmy")."""
+        n = len(doc)
+        j = _skip_space(doc, j)
         if j < n and doc[j].text == "," and j + 1 < n and _is_cap(doc[j + 1]):
             j += 1
-        while j < n:  # honorifics between title and name ("Counselor Ahmed Fahmy")
+        while j < n:
             t2 = self._title_at(doc, j)
             if t2 is None or self.titles.get(doc[j:t2].text.lower(), {}).get("class") != "honorific":
                 break
-            j = t2
-        j_name = j
-        n_end = _name_run(doc, j_name, self.titles, self.countries)
-        if n_end > j_name:
-            ns, ne = j_name, n_end
-            span = doc[ns:ne]
-            # "Prime Minister X of Iraq"
-            if country is None and ne + 1 < n and doc[ne].lower_ == "of":
-                found = self._country_at(doc, ne + 1)
-                if found:
-                    country = found[0]
-            role_out = None if honorific or info["class"] == "counterpart" else role
-            already = [m for m in names if m.start <= ns < m.end or ns <= m.start < ne]
-            if already:
-                for m in already:
-                    m.role = m.role or role_out
-                    m.country = m.country or country
-                    m.anchor = m.anchor or (left, e)
-                return
-            leaders = [p.id for p in self.gaz.by_name(span.text)]
-            add(NameMention(ns, ne, span.text, "title", leader_ids=leaders, role=role_out, country=country,
-                            anchor=(left, e)))
+            j = _skip_space(doc, t2)
+        return j
+
+    def _title_name_ok(self, doc: Doc, s: int, e: int) -> bool:
+        """Is the run of capitalised words after a title a name? Not text in another script, not a lone
+        code ("Prime Minister GR"), and on a title-case headline only a name the article repeats ("Crown
+        Prince Invites Iraqi Prime" is no name)."""
+        span = doc[s:e]
+        if self.gaz.by_name(span.text):
+            return True
+        if not _latin(span.text) or (e - s == 1 and span.text.isupper() and len(span.text) <= 2):
+            return False
+        return not _title_case_line(doc, s) or _repeated(doc, s, e)
+
+    def _anchored_name(self, doc, ns, ne, info, country, anchor, names, add) -> None:
+        """A name introduced by a title; it takes the title's role and country."""
+        n = len(doc)
+        if country is None and ne + 1 < n and doc[ne].lower_ == "of":  # "Prime Minister X of Iraq"
+            found = self._country_at(doc, ne + 1)
+            if found:
+                country = found[0]
+        role = None if info["class"] in ("honorific", "counterpart") else info.get("role")
+        already = [m for m in names if m.start <= ns < m.end or ns <= m.start < ne]
+        if already:
+            for m in already:
+                m.role = m.role or role
+                m.country = m.country or country
+                m.anchor = m.anchor or anchor
             return
-        if honorific:
-            return
-        # A bare title stands for a person when determined: "the Turkish president", "his counterpart",
-        # "President" capitalised.
+        text = doc[ns:ne].text
+        add(NameMention(ns, ne, text, "title", leader_ids=[p.id for p in self.gaz.by_name(text)], role=role,
+                        country=country, anchor=anchor))
+
+    def _bare_title(self, doc, s, e, info, country, left, titles) -> None:
+        """A title with no name after it stands for a person when determined: "the Turkish president",
+        "his counterpart", "President" capitalised."""
         first = doc[left - 1] if left > 0 else None
         has_det = first is not None and first.lower_ in _DETS
         # "Canada's prime minister" is as determined as "the Canadian prime minister"
@@ -461,29 +502,66 @@ class MentionFinder:
         st = left - 1 if has_det else left
         modifiers = {doc[k].lower_ for k in range(left, s)}
         offices = list(info.get("office", []))
+        role = info.get("role")
         if modifiers & _NOT_THE_OFFICE:  # "deputy foreign minister", "former president": another office
             offices = []
             role = f"{'deputy' if modifiers & {'deputy', 'vice'} else 'former'} {role}" if role else role
         if info.get("class") in ("leader", "minister", "spokesperson", "counterpart", "official"):
-            titles.append(TitleMention(st, e, doc[st:e].text, title, role, offices, country,
+            titles.append(TitleMention(st, e, doc[st:e].text, info["title"], role, offices, country,
                                        plural=bool(info.get("plural")),
                                        counterpart=info["class"] == "counterpart", definite=definite))
 
 
 def _title_case_line(doc: Doc, i: int) -> bool:
-    """Is token ``i`` on a line written in title case (a headline: most words capitalised)?"""
+    """Is token ``i`` on a headline written in title case (most words capitalised, no more than 25 words,
+    no closing full stop; a list of names in a sentence is no headline)?"""
     text = doc_text(doc)
     a = text.rfind("\n", 0, doc[i].idx) + 1
     b = text.find("\n", doc[i].idx)
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[a:b if b >= 0 else len(text)])
+    line = text[a:b if b >= 0 else len(text)].strip()
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
     long = [w for w in words if len(w) > 3]
-    return len(words) >= 5 and len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+    return 5 <= len(words) <= 25 and not line.endswith(".") and len(long) >= 4 and \
+        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _skip_space(doc: Doc, j: int) -> int:
+    """The first token at or after ``j`` that is not extra white space ("President  Omar")."""
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    return j
+
+
+_OTHER_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _in_other_entity(doc: Doc, s: int, j: int) -> bool:
+    """Is the honorific at ``s`` part of the name of a place, body or event ("Sharm El Sheikh", "the General
+    Debate"): inside such an entity, or starting one that goes on past it (to token ``j``)?"""
+    tok = doc[s]
+    if tok.ent_type_ not in _OTHER_ENTITIES:
+        return False
+    return tok.ent_iob_ == "I" or (j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == tok.ent_type_)
+
+
+def _repeated(doc: Doc, s: int, e: int) -> bool:
+    """Do the words of ``doc[s:e]`` occur again in the document, off their own line?"""
+    words = [t.text for t in doc[s:e]]
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[s].idx) + 1
+    line_end = text.find("\n", doc[s].idx)
+    line_end = len(text) if line_end < 0 else line_end
+    for t in doc:
+        if t.text == words[0] and not line_start <= t.idx < line_end and \
+                [x.text for x in doc[t.i:t.i + len(words)]] == words:
+            return True
+    return False
 
 
 def _title_word(tok: Token) -> bool:
     """A word that can sit inside a title phrase: "Middle East", "prime cabinet", "special"."""
     return tok.is_alpha and tok.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART") \
-        and not tok.ent_type_ == "PERSON"
+        and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
 
 
 def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention]) -> list[TitleMention]:
@@ -532,6 +610,10 @@ def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
             break
         if t.text in name_stopwords():
             break
+        if j > i and _is_cap(t) and titles.get(low, {}).get("class") == "honorific" and j + 1 < n \
+                and _is_cap(doc[j + 1]) and doc[j + 1].lower_ not in titles and doc[j + 1].is_alpha:
+            j += 1  # an honorific inside a name: "Hassan Sheikh Mohamud"
+            continue
         if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
             if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
                 # "President Biden" fine; "President Russia" not a name
@@ -564,29 +646,31 @@ def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
     return j
 
 
-@lru_cache(maxsize=4)
-def _multiword_titles(titles: frozenset[str]) -> tuple[tuple[str, int], ...]:
-    """Folded titles of two words or more, longest first."""
-    out = [(fold(t), len(t.split())) for t in titles if len(t.split()) > 1]
-    return tuple(sorted(out, key=lambda x: -x[1]))
+def _title_starts(matches: list[tuple[int, int, int]]) -> dict[int, int]:
+    """Token -> the end of the longest title phrase that starts there."""
+    out: dict[int, int] = {}
+    for _, s, e in matches:
+        out[s] = max(e, out.get(s, e))
+    return out
 
 
-@lru_cache(maxsize=4)
-def _multiword_firsts(titles: frozenset[str]) -> frozenset[str]:
-    return frozenset(t.split()[0] for t, _ in _multiword_titles(titles))
-
-
-def _clean_person_span(doc: Doc, s: int, e: int, titles: dict) -> tuple[int, int]:
-    """Strip titles, possessives and punctuation from a PERSON entity."""
-    while s < e and (doc[s].lower_ in titles or doc[s].lower_ in _DETS or not any(c.isalnum() for c in doc[s].text)):
-        s += 1
-    # multiword titles at the start ("Prime Minister")
-    multi = _multiword_titles(frozenset(titles))
-    if s < e and doc[s].lower_ in _multiword_firsts(frozenset(titles)):
-        for t, n in multi:
-            if e - s > n and fold(doc[s:s + n].text) == t:
-                s += n
-                break
+def _clean_person_span(doc: Doc, s: int, e: int, title_ends: dict[int, int]) -> tuple[int, int]:
+    """Strip titles and honorifics ("Prime Minister", "Datuk Seri"), determiners, lower-case words ("of
+    Jordan"), possessives and punctuation from a PERSON entity: what is left is the name, or nothing."""
+    while s < e:
+        tok = doc[s]
+        if title_ends.get(s, e + 1) <= e:
+            s = title_ends[s]
+        elif tok.lower_ in _DETS or not any(c.isalnum() for c in tok.text) or tok.is_space or (
+                tok.is_lower and tok.lower_.rstrip("-") not in PARTICLES):
+            s += 1
+        else:
+            break
     while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
         e -= 1
     return s, e
+
+
+def _latin(text: str) -> bool:
+    """Are the letters of ``text`` Latin ("Erdoğan" is, "Ντόναλντ" is not)?"""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
