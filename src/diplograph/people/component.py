@@ -28,6 +28,7 @@ from ..resources.text import doc_text, fold
 from ..types import Country, Mention, Person
 from .identity import Cluster, resolve_people
 from .mentions import PARTICLES, MentionFinder, NameMention, modifier_heads
+from .variants import VariantIndex
 
 __all__ = ["PeopleRecognizer", "make_people", "RECENT_YEARS", "TOP_OFFICES"]
 
@@ -62,6 +63,7 @@ class PeopleRecognizer:
         self.extra_leaders: list[dict[str, Any]] = []
         self._finder: MentionFinder | None = None
         self._gaz: Gazetteer | None = None
+        self._variants: VariantIndex | None = None
 
     # ------------------------------------------------------------------ data
     @property
@@ -89,11 +91,18 @@ class PeopleRecognizer:
             self._finder = MentionFinder(self.nlp.vocab, self.gazetteer, self.countries)
         return self._finder
 
+    @property
+    def variants(self) -> VariantIndex:
+        if self._variants is None:
+            self._variants = VariantIndex(self.gazetteer)
+        return self._variants
+
     def add_leaders(self, rows: Iterable[dict[str, Any]]) -> None:
         """Add people in the gazetteer format (see :mod:`diplograph.gazetteer`)."""
         self.extra_leaders.extend(dict(r) for r in rows)
         self._gaz = None
         self._finder = None
+        self._variants = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self.finder  # build the matchers now rather than on the first document
@@ -106,7 +115,8 @@ class PeopleRecognizer:
         names, titles, country_mentions = finder.find(doc, credit)
         candidates = self._surname_candidates(doc, names, country_mentions, day, credit)
         clusters = resolve_people(doc, names, titles, self.gazetteer, day, candidates,
-                                  home=self._home_country(doc, country_mentions, names, credit))
+                                  home=self._home_country(doc, country_mentions, names, credit),
+                                  variants=self.variants)
         people, spans = self._people(doc, clusters, day)
         doc._.people = people
         doc.spans[SPANS_PEOPLE] = spans
@@ -270,12 +280,13 @@ class PeopleRecognizer:
         self.country_files = (str(cfile),) if cfile.exists() and cfile.stat().st_size else ()
         self._gaz = None
         self._finder = None
+        self._variants = None
         return self
 
 
 def _contiguous(doc: Doc, start: int, end: int) -> bool:
     """No sentence or clause break between ``start`` and ``end`` (a title right before its name)."""
-    return end - start <= 8 and not any(t.text in (".", ";", ":") or "\n" in t.text for t in doc[start:end])
+    return end - start <= 12 and not any(t.text in (".", ";", ":") or "\n" in t.text for t in doc[start:end])
 
 
 def _venue(span) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..resources.gazetteer import Gazetteer, Leader, surname_keys
 from ..resources.text import fold, slug
 from .mentions import PARTICLES, NameMention, TitleMention
+from .variants import VariantIndex, middle_name_variant, spelling_variant
 
 __all__ = ["Cluster", "resolve_people"]
 
@@ -174,8 +175,10 @@ def _compatible_full(a: str, b: str) -> bool:
 
 def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention], gaz: Gazetteer,
                    day: dt.date | None, candidates: list[NameMention] | None = None,
-                   home: str | None = None) -> list[Cluster]:
-    """Cluster name mentions, attach surnames and titles; returns the people of the document."""
+                   home: str | None = None, variants: VariantIndex | None = None) -> list[Cluster]:
+    """Cluster name mentions, attach surnames and titles; returns the people of the document.
+
+    ``variants`` finds gazetteer leaders under other spellings of their names (built from ``gaz``)."""
     clusters: dict[str, Cluster] = {}
 
     def cluster_for_leader(leader: Leader) -> Cluster:
@@ -194,13 +197,17 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
             leader = _best_leader(gaz, [p.id for p in gaz.by_name(m.text)], day)
         if leader is None and m.ntoks == 2:  # "Kishida Fumio": family name first
             leader = _best_leader(gaz, [p.id for p in gaz.by_name(" ".join(m.text.split()[::-1]))], day)
-        if leader is None and m.ntoks >= 3 and day is not None:
-            # "Bassirou Diomaye Faye" for the gazetteer's "Bassirou Diomaye Diakhar Faye": an office holder of
-            # that surname whose full name agrees (a middle name dropped)
+        if leader is None and m.ntoks >= 2 and day is not None:
+            # "Bassirou Diomaye Faye" for the gazetteer's "Bassirou Diomaye Diakhar Faye", "Omar Hassan
+            # al-Bashir" for "Omar al-Bashir": an office holder of that surname whose full name agrees (a
+            # middle name dropped or added)
             same = [p for p in gaz.by_short_name(m.text.split()[-1], day, in_office=True)
-                    if _compatible_full(m.text, p.name) and len(set(fold(m.text).split()) - set(fold(p.name).split())) == 0]
+                    if middle_name_variant(m.text, p.name) or (m.ntoks >= 3 and _compatible_full(m.text, p.name)
+                                                               and set(fold(m.text).split()) <= set(fold(p.name).split()))]
             if len({p.id for p in same}) == 1:
                 leader = same[0]
+        if leader is None and variants is not None:  # "Abdul Qadir bin Saleh" for "Abdelkader Bensalah"
+            leader = variants.leader(m.text, day)
         if leader is not None:
             cluster_for_leader(leader).names.append(m)
             continue
@@ -208,7 +215,8 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
             singles.append(m)
             continue
         host = next((c for c in clusters.values()
-                     if any(_compatible_full(m.text, f) or _same_name_variant(m.text, f) for f in c.full_names()
+                     if any(_compatible_full(m.text, f) or _same_name_variant(m.text, f) or spelling_variant(m.text, f)
+                            for f in c.full_names()
                             + ([c.leader.name, *c.leader.aliases] if c.leader else []))), None)
         if host is None:
             host = clusters.setdefault("name:" + fold(m.text), Cluster(key="name:" + fold(m.text)))
@@ -245,10 +253,14 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
         hosts = {id(c): c for k in keys for c in surname_index.get(k, [])}
         if not hosts:
             hosts = {id(c): c for k in keys for c in inner_index.get(k, [])}
-        if not hosts and m.source == "title":  # "PM Shehbaz" for Shehbaz Sharif: a given name after a title
-            hosts = {id(c): c for c in clusters.values()
+        if not hosts and m.source in ("title", "ner"):
+            # a given name alone: "PM Shehbaz" for Shehbaz Sharif, "Anwar" for Anwar Ibrahim (after a title,
+            # the nearest such person; else the only one)
+            given = {id(c): c for c in clusters.values()
                      if any(fold(f).split()[:1] == [key] for f in c.full_names()
                             + ([c.leader.name] if c.leader else []))}
+            if m.source == "title" or len(given) == 1:
+                hosts = given
         chosen = None
         if len(hosts) == 1:
             chosen = next(iter(hosts.values()))
@@ -290,7 +302,7 @@ def resolve_people(doc: Doc, names: list[NameMention], titles: list[TitleMention
         if home and t.country is None and t.definite:
             # in a government's own release, "The Prime Minister" is its own (others get a country)
             pool = [c for c in pool if c.country() == home]
-        target = _resolve_title(t, pool, gaz, day)
+        target = _resolve_title(doc, t, pool, gaz, day)
         # "the President" (capitalised: the office, not any president) in a government's release
         country = t.country or (home if t.definite and t.text.split()[-1][:1].isupper() else None)
         if target is None and country and not t.counterpart and t.definite \
@@ -423,7 +435,8 @@ def _role_matches(c: Cluster, t: TitleMention, gaz: Gazetteer, day: dt.date | No
     return bool(set(t.offices) & offices)
 
 
-def _resolve_title(t: TitleMention, clusters: list[Cluster], gaz: Gazetteer, day: dt.date | None) -> Cluster | None:
+def _resolve_title(doc: Doc, t: TitleMention, clusters: list[Cluster], gaz: Gazetteer,
+                   day: dt.date | None) -> Cluster | None:
     if t.counterpart:
         if not t.country:
             return None
@@ -443,7 +456,23 @@ def _resolve_title(t: TitleMention, clusters: list[Cluster], gaz: Gazetteer, day
         pool = [c for c in pool if c.country() == t.country]
     elif not t.definite:
         return None
+    elif len(pool) > 1:
+        pool = _previous_subject(doc, t, pool) or pool
     return _nearest(pool, t.start) if pool else None
+
+
+def _previous_subject(doc: Doc, t: TitleMention, pool: list[Cluster]) -> list[Cluster]:
+    """A title that is the subject of its sentence ("The President will be accompanied by ...") continues
+    the subject of the sentence before ("President X will depart for Paris at the invitation of President
+    Y"), not the person named last."""
+    if _syntactic_role(doc[t.end - 1]) not in ("nsubj", "nsubjpass") or doc[t.start].sent.start == 0:
+        return []
+    sent = doc[t.start].sent
+    if any(tok.dep_ in ("nsubj", "nsubjpass") for tok in doc[sent.start:t.start]):
+        return []
+    prev = doc[sent.start - 1].sent
+    return [c for c in pool for m in c.names if prev.start <= m.start < prev.end
+            and _syntactic_role(doc[m.end - 1]) in ("nsubj", "nsubjpass")][:1]
 
 
 def _main_office(c: Cluster, gaz: Gazetteer, day: dt.date | None) -> str | None:

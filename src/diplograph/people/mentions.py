@@ -426,12 +426,13 @@ class MentionFinder:
         president X", "spokesman for the Egyptian Presidency, Counselor X", "the Minister of Commerce, X".
         Returns where the name may start and the country named there."""
         n = len(doc)
-        if not (j < n and doc[j].lower_ in ("of", "for", "at", "to", "in")):
+        if not (j < n and doc[j].lower_ in ("of", "for", "at", "to", "in", "and", "&")):
             return j, None
         k = j + 1
         if k < n and doc[k].lower_ == "the":
             k += 1
-        found = self._country_at(doc, k) if k < n else None
+        # (after "and", a second portfolio: "Minister of Foreign Affairs and International Development, X")
+        found = self._country_at(doc, k) if k < n and doc[j].lower_ not in ("and", "&") else None
         if found:
             j = found[1]
             t2 = self._title_at(doc, j) if j < n else None
@@ -441,8 +442,9 @@ class MentionFinder:
             while k < n and k - j < 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
                 k += 1
             return (k if k < n and doc[k].text == "," and k > j else j), found[0]
-        k2 = k  # a portfolio: "the Minister of Commerce, X"
-        while k2 < n and k2 - k < 4 and doc[k2].text[:1].isupper() and doc[k2].ent_type_ != "PERSON":
+        k2 = k  # a portfolio: "the Minister of Commerce, X", "the Minister of Finance and Public Accounts, X"
+        while k2 < n and k2 - k < 6 and doc[k2].ent_type_ != "PERSON" and (
+                doc[k2].text[:1].isupper() or (doc[k2].lower_ in ("and", "&") and k2 > k)):
             k2 += 1
         if k2 > k and k2 < n and doc[k2].text == ",":
             return k2, None
@@ -470,7 +472,11 @@ class MentionFinder:
             return True
         if not _latin(span.text) or (e - s == 1 and span.text.isupper() and len(span.text) <= 2):
             return False
-        return not _title_case_line(doc, s) or _repeated(doc, s, e)
+        if not _title_case_line(doc, s):
+            return True
+        if any(t.is_stop or self.countries.lookup(t.text) for t in span):
+            return False  # "Holds Talks With Djiboutian", "Invites Iraqi Prime"
+        return _repeated(doc, s, e)
 
     def _anchored_name(self, doc, ns, ne, info, country, anchor, names, add) -> None:
         """A name introduced by a title; it takes the title's role and country."""
@@ -545,15 +551,20 @@ def _in_other_entity(doc: Doc, s: int, j: int) -> bool:
 
 
 def _repeated(doc: Doc, s: int, e: int) -> bool:
-    """Do the words of ``doc[s:e]`` occur again in the document, off their own line?"""
+    """Does the name ``doc[s:e]`` occur again off its own line, in full or by its last word (as a proper
+    noun; in capitals in a transcript label: "MR. KIRBY")?"""
     words = [t.text for t in doc[s:e]]
+    last = words[-1]
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, doc[s].idx) + 1
     line_end = text.find("\n", doc[s].idx)
     line_end = len(text) if line_end < 0 else line_end
     for t in doc:
-        if t.text == words[0] and not line_start <= t.idx < line_end and \
-                [x.text for x in doc[t.i:t.i + len(words)]] == words:
+        if line_start <= t.idx < line_end:
+            continue
+        if t.text == words[0] and [x.text for x in doc[t.i:t.i + len(words)]] == words:
+            return True
+        if t.text in (last, last.upper()) and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON"):
             return True
     return False
 
