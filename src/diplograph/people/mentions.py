@@ -564,7 +564,7 @@ def _repeated(doc: Doc, s: int, e: int) -> bool:
             continue
         if t.text == words[0] and [x.text for x in doc[t.i:t.i + len(words)]] == words:
             return True
-        if t.text in (last, last.upper()) and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON"):
+        if (t.text == last and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")) or t.text == last.upper() != last:
             return True
     return False
 

@@ -28,7 +28,7 @@ __all__ = ["skeleton", "spelling_variant", "middle_name_variant", "VariantIndex"
 
 # A skeleton this long names one person among the gazetteer's; shorter ones need a term near the date.
 MIN_SKELETON = 7
-MIN_RATIO = 0.7
+MIN_RATIO = 0.65
 _NEAR_SKELETON = 4
 _NEAR_YEARS = 8
 _CLASSES = str.maketrans({"q": "k", "c": "k", "p": "b", "t": "d", "v": "f", "w": "f", "z": "s", "x": "ks",
