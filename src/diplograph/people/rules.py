@@ -132,7 +132,7 @@ _SCHEMAS: dict[str, type[_Row]] = {"titles": TitleRow, "media": MediaRow, "place
 TABLES = tuple(_SCHEMAS)
 
 
-def _validate(table: str, rows: Iterable[dict[str, Any]], source: str, first_line: int = 1) -> list[_Row]:
+def _validate(table: str, rows: Iterable[dict[str, Any]], source: str, first_line: int = 1) -> list[Any]:
     out = []
     schema = _SCHEMAS[table]
     for i, row in enumerate(rows, first_line):
@@ -150,7 +150,7 @@ class PeopleRules:
 
     def __init__(self, tables: dict[str, list[dict[str, Any]]], sources: dict[str, str] | None = None) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        self._models: dict[str, list[_Row]] = {t: [] for t in TABLES}
+        self._models: dict[str, list[Any]] = {t: [] for t in TABLES}
         for table in TABLES:
             self._extend(table, tables.get(table, []), (sources or {}).get(table, f"{table}.jsonl"))
         self._check_word_lists((sources or {}).get("word_lists", "word_lists.jsonl"))
@@ -204,17 +204,17 @@ class PeopleRules:
     def _extend(self, table: str, rows: list[dict[str, Any]], source: str) -> None:
         models = _validate(table, rows, source, first_line=1)
         if table == "titles":
-            seen = {m.title for m in self._models["titles"]}  # type: ignore[attr-defined]
+            seen = {m.title for m in self._models["titles"]}
             for i, m in enumerate(models, 1):
-                if m.title in seen:  # type: ignore[attr-defined]
-                    raise InputError(f"the title {m.title!r} is defined twice", source=source, line=i,  # type: ignore[attr-defined]
+                if m.title in seen:
+                    raise InputError(f"the title {m.title!r} is defined twice", source=source, line=i,
                                      field="title")
-                seen.add(m.title)  # type: ignore[attr-defined]
+                seen.add(m.title)
         self.rows[table].extend(rows)
         self._models[table].extend(models)
 
     def _check_word_lists(self, source: str) -> None:
-        names = [m.list for m in self._models["word_lists"]]  # type: ignore[attr-defined]
+        names = [m.list for m in self._models["word_lists"]]
         for name in WORD_LISTS:
             if name not in names:
                 raise InputError(f"the word list {name!r} is missing ({WORD_LISTS[name]})", source=source,
@@ -231,18 +231,18 @@ class PeopleRules:
         self.words: dict[str, frozenset[str]] = {}
         self.same_role: list[frozenset[str]] = []
         for m in self._models["word_lists"]:
-            if m.list == "same_role":  # type: ignore[attr-defined]
-                self.same_role.append(frozenset(m.words))  # type: ignore[attr-defined]
+            if m.list == "same_role":
+                self.same_role.append(frozenset(m.words))
             else:
-                self.words[m.list] = self.words.get(m.list, frozenset()) | frozenset(m.words)  # type: ignore[attr-defined]
-        self.media_surfaces = frozenset(n for m in self._models["media"] for n in [m.name, *m.aliases])  # type: ignore[attr-defined]
+                self.words[m.list] = self.words.get(m.list, frozenset()) | frozenset(m.words)
+        self.media_surfaces = frozenset(n for m in self._models["media"] for n in [m.name, *m.aliases])
         self.media_names: dict[str, str] = {}
         for m in self._models["media"]:
-            for n in [m.name, *m.aliases]:  # type: ignore[attr-defined]
-                self.media_names.setdefault(fold(n), m.name)  # type: ignore[attr-defined]
-        self.credit_lines = tuple((re.compile(m.pattern), m.anywhere, m.lines)  # type: ignore[attr-defined]
+            for n in [m.name, *m.aliases]:
+                self.media_names.setdefault(fold(n), m.name)
+        self.credit_lines = tuple((re.compile(m.pattern), m.anywhere, m.lines)
                                   for m in self._models["credit_lines"])
-        self.places = _geonames_cities() | frozenset(fold(m.name) for m in self._models["places"])  # type: ignore[attr-defined]
+        self.places = _geonames_cities() | frozenset(fold(m.name) for m in self._models["places"])
 
     def is_place(self, name: str) -> bool:
         """Is ``name`` a city or region (so a PERSON tag on it is the model's mistake)?"""
