@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -37,6 +38,7 @@ _CLASSES = str.maketrans({"q": "k", "c": "k", "p": "b", "t": "d", "v": "f", "w":
 _REPEAT = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """The consonant skeleton of a name.
 
