@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-KEYS = ("pair_p", "pair_r", "pair_f1", "strict_f1", "status_acc", "date_acc_dated")
+KEYS = ("pair_p", "pair_r", "pair_f1", "strict_f1", "status_acc", "date_acc_dated", "date_acc_all")
 PEOPLE_KEYS = ("recall", "precision", "country_acc")
 
 
@@ -75,10 +75,14 @@ def run(held_out: bool = False) -> dict[str, dict]:
     res = {}
     with tempfile.TemporaryDirectory() as d:
         for name, path in sets(Path(d), held_out).items():
-            with contextlib.redirect_stdout(io.StringIO()):
+            err = io.StringIO()
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
                 c = score.main([str(path), "--json"])
+            if c["errors"]:
+                print(f"{name}: {c['errors']} documents failed; first: {err.getvalue().splitlines()[0]}",
+                      file=sys.stderr)
             buf = io.StringIO()
-            with contextlib.redirect_stdout(buf):
+            with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
                 score_people.main([str(path), "--json"])
             p = json.loads(buf.getvalue().strip().splitlines()[-1])
             res[name] = {**{k: c[k] for k in KEYS}, **{f"people_{k}": p.get(k) for k in PEOPLE_KEYS}}
