@@ -29,7 +29,13 @@ SETS = {
     "blind_news_2": ROOT / "bench" / "data" / "blind_news_2.jsonl",
     "blind_news_3": ROOT / "bench" / "data" / "blind_news_3.jsonl",
     "etp": ROOT / "notebooks" / "corpus" / "erdogan_trump_putin.jsonl",
+    # sentences without a publication date: read against a fixed one
+    "petrarch2_consult": SHARED / "eval" / "petrarch2_consult.jsonl",
+    "petrarch2_negative": SHARED / "eval" / "petrarch2_negative.jsonl",
+    "plover_consult": SHARED / "eval" / "plover_consult.jsonl",
+    "plover_contrast": SHARED / "eval" / "plover_contact_contrast.jsonl",
 }
+REFERENCE = "2025-03-19"  # for records without ``published``
 
 
 def _records(path: Path) -> list[dict]:
@@ -46,7 +52,7 @@ def _outputs(records: list[dict], nlp) -> list[dict]:
     blank = spacy.blank("en")
     out = []
     for r in records:
-        published = parse_published(r.get("published"))
+        published = parse_published(r.get("published") or REFERENCE)
         ((_, ex),) = _run_batch(nlp, [(None, r["text"], published, r.get("id"))], 1, None, catch=False)
         full = ex.to_dict()  # as diplograph.extract(...).to_dict()
         bdoc = blank(r["text"])
