@@ -16,13 +16,13 @@ from .resolve import FUTURE, PAST
 from .rules import DateRules
 
 __all__ = [
-    "find_dates",
-    "normalize",
-    "tense_at",
-    "dates_in",
+    "FUTURE",
+    "PAST",
     "DateRecognizer",
     "DateRules",
+    "dates_in",
+    "find_dates",
     "make_dates",
-    "PAST",
-    "FUTURE",
+    "normalize",
+    "tense_at",
 ]

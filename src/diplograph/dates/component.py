@@ -7,8 +7,9 @@ written by ``nlp.to_disk`` and read back by ``spacy.load``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,7 +21,7 @@ from .find import dates_in, find_dates, normalize, tense_at
 from .resolve import FUTURE, PAST
 from .rules import CUES_FILE, PATTERNS_FILE, DateRules
 
-__all__ = ["DateRecognizer", "make_dates", "find_dates", "normalize", "tense_at", "dates_in", "PAST", "FUTURE"]
+__all__ = ["FUTURE", "PAST", "DateRecognizer", "dates_in", "find_dates", "make_dates", "normalize", "tense_at"]
 
 
 class DateRecognizer:
@@ -38,7 +39,7 @@ class DateRecognizer:
     """
 
     def __init__(self, nlp: Language, name: str = "diplograph_dates", *, use_parser: bool = True,
-                 cues: Optional[str] = None, patterns: Optional[str] = None) -> None:
+                 cues: str | None = None, patterns: str | None = None) -> None:
         register_extensions()
         self.name = name
         self.use_parser = use_parser
@@ -78,14 +79,14 @@ class DateRecognizer:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         self.rules.to_disk(path)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DateRecognizer":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> DateRecognizer:
         self._rules = DateRules.from_disk(path)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         return self.rules.to_bytes()
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "DateRecognizer":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> DateRecognizer:
         self._rules = DateRules.from_bytes(data)
         return self
 
@@ -96,8 +97,8 @@ class DateRecognizer:
     requires=[],
     default_config={"use_parser": True, "cues": None, "patterns": None},
 )
-def make_dates(nlp: Language, name: str, use_parser: bool, cues: Optional[str],
-               patterns: Optional[str]) -> DateRecognizer:
+def make_dates(nlp: Language, name: str, use_parser: bool, cues: str | None,
+               patterns: str | None) -> DateRecognizer:
     """Factory of the ``diplograph_dates`` component (entry point ``diplograph.dates:make_dates``).
 
     ``cues`` / ``patterns``: JSON Lines files replacing the packaged vocabulary / patterns (None: the

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .dateparsing import parse_absolute
 from .vocabulary import Vocabulary, alternation
 
-__all__ = ["Expression", "Match", "BUILDERS", "safe_date"]
+__all__ = ["BUILDERS", "Expression", "Match", "safe_date"]
 
 _OFFSET = {"last": -1, "this": 0, "next": 1}
 _UNIT_KIND = {"day": "drel", "week": "wrel", "month": "mrel", "year": "yrel"}
@@ -93,15 +94,15 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 @dataclass(frozen=True)
 class Builder:
-    fn: Callable[[Match], "Expression | None"]
+    fn: Callable[[Match], Expression | None]
     groups: tuple[str, ...]  # the named groups a pattern must have ("a|b": either)
 
 
 BUILDERS: dict[str, Builder] = {}
 
 
-def _builder(*groups: str) -> Callable[[Callable[[Match], "Expression | None"]], Callable]:
-    def register(fn: Callable[[Match], "Expression | None"]) -> Callable:
+def _builder(*groups: str) -> Callable[[Callable[[Match], Expression | None]], Callable]:
+    def register(fn: Callable[[Match], Expression | None]) -> Callable:
         BUILDERS[fn.__name__.removeprefix("_build_")] = Builder(fn, ("x",) + groups)
         return fn
 

@@ -11,14 +11,23 @@ from spacy.tokens import Doc, Span, Token
 from ..resources.text import doc_text
 from ..types import TimeValue
 from .dateparsing import parse_relative
-from .resolve import FUTURE, PAST, Resolved, day_value, month_value, resolve, week_value, year_value
+from .resolve import (
+    FUTURE,
+    PAST,
+    Resolved,
+    day_value,
+    month_value,
+    resolve,
+    week_value,
+    year_value,
+)
 from .rules import DateRules
 from .tense import tense_from_window, tense_in
 
-__all__ = ["DateLike", "as_date", "find_dates", "normalize", "tense_at", "dates_in"]
+__all__ = ["DateLike", "as_date", "dates_in", "find_dates", "normalize", "tense_at"]
 
 DateLike = Union[str, _dt.date, _dt.datetime, None]
-_TIME_ONLY = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})+\s*(?:[ap]\.?m\.?|GMT|UTC|hrs?|local time)?\s*$", re.I)
+_TIME_ONLY = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})+\s*(?:[ap]\.?m\.?|GMT|UTC|hrs?|local time)?\s*$", re.IGNORECASE)
 
 
 def as_date(reference: DateLike) -> _dt.date | None:

@@ -21,14 +21,16 @@ boundaries in ways tokenizers disagree on ("16-17 March", "2024-11-05T10:00Z", "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterable, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from ..errors import InputError
 from .expressions import BUILDERS
-from .vocabulary import WORD_LISTS, Vocabulary, alternation as _alt
+from .vocabulary import WORD_LISTS, Vocabulary
+from .vocabulary import alternation as _alt
 
 __all__ = ["CompiledPattern", "compile_patterns", "validate_pattern_rows"]
 
@@ -60,7 +62,7 @@ class _Pattern(_Row):
 
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(
-    Annotated[Union[_Fragment, _Anchor, _Pattern], Field(discriminator="kind")])
+    Annotated[_Fragment | _Anchor | _Pattern, Field(discriminator="kind")])
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ def validate_pattern_rows(rows: Iterable[dict[str, Any]], source: str = "date pa
             r = _ADAPTER.validate_python(row)
         except ValidationError as e:
             err = e.errors()[0]
+            if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                raise InputError("a pattern row has a 'kind': fragment, anchor or pattern", source=source,
+                                 line=i, field="kind") from None
             field = ".".join(str(x) for x in err["loc"][1:] if not isinstance(x, int)) or "kind"
             raise InputError(err["msg"], source=source, line=i, field=field) from None
         if isinstance(r, _Pattern):

@@ -12,7 +12,7 @@ import functools
 
 from .expressions import Expression, safe_date
 
-__all__ = ["PAST", "FUTURE", "Resolved", "resolve", "day_value", "week_value", "month_value", "year_value"]
+__all__ = ["FUTURE", "PAST", "Resolved", "day_value", "month_value", "resolve", "week_value", "year_value"]
 
 PAST = "past"
 FUTURE = "future"

@@ -11,8 +11,9 @@ and compiled. :meth:`DateRules.candidates` finds the expressions of a text.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import srsly
 
@@ -22,7 +23,7 @@ from .expressions import BUILDERS, Expression, Match
 from .patterns import CompiledPattern, compile_patterns
 from .vocabulary import Vocabulary
 
-__all__ = ["DateRules", "CUES_FILE", "PATTERNS_FILE"]
+__all__ = ["CUES_FILE", "PATTERNS_FILE", "DateRules"]
 
 CUES_FILE = "date_cues.jsonl"
 PATTERNS_FILE = "date_patterns.jsonl"
@@ -53,15 +54,15 @@ class DateRules:
 
     @classmethod
     @functools.lru_cache(maxsize=1)
-    def default(cls) -> "DateRules":
+    def default(cls) -> DateRules:
         """The packaged rules (built once per process)."""
         return cls.from_files(data_file("dates", CUES_FILE), data_file("dates", PATTERNS_FILE))
 
     @classmethod
-    def from_files(cls, cues: str | Path, patterns: str | Path) -> "DateRules":
+    def from_files(cls, cues: str | Path, patterns: str | Path) -> DateRules:
         return cls(_read(cues), _read(patterns), source=str(Path(patterns).parent))
 
-    def extended(self, rows: Iterable[dict[str, Any]]) -> "DateRules":
+    def extended(self, rows: Iterable[dict[str, Any]]) -> DateRules:
         """New rules with ``rows`` added: vocabulary rows (with ``cue``) and pattern rows (with ``kind``;
         new patterns come after the packaged ones, so they win only where those find nothing longer)."""
         cues, patterns = list(self.cue_rows), list(self.pattern_rows)
@@ -79,7 +80,7 @@ class DateRules:
         srsly.write_jsonl(path / PATTERNS_FILE, self.pattern_rows)
 
     @classmethod
-    def from_disk(cls, path: str | Path) -> "DateRules":
+    def from_disk(cls, path: str | Path) -> DateRules:
         path = Path(path)
         return cls.from_files(path / CUES_FILE, path / PATTERNS_FILE)
 
@@ -87,7 +88,7 @@ class DateRules:
         return srsly.msgpack_dumps({"cues": list(self.cue_rows), "patterns": list(self.pattern_rows)})
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "DateRules":
+    def from_bytes(cls, data: bytes) -> DateRules:
         d = srsly.msgpack_loads(data)
         return cls(d["cues"], d["patterns"], source="bytes")
 

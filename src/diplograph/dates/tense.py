@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .resolve import FUTURE, PAST
 from .vocabulary import Vocabulary
 
-__all__ = ["PAST", "FUTURE", "PRESENT", "tense_in", "tense_from_parse", "tense_from_window"]
+__all__ = ["FUTURE", "PAST", "PRESENT", "tense_from_parse", "tense_from_window", "tense_in"]
 
 PRESENT = "present"  # a present verb: no direction (the default rule decides)
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])|\n|;")

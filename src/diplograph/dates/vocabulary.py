@@ -16,8 +16,9 @@ the file, line and field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterable, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -82,7 +83,7 @@ class _Words(_Row):
     words: list[str] = Field(min_length=1)
 
 
-_CueRow = Annotated[Union[_Month, _Weekday, _Holiday, _Words], Field(discriminator="cue")]
+_CueRow = Annotated[_Month | _Weekday | _Holiday | _Words, Field(discriminator="cue")]
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(_CueRow)
 
 
@@ -96,12 +97,12 @@ def validate_cue_rows(rows: Iterable[dict[str, Any]], source: str = "date cues")
             out.append(_ADAPTER.validate_python(row))
         except ValidationError as e:
             err = e.errors()[0]
-            loc = [str(x) for x in err["loc"][1:] if not isinstance(x, int)] or [str(err["loc"][0])]
             if err["type"] == "union_tag_invalid":
                 msg = f"unknown cue {row['cue']!r} (known: month, weekday, holiday, number_word, " \
                       f"{', '.join(WORD_LISTS)})"
                 raise InputError(msg, source=source, line=i, field="cue") from None
-            raise InputError(err["msg"], source=source, line=i, field=".".join(loc)) from None
+            field = ".".join(str(x) for x in err["loc"][1:] if not isinstance(x, int)) or "cue"
+            raise InputError(err["msg"], source=source, line=i, field=field) from None
     return out
 
 
@@ -122,7 +123,7 @@ class Vocabulary:
     words: dict[str, frozenset[str]]
 
     @classmethod
-    def from_rows(cls, rows: Iterable[dict[str, Any]], source: str = "date cues") -> "Vocabulary":
+    def from_rows(cls, rows: Iterable[dict[str, Any]], source: str = "date cues") -> Vocabulary:
         months: dict[str, int] = {}
         weekdays: dict[str, int] = {}
         names: dict[str, list[str]] = {"month": [], "month_abbr": [], "weekday": [], "weekday_abbr": [],
