@@ -247,3 +247,22 @@ def test_present_verb_gives_present():
 def test_window(text, expected):
     i = text.rindex("Monday")
     assert tense_from_window(text, i, i + 6, V) == expected
+
+
+def test_nominal_gerund_lets_the_walk_reach_the_clause_verb():
+    # "... will meet Li for a leaders meeting in Perth on Monday": 'meeting' is tagged VBG, but it is a noun
+    doc = parsed("""
+Albanese NNP PROPN nsubj 2 Albanese
+will MD AUX aux 2 will
+meet VB VERB ROOT 2 meet
+Li NNP PROPN dobj 2 Li
+for IN ADP prep 2 for
+a DT DET det 6 a
+leaders NNS NOUN pobj 4 leader
+meeting VBG VERB acl 6 meet
+in IN ADP prep 7 in
+Perth NNP PROPN pobj 8 Perth
+on IN ADP prep 7 on
+Monday NNP PROPN pobj 10 Monday
+""")
+    assert tense_of(doc, "Monday") == "future"

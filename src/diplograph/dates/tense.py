@@ -105,6 +105,12 @@ def verb_tense(v: Token, w: Vocabulary) -> str | None:
     return None
 
 
+def _nominal_gerund(t: Token) -> bool:
+    """An -ing form with no auxiliary hanging from a noun ("an official leaders meeting in Canberra"):
+    a noun in all but its tag, so the walk goes on to the clause's verb."""
+    return t.tag_ == "VBG" and t.dep_ == "acl" and not _auxes(t) and t.head.pos_ in ("NOUN", "PROPN")
+
+
 def _finite(v: Token) -> Token:
     """The finite verb an infinitive or participle hangs from ("agreed" for "agreed to stop")."""
     for _ in range(4):
@@ -140,7 +146,7 @@ def tense_from_parse(doc: Doc, start: int, end: int, w: Vocabulary) -> str | Non
     in_subject = setting = False
     for _ in range(12):
         if not (span.start <= cur.i < span.end):
-            if _is_verb(cur):
+            if _is_verb(cur) and not _nominal_gerund(cur):
                 t = verb_tense(_finite(cur) if setting else cur, w)  # "agreed to stop attacks during a
                 return None if (t == PAST and in_subject) else t       # call on Tuesday": the call's clause
             from_event = prev is not None and not (span.start <= prev.i < span.end)
