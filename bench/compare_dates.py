@@ -109,6 +109,9 @@ def _diff(ref: list[dict], new: list[dict], key: str) -> list[str]:
     for a, b in zip(ref, new):
         if a[key] != b[key]:
             msgs.append(f"{a['id']}: {key} differs")
+            if isinstance(a[key], dict) and isinstance(b[key], dict):
+                keys = sorted(k for k in set(a[key]) | set(b[key]) if a[key].get(k) != b[key].get(k))
+                msgs.append(f"    fields: {', '.join(keys)}")
             if isinstance(a[key], list):
                 sa = {json.dumps(x, sort_keys=True) for x in a[key] or []}
                 sb = {json.dumps(x, sort_keys=True) for x in b[key] or []}

@@ -163,3 +163,34 @@ def test_isomonth_only_alone():
 def test_longest_wins_then_earlier_pattern(blank):
     # "March 16, 2025" (month_day with a year) covers "March" (month) and "2025" (year)
     assert [t.text for t in find_dates(blank("They met in March 16, 2025."), REF)] == ["March 16, 2025"]
+
+
+# --- added for real news (issue 11) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("Officials met twice this past week.", "2025-03-19", [("this past week", "2025-W11")]),   # Wednesday: last week
+    ("Officials met twice this past week.", "2025-03-22", [("this past week", "2025-W12")]),   # Saturday: this one
+    ("They meet again this coming week.", "2025-03-23", [("this coming week", "2025-W13")]),   # Sunday: the next
+    ("They meet again this coming week.", "2025-03-17", [("this coming week", "2025-W12")]),   # Monday: this one
+    ("They met this past month.", "2025-03-19", []),                                           # only weeks
+])
+def test_this_past_week(dates, text, ref, expected):
+    assert dates(text, ref) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The truce began on the last day of 2022.", [("the last day of 2022", "2022-12-31")]),
+    ("The talks open on the first day of March 2024.", [("the first day of March 2024", "2024-03-01")]),
+    ("They will meet in the first week of May.", [("the first week of May", "2025-W18")]),
+    ("They met in the last week of February.", [("the last week of February", "2025-W09")]),
+    ("The deal expires on the last day of the month.", [("the last day of the month", "2025-03-31")]),
+    ("They will meet in the final week of next month.", [("the final week of next month", "2025-W17")]),
+    ("He said it was the first day of his trip.", []),
+])
+def test_first_or_last_day_or_week_of_a_period(dates, text, expected):
+    assert dates(text) == expected
+
+
+def test_turn_of_the_year(dates):
+    assert dates("They last spoke at the turn of the year.") == [("the turn of the year", "2025-W01")]
+    assert dates("They will speak at the turn of the year.", "2025-11-20") == [("the turn of the year", "2026-W01")]

@@ -129,3 +129,21 @@ def test_choosers_default_rule():
     assert choose_day([dt.date(2024, 6, 1), dt.date(2025, 6, 1)], WED, None) == dt.date(2025, 6, 1)  # nearer
     assert choose_month([(2024, 5), (2025, 5)], WED, None) == (2025, 5)
     assert choose_day([], WED, None) is None
+
+
+def test_past_and_coming_week():
+    assert value(E("wrel", mode="past")) == "2025-W11"                        # Wednesday: the week before
+    assert value(E("wrel", mode="past"), dt.date(2025, 3, 21)) == "2025-W12"  # Friday: the week ending
+    assert value(E("wrel", mode="coming")) == "2025-W12"
+    assert value(E("wrel", mode="coming"), dt.date(2025, 3, 21)) == "2025-W13"
+
+
+def test_edge_of_a_period():
+    may = E("month", m=5, mode="bare")
+    assert value(E("edge", mode="first:week", base=may), tense="future") == "2025-W18"  # holds Thu 1 May
+    assert value(E("edge", mode="first:week", base=E("month", y=2025, m=6, mode="bare"))) == "2025-W23"
+    assert value(E("edge", mode="last:week", base=E("month", y=2025, m=8, mode="bare"))) == "2025-W35"
+    assert value(E("edge", mode="last:day", base=E("month", y=2024, m=2, mode="bare"))) == "2024-02-29"
+    assert value(E("edge", mode="first:day", base=E("yrel", off=1))) == "2026-01-01"
+    assert E("edge", mode="first:week", base=may).needs_tense
+    assert resolve(E("edge", mode="last:day", base=E("mrel")), None, None) is None

@@ -31,7 +31,8 @@ class Expression:
     kind: ``date`` (month-day), ``month``, ``year``, ``weekday``, ``dom`` (day of month only),
     ``drel``/``wrel``/``mrel``/``yrel`` (offset in days/weeks/months/years from the reference),
     ``weekend`` (the weekend before/after), ``after`` (an offset that needs a future verb),
-    ``isoweek`` (week ``off`` of year ``y``).
+    ``isoweek`` (week ``off`` of year ``y``), ``edge`` (the first or last day or week, ``mode``
+    ``first:day`` ... ``last:week``, of the period ``base``).
     """
 
     kind: str
@@ -44,6 +45,7 @@ class Expression:
     yoff: int | None = None  # "of last year": year offset from the reference
     mode: str = ""  # weekday/month: bare, this, last, next, past, coming, wk (week offset in ``off``)
     week: bool = False  # "the week of March 10": report the ISO week of the day
+    base: Expression | None = None  # "edge": the period whose first or last day or week it is
 
     @property
     def needs_tense(self) -> bool:
@@ -54,6 +56,8 @@ class Expression:
             return self.mode == "bare" and self.y is None and self.yoff is None
         if self.kind == "weekday":
             return self.mode in ("bare", "this")
+        if self.kind == "edge":
+            return self.base is not None and self.base.needs_tense
         return self.kind in ("dom", "weekend", "after")
 
 
@@ -196,11 +200,13 @@ def _build_relday(mt: Match) -> Expression | None:
 
 @_builder("rel", "unit")
 def _build_relunit(mt: Match) -> Expression | None:
-    """this week, last month, the end of next year, the weekend."""
+    """this week, last month, the end of next year, the weekend, this past week."""
     rel = " ".join(mt.lower("rel").split())
     unit = mt.lower("unit")
     if rel == "the" and not mt.g.get("m2"):
         return Expression("weekend") if unit == "weekend" else None
+    if rel in ("this past", "this coming") and unit == "week":
+        return Expression("wrel", mode=rel.split()[-1])  # the week just ended / about to start
     if rel in ("this past", "this coming") and unit != "weekend":
         return None
     off = {"last": -1, "next": 1, "this past": -1, "this coming": 0}.get(rel, 0)
@@ -303,6 +309,28 @@ def _build_loose(mt: Match) -> Expression | None:
 def _build_holiday(mt: Match) -> Expression | None:
     mm, d = mt.v.holidays[" ".join(mt.g["h"].lower().split())]
     return Expression("date", y=int(mt.g["y"]) if mt.g.get("y") else None, m=mm, d=d)
+
+
+@_builder("which", "unit")
+def _build_edge(mt: Match) -> Expression | None:
+    """the last day of 2022, the first week of May, the final week of next month."""
+    g = mt.g
+    which = "first" if mt.lower("which") == "first" else "last"
+    if g.get("mon"):
+        y = g.get("y")
+        base = Expression("month", y=int(y) if y else None, m=mt.v.months[g["mon"].lower()], mode="bare")
+    elif g.get("y_"):
+        base = Expression("year", y=int(g["y_"]))
+    else:
+        off = {"last": -1, "next": 1}.get(mt.lower("rel"), 0)
+        base = Expression("mrel" if mt.lower("period") == "month" else "yrel", off=off)
+    return Expression("edge", mode=f"{which}:{mt.lower('unit')}", base=base)
+
+
+@_builder()
+def _build_turn_of_year(mt: Match) -> Expression | None:
+    """the turn of the year: the week of the 1 January nearest in the tense's direction."""
+    return Expression("date", m=1, d=1, week=True)
 
 
 @_builder("y")

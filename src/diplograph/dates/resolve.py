@@ -129,8 +129,12 @@ def resolve(e: Expression, ref: _dt.date | None, tense: str | None) -> Resolved 
         return week_value(_dt.date.fromisocalendar(e.y, e.off, 1))  # type: ignore[arg-type]
     if k == "month":
         return _resolve_month(e, ref, tense)
+    if k == "edge":
+        return _resolve_edge(e, ref, tense)
     if ref is None:
         return None
+    if k == "wrel" and e.mode in ("past", "coming"):
+        return week_value(ref + _WEEK * _past_or_coming_week(e.mode, ref))
     if k in ("drel", "wrel", "mrel", "yrel"):
         return _offset(k[0], e.off, ref)
     if k == "weekend":
@@ -148,6 +152,30 @@ def resolve(e: Expression, ref: _dt.date | None, tense: str | None) -> Resolved 
     if k == "dom":
         return _resolve_dom(e, ref, tense)
     return None
+
+
+def _past_or_coming_week(mode: str, ref: _dt.date) -> int:
+    """"this past week" is the week ending when the reference is at its end (Friday to Sunday), else
+    the week before; "this coming week" the next week from Friday on, else the current one."""
+    late = ref.weekday() >= 4
+    if mode == "past":
+        return 0 if late else -1
+    return 1 if late else 0
+
+
+def _resolve_edge(e: Expression, ref: _dt.date | None, tense: str | None) -> Resolved | None:
+    """The first or last day of a period; its first or last week is the ISO week holding its first or
+    last Thursday (the ISO rule: a week belongs where most of its days are)."""
+    period = resolve(e.base, ref, tense) if e.base is not None else None
+    if period is None or period[2] is None or period[3] is None:
+        return None
+    first, last = _dt.date.fromisoformat(period[2]), _dt.date.fromisoformat(period[3])
+    which, unit = e.mode.split(":")
+    if unit == "day":
+        return day_value(first if which == "first" else last)
+    if which == "first":
+        return week_value(first + _dt.timedelta(days=(3 - first.weekday()) % 7))
+    return week_value(last - _dt.timedelta(days=(last.weekday() - 3) % 7))
 
 
 def _offset(unit: str, n: int, ref: _dt.date) -> Resolved | None:
