@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .calendars import Feast
 from .dateparsing import parse_absolute
 from .vocabulary import Vocabulary, alternation
 
@@ -32,7 +33,8 @@ class Expression:
     ``drel``/``wrel``/``mrel``/``yrel`` (offset in days/weeks/months/years from the reference),
     ``weekend`` (the weekend before/after), ``after`` (an offset that needs a future verb),
     ``isoweek`` (week ``off`` of year ``y``), ``edge`` (the first or last day or week, ``mode``
-    ``first:day`` ... ``last:week``, of the period ``base``).
+    ``first:day`` ... ``last:week``, of the period ``base``), ``feast`` (a movable holiday, year ``y``
+    when written).
     """
 
     kind: str
@@ -46,6 +48,7 @@ class Expression:
     mode: str = ""  # weekday/month: bare, this, last, next, past, coming, wk (week offset in ``off``)
     week: bool = False  # "the week of March 10": report the ISO week of the day
     base: Expression | None = None  # "edge": the period whose first or last day or week it is
+    feast: Feast | None = None  # "feast": a holiday whose date moves (Easter, Ramadan ...)
 
     @property
     def needs_tense(self) -> bool:
@@ -58,6 +61,8 @@ class Expression:
             return self.mode in ("bare", "this")
         if self.kind == "edge":
             return self.base is not None and self.base.needs_tense
+        if self.kind == "feast":
+            return self.y is None
         return self.kind in ("dom", "weekend", "after")
 
 
@@ -307,8 +312,18 @@ def _build_loose(mt: Match) -> Expression | None:
 
 @_builder("h")
 def _build_holiday(mt: Match) -> Expression | None:
-    mm, d = mt.v.holidays[" ".join(mt.g["h"].lower().split())]
-    return Expression("date", y=int(mt.g["y"]) if mt.g.get("y") else None, m=mm, d=d)
+    """Christmas Day, Victory Day 2025, Good Friday, Eid al-Fitr, Lunar New Year, the eve of Ramadan;
+    not the Good Friday Agreement, the Yom Kippur War."""
+    nxt = mt.next_words(1)
+    if nxt and nxt[0].rstrip(".,") in mt.v.words["holiday_block_after"]:
+        return None
+    f = mt.v.holidays[" ".join(mt.g["h"].lower().split())]
+    y = int(mt.g["y"]) if mt.g.get("y") else None
+    if mt.g.get("eve") is not None:  # "the eve of the Spring Festival": the day before
+        return Expression("feast", y=y, feast=f, off=-1)
+    if f.calendar == "gregorian" and f.days == 1:
+        return Expression("date", y=y, m=f.month, d=f.day)
+    return Expression("feast", y=y, feast=f)
 
 
 @_builder("which", "unit")

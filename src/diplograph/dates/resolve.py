@@ -10,6 +10,7 @@ import calendar
 import datetime as _dt
 import functools
 
+from .calendars import occurrences
 from .expressions import Expression, safe_date
 
 __all__ = ["FUTURE", "PAST", "Resolved", "day_value", "month_value", "resolve", "week_value", "year_value"]
@@ -131,6 +132,8 @@ def resolve(e: Expression, ref: _dt.date | None, tense: str | None) -> Resolved 
         return _resolve_month(e, ref, tense)
     if k == "edge":
         return _resolve_edge(e, ref, tense)
+    if k == "feast":
+        return _resolve_feast(e, ref, tense)
     if ref is None:
         return None
     if k == "wrel" and e.mode in ("past", "coming"):
@@ -176,6 +179,32 @@ def _resolve_edge(e: Expression, ref: _dt.date | None, tense: str | None) -> Res
     if which == "first":
         return week_value(first + _dt.timedelta(days=(3 - first.weekday()) % 7))
     return week_value(last - _dt.timedelta(days=(last.weekday() - 3) % 7))
+
+
+def _resolve_feast(e: Expression, ref: _dt.date | None, tense: str | None) -> Resolved | None:
+    """A movable holiday: the one of the year written, else the one under way at the reference, else
+    the one the tense points to (as a month-day without a year)."""
+    assert e.feast is not None
+    if e.y is not None:
+        occ = occurrences(e.feast, [e.y])
+    elif ref is None:
+        return None
+    else:
+        occ = occurrences(e.feast, range(ref.year - 1, ref.year + 2))
+        current = [o for o in occ if o[0] <= ref <= o[1]]
+        start = current[0][0] if current else choose_day([o[0] for o in occ], ref, tense, grace=GRACE_DAYS)
+        occ = [o for o in occ if o[0] == start]
+    if not occ:
+        return None
+    first, last = occ[0]
+    if e.off:  # the eve of a holiday
+        return day_value(first + _dt.timedelta(days=e.off))
+    if not e.feast.whole_month:
+        return day_value(first, last)
+    # a lunar month: the Gregorian month holding most of its days, with its own first and last day
+    head = (_dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - first).days
+    y, m = (first.year, first.month) if head >= (last - first).days + 1 - head else (last.year, last.month)
+    return f"{y:04d}-{m:02d}", "month", first.isoformat(), last.isoformat()
 
 
 def _offset(unit: str, n: int, ref: _dt.date) -> Resolved | None:

@@ -4,8 +4,11 @@ One JSON object per line in ``data/date_cues.jsonl``, told apart by ``cue``:
 
 - ``{"cue": "month", "name": "September", "number": 9, "abbr": ["Sept", "Sep"]}`` (1-12);
 - ``{"cue": "weekday", "name": "Monday", "number": 0, "abbr": ["Mon"]}`` (0-6, Monday first);
-- ``{"cue": "holiday", "name": "Christmas Day", "month": 12, "day": 25}`` (``"bare": true``: a name
-  that is a date only after a ``holiday_cue_before`` word, as "Christmas");
+- ``{"cue": "holiday", "name": "Christmas Day", "month": 12, "day": 25}``; a movable one names its
+  ``calendar`` (:mod:`.calendars`): ``{"cue": "holiday", "name": "Good Friday", "calendar": "easter",
+  "offset": -2}``, ``{"cue": "holiday", "name": "Ramadan", "calendar": "hijri", "month": 9,
+  "whole_month": true, "bare": true}``; ``aliases`` are other spellings, ``days`` its length,
+  ``"bare": true`` a name that is a date only after a ``holiday_cue_before`` word ("at Christmas");
 - ``{"cue": "number_word", "words": ["a", "an", "one", "two", ...]}`` (a = an = one = 1, then 2, 3 ...);
 - ``{"cue": <a word list>, "words": [...]}``: one of :data:`WORD_LISTS`, each read by one rule.
 
@@ -20,9 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from ..errors import InputError
+from .calendars import CALENDARS, Feast
 
 __all__ = ["WORD_LISTS", "Vocabulary", "alternation", "validate_cue_rows"]
 
@@ -34,7 +38,7 @@ WORD_LISTS = (
     "today_block_before", "today_cue_before",                     # "Today" as a media name
     "dom_cue_before", "dom_follow",                               # "the 14th"
     "vague_before", "duration_before",                            # "over a year ago", "first time in years"
-    "holiday_cue_before", "holiday_follow",                       # bare holidays
+    "holiday_cue_before", "holiday_follow", "holiday_block_after",  # holidays
     "modal", "future_verb", "strong_future_lemma", "future_predicate", "future_head",  # tense (parse)
     "be_present", "be_past", "future_nominal", "other_event_prep", "setting_prep",
     "future_word", "past_word", "ed_not_past", "to_verb", "front_word",                  # tense (no parse)
@@ -70,12 +74,49 @@ class _Weekday(_Row):
     abbr: list[str] = []
 
 
+_CALENDAR_FIELDS = {  # the fields each calendar reads (besides name, aliases, days, bare)
+    "gregorian": {"month", "day"},
+    "easter": {"offset"},
+    "orthodox_easter": {"offset"},
+    "nth_weekday": {"month", "weekday", "n"},
+    "hijri": {"month", "day", "whole_month"},
+    "hebrew": {"month", "day", "whole_month"},
+    "chinese": {"month", "day"},
+    "persian": {"month", "day"},
+}
+
+
 class _Holiday(_Row):
     cue: Literal["holiday"]
     name: str
-    month: int = Field(ge=1, le=12)
-    day: int = Field(ge=1, le=31)
+    aliases: list[str] = []
+    calendar: Literal[CALENDARS] = "gregorian"  # type: ignore[valid-type]
+    month: int | None = Field(default=None, ge=1, le=13)
+    day: int | None = Field(default=None, ge=1, le=31)
+    offset: int | None = None
+    weekday: int | None = Field(default=None, ge=0, le=6)
+    n: int | None = Field(default=None, ge=-1, le=5)
+    days: int = Field(default=1, ge=1, le=40)
+    whole_month: bool = False
     bare: bool = False
+
+    @model_validator(mode="after")
+    def _fields_of_its_calendar(self) -> "_Holiday":
+        fields = _CALENDAR_FIELDS[self.calendar]
+        given = {k for k in ("month", "day", "offset", "weekday", "n") if getattr(self, k) is not None}
+        given |= {"whole_month"} if self.whole_month else set()
+        unread = sorted(given - fields)
+        if unread:
+            raise ValueError(f"{unread[0]} is not read for calendar {self.calendar!r}")
+        needed = fields - {"whole_month", "offset"} - ({"day"} if self.whole_month else set())
+        missing = sorted(needed - given)
+        if missing:
+            raise ValueError(f"calendar {self.calendar!r} needs {missing[0]}")
+        return self
+
+    def feast(self) -> Feast:
+        return Feast(self.calendar, self.month, self.day, self.offset or 0, self.weekday, self.n, self.days,
+                     self.whole_month)
 
 
 class _Words(_Row):
@@ -116,7 +157,7 @@ class Vocabulary:
     weekdays: dict[str, int]  # lower-cased name or abbreviation -> 0..6
     weekday_full: tuple[str, ...]
     weekday_abbr: tuple[str, ...]
-    holidays: dict[str, tuple[int, int]]  # lower-cased name (whitespace folded) -> (month, day)
+    holidays: dict[str, Feast]  # lower-cased name or alias (whitespace folded) -> when it falls
     holiday_names: tuple[str, ...]  # as written
     bare_holiday_names: tuple[str, ...]
     numbers: dict[str, int]
@@ -128,7 +169,7 @@ class Vocabulary:
         weekdays: dict[str, int] = {}
         names: dict[str, list[str]] = {"month": [], "month_abbr": [], "weekday": [], "weekday_abbr": [],
                                        "holiday": [], "bare": []}
-        holidays: dict[str, tuple[int, int]] = {}
+        holidays: dict[str, Feast] = {}
         words: dict[str, frozenset[str]] = {}
         numbers: dict[str, int] = {}
         for r in validate_cue_rows(rows, source):
@@ -140,8 +181,9 @@ class Vocabulary:
                     table[a.lower()] = r.number
                     names[r.cue + "_abbr"].append(a)
             elif isinstance(r, _Holiday):
-                holidays[" ".join(r.name.lower().split())] = (r.month, r.day)
-                names["bare" if r.bare else "holiday"].append(r.name)
+                for name in [r.name, *r.aliases]:
+                    holidays[" ".join(name.lower().split())] = r.feast()
+                    names["bare" if r.bare else "holiday"].append(name)
             elif r.cue == "number_word":
                 numbers.update({w: max(i - 1, 1) for i, w in enumerate(r.words)})  # a, an, one -> 1
             else:
