@@ -28,7 +28,7 @@ def _replace(rows, index, **changes):
 
 @pytest.mark.parametrize("row,field,message", [
     ({"cue": "holiday", "name": "X Day", "month": 3, "day": 1, "needs_place": True}, "needs_place", "Extra"),
-    ({"cue": "holiday", "name": "X Day", "month": 13, "day": 1}, "month", "less than or equal"),
+    ({"cue": "holiday", "name": "X Day", "month": 14, "day": 1}, "month", "less than or equal"),
     ({"cue": "holiday", "name": "X Day", "month": "3", "day": 1}, "month", "integer"),
     ({"cue": "weekday_blok_before", "words": ["x"]}, "cue", "unknown cue"),
     ({"cue": "modal", "words": []}, "words", "at least 1"),
@@ -98,17 +98,17 @@ def test_bad_json_line_names_the_file(tmp_path):
 
 # --- extension -----------------------------------------------------------------------------------
 
-NOWRUZ = {"cue": "holiday", "name": "Nowruz", "month": 3, "day": 21}
+HARVEST = {"cue": "holiday", "name": "Harvest Day", "month": 9, "day": 21}
 DAY_OF = {"kind": "pattern", "name": "day_of", "build": "date", "anchors": ["mon"],
           "examples": ["16th day of March"],
           "regex": r"(?<!\w)(?P<x>(?P<d>{DAY}){ORD}\s+day\s+of\s+(?P<mon>{MONTH}))"}
 
 
 def test_extended_adds_vocabulary_and_leaves_the_original_alone(blank):
-    doc = blank("They met at Nowruz 2024 and on Nowruz.")
+    doc = blank("They met at Harvest Day 2024 and on Harvest Day.")
     assert find_dates(doc, "2025-03-19") == []
-    rules = DEFAULT.extended([NOWRUZ])
-    assert [t.value for t in find_dates(doc, "2025-03-19", rules=rules)] == ["2024-03-21", "2025-03-21"]
+    rules = DEFAULT.extended([HARVEST])
+    assert [t.value for t in find_dates(doc, "2025-03-19", rules=rules)] == ["2024-09-21", "2024-09-21"]
     assert find_dates(doc, "2025-03-19") == []  # the default rules did not change
 
 
@@ -143,13 +143,13 @@ def _dates(nlp, text, published="2025-03-19"):
 
 def test_added_rules_survive_to_disk_and_spacy_load(tmp_path):
     nlp = _pipeline(use_parser=False)
-    nlp.get_pipe("diplograph_dates").add_patterns([NOWRUZ, DAY_OF])
-    text = "They met at Nowruz and again on the 2nd day of March."
-    expected = [("Nowruz", "2025-03-21"), ("2nd day of March", "2025-03-02")]
+    nlp.get_pipe("diplograph_dates").add_patterns([HARVEST, DAY_OF])
+    text = "They met at Harvest Day and again on the 2nd day of March."
+    expected = [("Harvest Day", "2024-09-21"), ("2nd day of March", "2025-03-02")]
     assert _dates(nlp, text) == expected
     nlp.to_disk(tmp_path / "p")
     saved = [json.loads(line) for line in (tmp_path / "p" / "diplograph_dates" / CUES_FILE).open(encoding="utf-8")]
-    assert NOWRUZ in saved
+    assert HARVEST in saved
     nlp2 = spacy.load(tmp_path / "p")
     pipe = nlp2.get_pipe("diplograph_dates")
     assert isinstance(pipe, DateRecognizer) and pipe.use_parser is False
@@ -159,15 +159,15 @@ def test_added_rules_survive_to_disk_and_spacy_load(tmp_path):
 
 def test_bytes_round_trip():
     nlp = _pipeline()
-    nlp.get_pipe("diplograph_dates").add_patterns([NOWRUZ])
+    nlp.get_pipe("diplograph_dates").add_patterns([HARVEST])
     nlp2 = _pipeline()
     nlp2.from_bytes(nlp.to_bytes())
-    assert _dates(nlp2, "They met at Nowruz.") == [("Nowruz", "2025-03-21")]
+    assert _dates(nlp2, "They met at Harvest Day.") == [("Harvest Day", "2024-09-21")]
 
 
 def test_config_names_replacement_files(tmp_path):
-    DEFAULT.extended([NOWRUZ]).to_disk(tmp_path)
+    DEFAULT.extended([HARVEST]).to_disk(tmp_path)
     nlp = _pipeline(cues=str(tmp_path / CUES_FILE))
-    assert _dates(nlp, "They met at Nowruz.") == [("Nowruz", "2025-03-21")]
+    assert _dates(nlp, "They met at Harvest Day.") == [("Harvest Day", "2024-09-21")]
     with pytest.raises(InputError, match="no such file"):
-        _dates(_pipeline(patterns=str(tmp_path / "missing.jsonl")), "They met at Nowruz.")
+        _dates(_pipeline(patterns=str(tmp_path / "missing.jsonl")), "They met at Harvest Day.")

@@ -33,9 +33,9 @@ class DateRecognizer:
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> dates = nlp.add_pipe("diplograph_dates")
-    >>> dates.add_patterns([{"cue": "holiday", "name": "Nowruz", "month": 3, "day": 21}])
-    >>> [t.value for t in nlp("They met at Nowruz in 2024.")._.dates]
-    ['2024-03-21', '2024']
+    >>> dates.add_patterns([{"cue": "holiday", "name": "Harvest Day", "month": 9, "day": 21}])
+    >>> [t.value for t in nlp("They met at Harvest Day in 2024.")._.dates]
+    ['XXXX-09-21', '2024']
     """
 
     def __init__(self, nlp: Language, name: str = "diplograph_dates", *, use_parser: bool = True,

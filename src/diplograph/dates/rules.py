@@ -4,8 +4,8 @@
 ``data/date_cues.jsonl`` (:mod:`.vocabulary`) and ``data/date_patterns.jsonl`` (:mod:`.patterns`), checked
 and compiled. :meth:`DateRules.candidates` finds the expressions of a text.
 
->>> rules = DateRules.default().extended([{"cue": "holiday", "name": "Nowruz", "month": 3, "day": 21}])
->>> [e.kind for _, _, e in rules.candidates("They met at Nowruz 2024.")]
+>>> rules = DateRules.default().extended([{"cue": "holiday", "name": "Harvest Day", "month": 9, "day": 21}])
+>>> [e.kind for _, _, e in rules.candidates("They met at Harvest Day 2024.")]
 ['date']
 """
 from __future__ import annotations
