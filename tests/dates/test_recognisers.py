@@ -67,6 +67,7 @@ def test_month(dates, text, expected):
     ("They met on Friday last week.", [("Friday last week", "2025-03-14")]),
     ("They met the following Monday.", []),                        # weekday_block_before
     ("She writes for the Sunday Times each week.", []),            # weekday_block_after
+    ("She told the Sunday Times.", []),                            # ... also at a sentence end
 ])
 def test_weekday(dates, text, expected):
     assert dates(text) == expected

@@ -8,10 +8,12 @@
 - :mod:`.expressions`: from a pattern match to a reference-free :class:`~.expressions.Expression`;
 - :mod:`.resolve`: an expression, a reference date and a direction give an ISO value;
 - :mod:`.tense`: past or future from the sentence (parse or cue words);
+- :mod:`.calendars`: movable holidays (Easter, Islamic, Hebrew, Chinese, Persian calendars);
+- :mod:`.dateline`: the date a text carries at its head;
 - :mod:`.dateparsing`: dateparser, imported only when needed.
 """
 from .component import DateRecognizer, make_dates
-from .find import dates_in, find_dates, normalize, tense_at
+from .find import dates_in, find_dateline, find_dates, normalize, tense_at
 from .resolve import FUTURE, PAST
 from .rules import DateRules
 
@@ -21,6 +23,7 @@ __all__ = [
     "DateRecognizer",
     "DateRules",
     "dates_in",
+    "find_dateline",
     "find_dates",
     "make_dates",
     "normalize",

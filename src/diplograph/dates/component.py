@@ -17,17 +17,19 @@ from spacy.util import SimpleFrozenList
 
 from ..extensions import SPANS_DATES, register_extensions
 from ..resources.data import data_file
-from .find import dates_in, find_dates, normalize, tense_at
+from .find import dates_in, find_dateline, find_dates, normalize, tense_at
 from .resolve import FUTURE, PAST
 from .rules import CUES_FILE, PATTERNS_FILE, DateRules
 
-__all__ = ["FUTURE", "PAST", "DateRecognizer", "dates_in", "find_dates", "make_dates", "normalize", "tense_at"]
+__all__ = ["FUTURE", "PAST", "DateRecognizer", "dates_in", "find_dateline", "find_dates", "make_dates", "normalize",
+           "tense_at"]
 
 
 class DateRecognizer:
-    """Sets ``doc._.dates`` and ``doc.spans["diplograph_dates"]`` (label ``DATE``, ``span._.time_value``).
+    """Sets ``doc._.dates``, ``doc.spans["diplograph_dates"]`` (label ``DATE``, ``span._.time_value``) and
+    ``doc._.dateline`` (the date the text carries at its head, a ``TimeValue`` or None).
 
-    Reads ``doc._.published`` as the reference date. Works on ``spacy.blank("en")`` docs; after a
+    Reads ``doc._.published`` as the reference date; without one, a dateline with its year is used. Works on ``spacy.blank("en")`` docs; after a
     parser it uses the parse for the past/future reading (``use_parser``).
 
     >>> import spacy
@@ -41,6 +43,8 @@ class DateRecognizer:
     def __init__(self, nlp: Language, name: str = "diplograph_dates", *, use_parser: bool = True,
                  cues: str | None = None, patterns: str | None = None) -> None:
         register_extensions()
+        if not Doc.has_extension("dateline"):
+            Doc.set_extension("dateline", default=None)
         self.name = name
         self.use_parser = use_parser
         self._files = (cues, patterns)
@@ -64,8 +68,15 @@ class DateRecognizer:
         self._rules = self.rules.extended(rows)
 
     def __call__(self, doc: Doc) -> Doc:
-        dates = find_dates(doc, doc._.published, use_parser=self.use_parser, rules=self.rules)
+        reference = doc._.published
+        dates = find_dates(doc, reference, use_parser=self.use_parser, rules=self.rules)
+        dateline = find_dateline(doc, rules=self.rules, dates=dates)
+        if reference is None and dateline is not None and dateline.start_date:
+            # no publication date given: the date the text carries at its head is one
+            dates = find_dates(doc, dateline.start_date, use_parser=self.use_parser, rules=self.rules)
+            dateline = find_dateline(doc, rules=self.rules, dates=dates)
         doc._.dates = dates
+        doc._.dateline = dateline
         spans = []
         for tv in dates:
             span = doc.char_span(tv.start, tv.end, label="DATE", alignment_mode="expand")
@@ -93,7 +104,7 @@ class DateRecognizer:
 
 @Language.factory(
     "diplograph_dates",
-    assigns=["doc._.dates", "span._.time_value"],
+    assigns=["doc._.dates", "doc._.dateline", "span._.time_value"],
     requires=[],
     default_config={"use_parser": True, "cues": None, "patterns": None},
 )

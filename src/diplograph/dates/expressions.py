@@ -171,7 +171,7 @@ def _build_weekday(mt: Match) -> Expression | None:
     g, v = mt.g, mt.v
     if mt.prev_word().lower() in v.words["weekday_block_before"]:
         return None
-    nxt = mt.next_words(2)
+    nxt = [w.rstrip(".") for w in mt.next_words(2)]  # "the Sunday Times." at a sentence end
     if nxt and (nxt[0] in v.words["weekday_block_after"] or " ".join(nxt) in v.words["weekday_block_after"]):
         return None
     wd = v.weekdays[g["wd"].lower()]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resources.text import doc_text
 from ..types import TimeValue
+from .dateline import find_dateline_in
 from .dateparsing import parse_relative
 from .resolve import (
     FUTURE,
@@ -83,6 +84,23 @@ def find_dates(doc: Doc, reference: DateLike = None, *, use_parser: bool = True,
         if res is not None:
             out.append(TimeValue(text[start:end], start, end, *res))
     return out
+
+
+def find_dateline(doc: Doc, reference: DateLike = None, *, use_parser: bool = True,
+                  rules: DateRules | None = None, dates: list[TimeValue] | None = None) -> TimeValue | None:
+    """The date the text carries at its head as a dateline, or None (see :mod:`.dateline`).
+
+    ``dates``: the expressions of ``doc`` when already found against ``reference``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks end\\nADDIS ABABA, February 11, 2019 (FBC) - The minister today met ...")
+    >>> find_dateline(doc).value
+    '2019-02-11'
+    """
+    rules = rules or DateRules.default()
+    if dates is None:
+        dates = find_dates(doc, reference, use_parser=use_parser, rules=rules)
+    return find_dateline_in(doc_text(doc), dates, rules)
 
 
 def normalize(text: str, reference: DateLike = None, *, tense: str | None = None,

@@ -4,6 +4,7 @@
 
 - ``fragment``: a named piece of regex other rows use as ``{NAME}`` (``DAY``, ``YEAR``, ``WD_PRE`` ...);
 - ``anchor``: a cheap regex for a word or number every candidate of some patterns contains;
+- ``context``: a regex code reads by name (:data:`CONTEXTS`: the lines of a dateline);
 - ``pattern``: an expression shape. ``build`` names the function of :mod:`.expressions` that turns a
   match into an :class:`~.expressions.Expression` (and so the named groups the regex must have),
   ``anchors`` the anchors that wake it, ``examples`` texts it must match whole (checked when loaded).
@@ -32,7 +33,7 @@ from .expressions import BUILDERS
 from .vocabulary import WORD_LISTS, Vocabulary
 from .vocabulary import alternation as _alt
 
-__all__ = ["CompiledPattern", "compile_patterns", "validate_pattern_rows"]
+__all__ = ["CONTEXTS", "CompiledPattern", "CompiledRules", "compile_patterns", "validate_pattern_rows"]
 
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+|WORDS:[a-z_]+)\}")
 
@@ -53,6 +54,16 @@ class _Anchor(_Row):
     kind: Literal["anchor"]
 
 
+#: The context regexes code reads by name (``kind`` ``context``): what may stand before and after the
+#: date of a dateline, on its line (:mod:`.dateline`).
+CONTEXTS = ("dateline_before", "dateline_after")
+
+
+class _Context(_Row):
+    kind: Literal["context"]
+    name: Literal[CONTEXTS]  # type: ignore[valid-type]
+
+
 class _Pattern(_Row):
     kind: Literal["pattern"]
     build: str
@@ -62,7 +73,7 @@ class _Pattern(_Row):
 
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(
-    Annotated[_Fragment | _Anchor | _Pattern, Field(discriminator="kind")])
+    Annotated[_Fragment | _Anchor | _Context | _Pattern, Field(discriminator="kind")])
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,7 @@ def validate_pattern_rows(rows: Iterable[dict[str, Any]], source: str = "date pa
         except ValidationError as e:
             err = e.errors()[0]
             if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-                raise InputError("a pattern row has a 'kind': fragment, anchor or pattern", source=source,
+                raise InputError("a pattern row has a 'kind': fragment, anchor, context or pattern", source=source,
                                  line=i, field="kind") from None
             field = ".".join(str(x) for x in err["loc"][1:] if not isinstance(x, int)) or "kind"
             raise InputError(err["msg"], source=source, line=i, field=field) from None
@@ -146,14 +157,22 @@ def _expander(v: Vocabulary, fragments: dict[str, str], source: str):
     return expand
 
 
+@dataclass(frozen=True)
+class CompiledRules:
+    patterns: tuple[CompiledPattern, ...]  # in priority order
+    anchors: re.Pattern[str]  # one regex; its group names are the anchors
+    contexts: dict[str, re.Pattern[str]]
+
+
 def compile_patterns(rows: Iterable[dict[str, Any]], v: Vocabulary, source: str = "date patterns"
-                     ) -> tuple[tuple[CompiledPattern, ...], re.Pattern[str]]:
-    """The patterns in priority order and the one anchor regex (its group names are the anchors)."""
+                     ) -> CompiledRules:
+    """The patterns, the anchor regex and the context regexes of the rows."""
     checked = validate_pattern_rows(rows, source)
     fragments = {r.name: r.regex for r in checked if isinstance(r, _Fragment)}
     expand = _expander(v, fragments, source)
     anchors: list[tuple[str, str]] = []
     patterns: list[CompiledPattern] = []
+    contexts: dict[str, re.Pattern[str]] = {}
     for line, r in enumerate(checked, 1):
         if isinstance(r, _Fragment):
             continue
@@ -164,12 +183,17 @@ def compile_patterns(rows: Iterable[dict[str, Any]], v: Vocabulary, source: str 
         if isinstance(r, _Anchor):
             anchors.append((r.name, rx.pattern))
             continue
+        if isinstance(r, _Context):
+            contexts[r.name] = rx
+            continue
         _check_pattern(r, rx, {a for a, _ in anchors}, source, line)
         patterns.append(CompiledPattern(r.name, r.build, rx, tuple(r.anchors), r.as_week))
-    if not patterns or not anchors:
-        raise InputError("no patterns or no anchors", source=source)
+    missing = [c for c in CONTEXTS if c not in contexts]
+    if not patterns or not anchors or missing:
+        raise InputError(f"no {'patterns' if not patterns else 'anchors' if not anchors else missing[0]}",
+                         source=source)
     anchor_rx = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in anchors))
-    return tuple(patterns), anchor_rx
+    return CompiledRules(tuple(patterns), anchor_rx, contexts)
 
 
 def _check_pattern(r: Any, rx: re.Pattern[str], anchors: set[str], source: str, line: int) -> None:

@@ -41,8 +41,8 @@ class DateRules:
         self.cue_rows = tuple(dict(r) for r in cue_rows)
         self.pattern_rows = tuple(dict(r) for r in pattern_rows)
         self.vocabulary = Vocabulary.from_rows(self.cue_rows, source=f"{source} ({CUES_FILE})")
-        self.patterns, self._anchor_rx = compile_patterns(self.pattern_rows, self.vocabulary,
-                                                          source=f"{source} ({PATTERNS_FILE})")
+        compiled = compile_patterns(self.pattern_rows, self.vocabulary, source=f"{source} ({PATTERNS_FILE})")
+        self.patterns, self._anchor_rx, self.contexts = compiled.patterns, compiled.anchors, compiled.contexts
         names = [p.name for p in self.patterns]
         dup = next((n for n in names if names.count(n) > 1), None)
         if dup:
