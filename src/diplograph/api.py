@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -29,6 +30,9 @@ __all__ = [
     "extract_many",
     "extraction_from_doc",
     "parse_published",
+    "clean_text",
+    "PUBLISHED_MIN",
+    "PUBLISHED_MAX",
     "pipe_items",
     "split_text",
     "shift_extraction",
@@ -39,10 +43,18 @@ __all__ = [
 Item = Union[str, Mapping[str, Any], tuple]
 
 
+#: The publication dates the date arithmetic supports: relative dates reach up to 999 years from
+#: ``published`` ("950 years ago"), and Python's calendar ends at years 1 and 9999.
+PUBLISHED_MIN = _dt.date(1000, 1, 1)
+PUBLISHED_MAX = _dt.date(8999, 12, 31)
+
+
 def parse_published(value: Any, *, field: str = "published") -> str | None:
     """An ISO date string ``YYYY-MM-DD`` from a date, datetime or ISO string (time part ignored).
 
-    Raises :class:`InputError` naming the field for anything that is not a real calendar date.
+    Raises :class:`InputError` naming the field for anything that is not a whole calendar date or
+    date-time (``"2025-03-18garbage"`` is refused, not cut) and for dates outside
+    ``PUBLISHED_MIN``..``PUBLISHED_MAX`` (calendar edges such as Go's zero time ``0001-01-01``).
 
     >>> parse_published("2025-03-18T10:38:00Z")
     '2025-03-18'
@@ -50,20 +62,45 @@ def parse_published(value: Any, *, field: str = "published") -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        s = value.strip()
-        try:
-            return _dt.date.fromisoformat(s[:10]).isoformat()
-        except ValueError:
-            pass
-        try:
-            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
-        except ValueError:
-            raise InputError(f"not a calendar date (want YYYY-MM-DD): {value!r}", field=field) from None
-    raise InputError(f"expected a date or an ISO date string, got {type(value).__name__}", field=field)
+        day = value.date()
+    elif isinstance(value, _dt.date):
+        day = value
+    elif isinstance(value, str):
+        day = _iso_day(value.strip())
+        if day is None:
+            raise InputError(f"not a calendar date (want YYYY-MM-DD): {value!r}", field=field)
+    else:
+        raise InputError(f"expected a date or an ISO date string, got {type(value).__name__}",
+                         field=field)
+    if not PUBLISHED_MIN <= day <= PUBLISHED_MAX:
+        raise InputError(f"date out of the supported range {PUBLISHED_MIN}..{PUBLISHED_MAX}: "
+                         f"{value!r}", field=field)
+    return day.isoformat()
+
+
+def _iso_day(s: str) -> _dt.date | None:
+    """The day of a whole ISO date or date-time string, or None (no partial parse)."""
+    try:
+        return _dt.date.fromisoformat(s)
+    except ValueError:
+        pass
+    try:
+        return _dt.datetime.fromisoformat(s[:-1] + "+00:00" if s.endswith(("Z", "z")) else s).date()
+    except ValueError:
+        return None
+
+
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each lone surrogate (which UTF-8 cannot encode, e.g. from JSON ``"\\udc80"``)
+    replaced by U+FFFD, so that every offset into the text stays the same.
+
+    >>> clean_text("a\\udc80b") == "a\\ufffdb"
+    True
+    """
+    return _UNENCODABLE.sub("\ufffd", text) if _UNENCODABLE.search(text) else text
 
 
 def extraction_from_doc(doc: Doc) -> Extraction:
@@ -211,7 +248,7 @@ def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(clean_text(text))
     doc._.published = parse_published(published)
     doc._.doc_id = None if doc_id is None else str(doc_id)
     return doc

@@ -466,6 +466,9 @@ def evaluate(
 
 def main() -> None:
     """Entry point of the ``diplograph`` console script."""
+    for stream in (sys.stdout, sys.stderr):  # names from undecodable file names print escaped
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     app(prog_name="diplograph")
 
 

@@ -21,6 +21,7 @@ records it) or, without one, raise it. Empty lines of a JSON Lines file are skip
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
@@ -46,6 +47,7 @@ __all__ = [
     "extract_records",
     "extract_corpus",
     "error_record",
+    "json_line",
     "JSONL_SUFFIXES",
 ]
 
@@ -341,6 +343,20 @@ def extract_corpus(paths: Iterable[str | Path], *, published: str | None = None,
 
 # --- error log ---------------------------------------------------------------------------------
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(obj: Any) -> str:
+    """One JSON Lines record (no newline), UTF-8 text as is, but lone surrogates (from JSON
+    ``"\\udc80"`` escapes or undecodable file names) written as ``\\uXXXX`` escapes: the line always
+    encodes as UTF-8 and reads back to the same value.
+
+    >>> json_line({"id": "a\\udc80"})
+    '{"id": "a\\\\udc80"}'
+    """
+    s = json.dumps(obj, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s) if _SURROGATE.search(s) else s
+
 
 def error_record(err: InputError) -> dict[str, Any]:
     """The JSON Lines record of a bad input: ``source``, ``line``, ``field``, ``error``."""
@@ -383,7 +399,7 @@ class ErrorLog:
                 from ..graph.export import atomic_write
 
                 self._file = self._stack.enter_context(atomic_write(self.path))
-            self._file.write(json.dumps(error_record(err), ensure_ascii=False) + "\n")
+            self._file.write(json_line(error_record(err)) + "\n")
 
     def __enter__(self) -> "ErrorLog":
         return self

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..api import parse_published
 from ..errors import InputError
-from .corpus import Fields, error_record, extract_records, plan_units, read_units
+from .corpus import Fields, error_record, extract_records, json_line, plan_units, read_units
 
 __all__ = ["extract_dask", "plan_partitions", "part_files", "dumps_extraction"]
 
@@ -37,9 +37,7 @@ _PART = re.compile(r"^part-(\d{5,})\.jsonl$")
 
 def dumps_extraction(ex: Any) -> str:
     """One JSON Lines record (no newline) of an :class:`~diplograph.types.Extraction`."""
-    import json
-
-    return json.dumps(ex.to_dict(), ensure_ascii=False)
+    return json_line(ex.to_dict())
 
 
 def part_files(folder: str | Path) -> list[Path]:
@@ -192,12 +190,10 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     all_errors = [e for i in sorted(errors) for e in errors[i]]
     summary["errors"] = len(all_errors)
     if all_errors:
-        import json
-
         path = Path(errors_file) if errors_file else out / "errors.jsonl"
         with atomic_write(path) as f:
             for e in all_errors:
-                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+                f.write(json_line(e) + "\n")
         summary["errors_file"] = str(path)
         summary["error_list"] = all_errors
     summary["seconds"] = round(time.perf_counter() - t0, 2)
