@@ -323,7 +323,30 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _worker_init(model: str | None) -> None:
+    _die_with_parent()
     load_pipeline(model)
+
+
+def _die_with_parent(interval: float = 0.5) -> None:
+    """Make this worker process end when its parent does (SIGTERM, SIGKILL, a crash), rather
+    than finishing its batch orphaned: a watcher thread polls the parent process id. The parent's
+    Python-level signal handlers, inherited by a forked worker, are reset."""
+    import os
+    import signal
+    import threading
+    import time
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="diplograph-parent-watch", daemon=True).start()
 
 
 def _worker_run(model: str | None, batch: list[tuple], batch_size: int,
@@ -388,10 +411,24 @@ def _pool_pipe(tasks: Iterable[tuple], model: str | None, batch_size: int, n_pro
         while pending:
             for ctx, res in pending.popleft().result():
                 yield ctx, _from_worker(res)
+    except BaseException:  # an error, Ctrl-C, a signal or an abandoned generator: stop the workers now
+        _stop_workers(pool)
+        raise
     finally:
         for fut in pending:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: Any) -> None:
+    """Terminate a process pool's workers without waiting for their current batches."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
 
 
 # ---------------------------------------------------------------------------------------------

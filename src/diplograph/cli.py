@@ -450,10 +450,31 @@ def _read_extractions(files: list[Path]) -> Iterator[dict]:
                 except json.JSONDecodeError as e:
                     raise InputError(f"malformed JSON: {e.msg} (column {e.colno})",
                                      source=str(path), line=n) from None
-                if not isinstance(d, dict) or not isinstance(d.get("contacts", []), list):
-                    raise InputError("not an extraction record (an object with 'contacts')",
-                                     source=str(path), line=n)
+                why = _not_extraction(d)
+                if why:
+                    raise InputError(f"not an extraction record ({why})", source=str(path), line=n)
                 yield d
+
+
+_EXTRACTION_LISTS = ("people", "countries", "dates", "contacts")
+
+
+def _not_extraction(d: Any) -> str | None:
+    """Why a JSON value is not an ``Extraction.to_dict()`` record (an article, a gold record, an
+    unrelated object), or None."""
+    if not isinstance(d, dict):
+        return f"a JSON {type(d).__name__}, not an object"
+    missing = [k for k in ("doc_id", "contacts") if k not in d]
+    if missing:
+        return f"no {' and no '.join(repr(k) for k in missing)}" + (
+            "; it looks like an article: run 'diplograph extract' on it" if "text" in d else "")
+    wrong = [k for k in _EXTRACTION_LISTS if not isinstance(d.get(k, []), list)]
+    if wrong:
+        return f"{wrong[0]!r} is not a list"
+    if not all(isinstance(c, dict) and isinstance(c.get("participants"), list)
+               for c in d["contacts"]):
+        return "a contact without a 'participants' list"
+    return None
 
 
 @app.command()
