@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +47,13 @@ def part_files(folder: str | Path) -> list[Path]:
 
 
 def plan_partitions(paths_or_items: Iterable[Any] | str | os.PathLike,
-                    partition_size: int = 1000) -> list[list[tuple]]:
+                    partition_size: int = 1000,
+                    on_error: Callable[[InputError], None] | None = None) -> list[list[tuple]]:
     """Partitions (lists of units, see :func:`diplograph.corpus.plan_units`) of the inputs, in order.
 
     A ``str`` or path-like element is a file or folder; a mapping or a ``(text, published, id)``
-    tuple is an in-memory article (wrap a bare text as ``{"text": text}``).
+    tuple is an in-memory article (wrap a bare text as ``{"text": text}``). Files of folders that
+    are not read go to ``on_error``.
     """
     if isinstance(paths_or_items, (str, os.PathLike)):
         paths_or_items = [paths_or_items]
@@ -73,7 +75,7 @@ def plan_partitions(paths_or_items: Iterable[Any] | str | os.PathLike,
         if isinstance(x, (str, os.PathLike)):
             if items:
                 flush()
-            for unit in plan_units([x], lines_per_unit=partition_size):
+            for unit in plan_units([x], lines_per_unit=partition_size, on_error=on_error):
                 if unit[0] == "text":
                     texts.append(unit)
                 else:
@@ -147,7 +149,8 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     published = parse_published(published)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    partitions = plan_partitions(paths_or_items, partition_size)
+    skipped: list[InputError] = []
+    partitions = plan_partitions(paths_or_items, partition_size, on_error=skipped.append)
     summary: dict[str, Any] = {"parts": [], "docs": 0, "people": 0, "contacts": 0, "errors": 0,
                                "errors_file": None}
     errors: dict[int, list[dict]] = {}
@@ -187,7 +190,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
         if int(_PART.match(p.name).group(1)) >= len(partitions):
             p.unlink()
     summary["parts"] = [str(out / f"part-{i:05d}.jsonl") for i in range(len(partitions))]
-    all_errors = [e for i in sorted(errors) for e in errors[i]]
+    all_errors = [error_record(e) for e in skipped] + [e for i in sorted(errors) for e in errors[i]]
     summary["errors"] = len(all_errors)
     if all_errors:
         path = Path(errors_file) if errors_file else out / "errors.jsonl"
