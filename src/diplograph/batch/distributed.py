@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import parse_published
-from ..errors import InputError
+from ..errors import DiplographError, InputError
 from .corpus import Fields, error_record, extract_records, json_line, plan_units, read_units
 
 __all__ = ["extract_dask", "plan_partitions", "part_files", "dumps_extraction"]
@@ -119,8 +119,21 @@ def _client(scheduler: Any, n_workers: int | None):
                                processes=True, dashboard_address=":0")
         return Client(cluster), [cluster]
     if isinstance(scheduler, str):
-        return Client(scheduler), []
+        return _connect(Client, scheduler), []
     return scheduler, None  # a Client the caller owns
+
+
+def _connect(client_class: Any, address: str) -> Any:
+    """A client of the scheduler at ``address``; failing that, one :class:`DiplographError` line
+    naming the address, with a hint (the wait is Dask's ``distributed.comm.timeouts.connect``)."""
+    try:
+        return client_class(address)
+    except (OSError, TimeoutError, ValueError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise DiplographError(
+            f"cannot reach the Dask scheduler at {address} ({reason}); is 'dask scheduler' "
+            f"running there and the port open? Use --dask without an address for a local "
+            f"cluster") from None
 
 
 def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str | Path,
@@ -148,7 +161,6 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     t0 = time.perf_counter()
     published = parse_published(published)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     skipped: list[InputError] = []
     partitions = plan_partitions(paths_or_items, partition_size, on_error=skipped.append)
     summary: dict[str, Any] = {"parts": [], "docs": 0, "people": 0, "contacts": 0, "errors": 0,
@@ -157,6 +169,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     if partitions:
         client, owned = _client(scheduler, n_workers)
         try:
+            out.mkdir(parents=True, exist_ok=True)  # once connected: a failed run leaves no folder
             futures = [client.submit(_run_partition, i, units, published=published, fields=fields,
                                      model=model, batch_size=batch_size, max_length=max_length,
                                      pure=False)
@@ -186,6 +199,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
                 client.close()
                 for cluster in owned:
                     cluster.close()
+    out.mkdir(parents=True, exist_ok=True)
     for p in part_files(out):  # parts left by an earlier run with more partitions
         if int(_PART.match(p.name).group(1)) >= len(partitions):
             p.unlink()
