@@ -347,3 +347,47 @@ def test_unreachable_dask_scheduler_is_one_line(runner, tmp_path):
     (line,) = res.output.strip().splitlines()
     assert line.startswith("error: cannot reach the Dask scheduler at " + address)
     assert not (tmp_path / "parts").exists() and not (tmp_path / "parts2").exists()
+
+
+# -- 8. long texts --------------------------------------------------------------------------------
+
+ARTICLE = ("President Lula met Prime Minister Albanese in Brasilia on Monday.\n\n"
+           "Chancellor Scholz spoke with President Macron by phone on Tuesday, officials said. "
+           "The two leaders discussed trade and energy.\n\n")
+
+
+def test_long_text_goes_through_in_bounded_pieces_one_at_a_time(nlp, monkeypatch):
+    import gc
+    import weakref
+
+    import diplograph.api as api
+
+    text = ARTICLE * (api.PIECE_CHARS * 2 // len(ARTICLE) + 1)  # an archive pasted into one text
+    made: list = []
+    seen: list[tuple[int, int]] = []  # (piece length, Doc objects alive)
+    real_make, real_from = api._make_doc, api.extraction_from_doc
+
+    def make(nlp_, piece, published, doc_id):
+        doc = real_make(nlp_, piece, published, doc_id)
+        made.append(weakref.ref(doc))
+        return doc
+
+    def take(doc):
+        gc.collect()
+        seen.append((len(doc.text), sum(r() is not None for r in made)))
+        return real_from(doc)
+
+    monkeypatch.setattr(api, "_make_doc", make)
+    monkeypatch.setattr(api, "extraction_from_doc", take)
+    ex = diplograph.extract(text, published="2025-03-18")
+    assert len(seen) == ex.meta["chunks"] >= 3
+    assert max(n for n, _ in seen) <= api.PIECE_CHARS
+    assert max(alive for _, alive in seen) == 1  # never more than the piece at hand
+    for c in ex.contacts:
+        assert all(text[m.start:m.end] == m.text for m in c.evidence + c.triggers)
+    one = diplograph.extract(ARTICLE, published="2025-03-18")
+    key = sorted((c.type, c.status, c.date.value if c.date else None,
+                  tuple(sorted(p.id for p in c.participants))) for c in one.contacts)
+    assert sorted((c.type, c.status, c.date.value if c.date else None,
+                   tuple(sorted(p.id for p in c.participants))) for c in ex.contacts) == key
+    assert all(len(c.evidence) > 10 for c in ex.contacts)  # each report of every piece kept

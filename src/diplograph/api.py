@@ -3,7 +3,8 @@
 Both go through one engine, :func:`pipe_items`, which the corpus reader, the CLI and the Dask runner
 use too: texts in batches through ``nlp.pipe``, several worker processes on request (each loads the
 model once and sends back plain result dicts, not ``Doc`` objects), and texts longer than
-``nlp.max_length`` cut on paragraph boundaries and merged back with corrected offsets.
+:data:`PIECE_CHARS` cut on paragraph boundaries, run piece by piece and merged back with corrected
+offsets (time linear in the text, memory bounded by the piece).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ __all__ = [
     "clean_text",
     "PUBLISHED_MIN",
     "PUBLISHED_MAX",
+    "PIECE_CHARS",
     "pipe_items",
     "split_text",
     "shift_extraction",
@@ -41,6 +43,11 @@ __all__ = [
 ]
 
 Item = Union[str, Mapping[str, Any], tuple]
+
+#: Texts longer than this many characters (about 7,500 words) go through the pipeline in pieces
+#: cut on paragraph boundaries: the parser, NER and the rules cost more per word on very long
+#: ``Doc`` objects, and a ``Doc``'s memory grows with its length. News articles are far shorter.
+PIECE_CHARS = 50_000
 
 
 #: The publication dates the date arithmetic supports: relative dates reach up to 999 years from
@@ -267,18 +274,19 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
     With ``catch`` a bad item or a component failure becomes an error result for that item alone;
     without it, the exception propagates.
     """
-    limit = max_length or nlp.max_length
+    limit = max_length or min(nlp.max_length, PIECE_CHARS)
     results: list[Any] = [None] * len(batch)
     docs: list[Doc] = []
-    owners: list[tuple[int, int, int]] = []  # (task index, offset, pieces)
+    owners: list[int] = []  # the task of each doc
     for i, (_, text, published, doc_id) in enumerate(batch):
         try:
             if not isinstance(text, str):
                 raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
-            pieces = split_text(text, limit)
-            for off, piece in pieces:
-                docs.append(_make_doc(nlp, piece, published, doc_id))
-                owners.append((i, off, len(pieces)))
+            if len(text) > limit:
+                results[i] = _extract_in_pieces(nlp, text, published, doc_id, limit)
+                continue
+            docs.append(_make_doc(nlp, text, published, doc_id))
+            owners.append(i)
         except Exception as e:
             if not catch:
                 raise
@@ -299,18 +307,19 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
                                                                  d._.doc_id))))
                 except Exception as e:
                     exs.append(_failure(e))
-    grouped: dict[int, list[tuple[int, Any]]] = {}
-    for (i, off, _), ex in zip(owners, exs):
-        grouped.setdefault(i, []).append((off, ex))
-    for i, parts in grouped.items():
-        errs = [ex for _, ex in parts if isinstance(ex, Exception)]
-        if errs:
-            results[i] = errs[0]
-        elif len(parts) == 1:
-            results[i] = parts[0][1]
-        else:
-            results[i] = merge_extractions(parts)
+    for i, ex in zip(owners, exs):
+        results[i] = ex
     return [(task[0], res) for task, res in zip(batch, results)]
+
+
+def _extract_in_pieces(nlp: Language, text: str, published: Any, doc_id: Any,
+                       limit: int) -> Extraction:
+    """The extraction of a text longer than ``limit``: its :func:`split_text` pieces go through the
+    pipeline one at a time, each ``Doc`` dropped once its results are taken, so memory is bounded by
+    the piece size, not the text; the results are merged by :func:`merge_extractions`."""
+    parts = [(off, extraction_from_doc(nlp(_make_doc(nlp, piece, published, doc_id))))
+             for off, piece in split_text(text, limit)]
+    return merge_extractions(parts)
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -380,8 +389,9 @@ def pipe_items(tasks: Iterable[tuple[Any, Any, Any, Any]], *, model: str | None 
     error (an :class:`InputError` for bad input) of that task alone. ``context`` is passed through
     untouched (keep it small: it travels to the worker processes and back). ``n_process > 1`` starts
     that many worker processes, each loading the model once; memory stays bounded because only a
-    few batches are in flight. Texts longer than ``max_length`` (default ``nlp.max_length``) are cut
-    with :func:`split_text` and their results merged with :func:`merge_extractions`.
+    few batches are in flight. Texts longer than ``max_length`` (default :data:`PIECE_CHARS`, at
+    most ``nlp.max_length``) are cut with :func:`split_text`, run piece by piece and their results
+    merged with :func:`merge_extractions`.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -455,7 +465,8 @@ def extract(text: str, *, published: Any = None, doc_id: str | None = None,
 
     ``published`` (ISO date string, ``date`` or ``datetime``) is the reference for relative dates
     ("on Monday", "later this week"); without it, years that the text does not give stay unknown.
-    Texts longer than the model's ``max_length`` are processed in paragraph-aligned pieces.
+    Texts longer than :data:`PIECE_CHARS` (50,000 characters) are processed in paragraph-aligned
+    pieces, one at a time, and their results merged.
 
     >>> ex = extract("Putin spoke with Erdogan by phone on Monday.", published="2025-03-18")  # doctest: +SKIP
     >>> [(c.type, c.date.value) for c in ex.contacts]                                       # doctest: +SKIP
