@@ -44,7 +44,7 @@ publisheds = st.one_of(st.none(), st.sampled_from(CALENDAR_EDGES), st.dates(), s
                        st.booleans())
 metadata = st.one_of(st.none(), st.sampled_from(NASTY), nasty_text, st.integers(), st.floats(),
                      st.lists(st.integers(), max_size=2))
-FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=400, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
@@ -76,7 +76,7 @@ records = st.fixed_dictionaries({"text": st.one_of(texts, st.none()), "published
                                  "id": metadata, "title": metadata, "url": metadata})
 
 
-@settings(FUZZ, max_examples=12)
+@settings(FUZZ, max_examples=40)
 @given(recs=st.lists(records, min_size=1, max_size=6))
 def test_cli_loses_no_good_record(nlp, tmp_path_factory, recs):
     tmp = tmp_path_factory.mktemp("fuzz")
