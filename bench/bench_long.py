@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> None:
         if not args.json:
             print(f"{again['words']:>9,} words again: {again['cpu_s_per_1k']:.3f} CPU s/1k words")
         rows[0]["cpu_s_per_1k_again"] = again["cpu_s_per_1k"]
-    base = (rows[0]["cpu_s_per_1k"] + rows[0].get("cpu_s_per_1k_again", rows[0]["cpu_s_per_1k"])) / 2
+    first = rows[0]
+    base = (first["cpu_s_per_1k"] + first.get("cpu_s_per_1k_again", first["cpu_s_per_1k"])) / 2
     ratios = {r["words"]: round(r["cpu_s_per_1k"] / base, 2) for r in rows}
     if args.json:
         print(json.dumps({"rows": rows, "cpu_ratio_to_smallest": ratios}))
