@@ -3,12 +3,14 @@
 Both go through one engine, :func:`pipe_items`, which the corpus reader, the CLI and the Dask runner
 use too: texts in batches through ``nlp.pipe``, several worker processes on request (each loads the
 model once and sends back plain result dicts, not ``Doc`` objects), and texts longer than
-``nlp.max_length`` cut on paragraph boundaries and merged back with corrected offsets.
+:data:`PIECE_CHARS` cut on paragraph boundaries, run piece by piece and merged back with corrected
+offsets (time linear in the text, memory bounded by the piece).
 """
 from __future__ import annotations
 
 import datetime as _dt
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -29,6 +31,10 @@ __all__ = [
     "extract_many",
     "extraction_from_doc",
     "parse_published",
+    "clean_text",
+    "PUBLISHED_MIN",
+    "PUBLISHED_MAX",
+    "PIECE_CHARS",
     "pipe_items",
     "split_text",
     "shift_extraction",
@@ -38,11 +44,24 @@ __all__ = [
 
 Item = Union[str, Mapping[str, Any], tuple]
 
+#: Texts longer than this many characters (about 7,500 words) go through the pipeline in pieces
+#: cut on paragraph boundaries: the parser, NER and the rules cost more per word on very long
+#: ``Doc`` objects, and a ``Doc``'s memory grows with its length. News articles are far shorter.
+PIECE_CHARS = 50_000
+
+
+#: The publication dates the date arithmetic supports: relative dates reach up to 999 years from
+#: ``published`` ("950 years ago"), and Python's calendar ends at years 1 and 9999.
+PUBLISHED_MIN = _dt.date(1000, 1, 1)
+PUBLISHED_MAX = _dt.date(8999, 12, 31)
+
 
 def parse_published(value: Any, *, field: str = "published") -> str | None:
     """An ISO date string ``YYYY-MM-DD`` from a date, datetime or ISO string (time part ignored).
 
-    Raises :class:`InputError` naming the field for anything that is not a real calendar date.
+    Raises :class:`InputError` naming the field for anything that is not a whole calendar date or
+    date-time (``"2025-03-18garbage"`` is refused, not cut) and for dates outside
+    ``PUBLISHED_MIN``..``PUBLISHED_MAX`` (calendar edges such as Go's zero time ``0001-01-01``).
 
     >>> parse_published("2025-03-18T10:38:00Z")
     '2025-03-18'
@@ -50,20 +69,45 @@ def parse_published(value: Any, *, field: str = "published") -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        s = value.strip()
-        try:
-            return _dt.date.fromisoformat(s[:10]).isoformat()
-        except ValueError:
-            pass
-        try:
-            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
-        except ValueError:
-            raise InputError(f"not a calendar date (want YYYY-MM-DD): {value!r}", field=field) from None
-    raise InputError(f"expected a date or an ISO date string, got {type(value).__name__}", field=field)
+        day = value.date()
+    elif isinstance(value, _dt.date):
+        day = value
+    elif isinstance(value, str):
+        day = _iso_day(value.strip())
+        if day is None:
+            raise InputError(f"not a calendar date (want YYYY-MM-DD): {value!r}", field=field)
+    else:
+        raise InputError(f"expected a date or an ISO date string, got {type(value).__name__}",
+                         field=field)
+    if not PUBLISHED_MIN <= day <= PUBLISHED_MAX:
+        raise InputError(f"date out of the supported range {PUBLISHED_MIN}..{PUBLISHED_MAX}: "
+                         f"{value!r}", field=field)
+    return day.isoformat()
+
+
+def _iso_day(s: str) -> _dt.date | None:
+    """The day of a whole ISO date or date-time string, or None (no partial parse)."""
+    try:
+        return _dt.date.fromisoformat(s)
+    except ValueError:
+        pass
+    try:
+        return _dt.datetime.fromisoformat(s[:-1] + "+00:00" if s.endswith(("Z", "z")) else s).date()
+    except ValueError:
+        return None
+
+
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each lone surrogate (which UTF-8 cannot encode, e.g. from JSON ``"\\udc80"``)
+    replaced by U+FFFD, so that every offset into the text stays the same.
+
+    >>> clean_text("a\\udc80b") == "a\\ufffdb"
+    True
+    """
+    return _UNENCODABLE.sub("\ufffd", text) if _UNENCODABLE.search(text) else text
 
 
 def extraction_from_doc(doc: Doc) -> Extraction:
@@ -211,7 +255,7 @@ def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(clean_text(text))
     doc._.published = parse_published(published)
     doc._.doc_id = None if doc_id is None else str(doc_id)
     return doc
@@ -230,18 +274,19 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
     With ``catch`` a bad item or a component failure becomes an error result for that item alone;
     without it, the exception propagates.
     """
-    limit = max_length or nlp.max_length
+    limit = max_length or min(nlp.max_length, PIECE_CHARS)
     results: list[Any] = [None] * len(batch)
     docs: list[Doc] = []
-    owners: list[tuple[int, int, int]] = []  # (task index, offset, pieces)
+    owners: list[int] = []  # the task of each doc
     for i, (_, text, published, doc_id) in enumerate(batch):
         try:
             if not isinstance(text, str):
                 raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
-            pieces = split_text(text, limit)
-            for off, piece in pieces:
-                docs.append(_make_doc(nlp, piece, published, doc_id))
-                owners.append((i, off, len(pieces)))
+            if len(text) > limit:
+                results[i] = _extract_in_pieces(nlp, text, published, doc_id, limit)
+                continue
+            docs.append(_make_doc(nlp, text, published, doc_id))
+            owners.append(i)
         except Exception as e:
             if not catch:
                 raise
@@ -262,18 +307,19 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
                                                                  d._.doc_id))))
                 except Exception as e:
                     exs.append(_failure(e))
-    grouped: dict[int, list[tuple[int, Any]]] = {}
-    for (i, off, _), ex in zip(owners, exs):
-        grouped.setdefault(i, []).append((off, ex))
-    for i, parts in grouped.items():
-        errs = [ex for _, ex in parts if isinstance(ex, Exception)]
-        if errs:
-            results[i] = errs[0]
-        elif len(parts) == 1:
-            results[i] = parts[0][1]
-        else:
-            results[i] = merge_extractions(parts)
+    for i, ex in zip(owners, exs):
+        results[i] = ex
     return [(task[0], res) for task, res in zip(batch, results)]
+
+
+def _extract_in_pieces(nlp: Language, text: str, published: Any, doc_id: Any,
+                       limit: int) -> Extraction:
+    """The extraction of a text longer than ``limit``: its :func:`split_text` pieces go through the
+    pipeline one at a time, each ``Doc`` dropped once its results are taken, so memory is bounded by
+    the piece size, not the text; the results are merged by :func:`merge_extractions`."""
+    parts = [(off, extraction_from_doc(nlp(_make_doc(nlp, piece, published, doc_id))))
+             for off, piece in split_text(text, limit)]
+    return merge_extractions(parts)
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -286,7 +332,30 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _worker_init(model: str | None) -> None:
+    _die_with_parent()
     load_pipeline(model)
+
+
+def _die_with_parent(interval: float = 0.5) -> None:
+    """Make this worker process end when its parent does (SIGTERM, SIGKILL, a crash), rather
+    than finishing its batch orphaned: a watcher thread polls the parent process id. The parent's
+    Python-level signal handlers, inherited by a forked worker, are reset."""
+    import os
+    import signal
+    import threading
+    import time
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="diplograph-parent-watch", daemon=True).start()
 
 
 def _worker_run(model: str | None, batch: list[tuple], batch_size: int,
@@ -320,8 +389,9 @@ def pipe_items(tasks: Iterable[tuple[Any, Any, Any, Any]], *, model: str | None 
     error (an :class:`InputError` for bad input) of that task alone. ``context`` is passed through
     untouched (keep it small: it travels to the worker processes and back). ``n_process > 1`` starts
     that many worker processes, each loading the model once; memory stays bounded because only a
-    few batches are in flight. Texts longer than ``max_length`` (default ``nlp.max_length``) are cut
-    with :func:`split_text` and their results merged with :func:`merge_extractions`.
+    few batches are in flight. Texts longer than ``max_length`` (default :data:`PIECE_CHARS`, at
+    most ``nlp.max_length``) are cut with :func:`split_text`, run piece by piece and their results
+    merged with :func:`merge_extractions`.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -351,10 +421,24 @@ def _pool_pipe(tasks: Iterable[tuple], model: str | None, batch_size: int, n_pro
         while pending:
             for ctx, res in pending.popleft().result():
                 yield ctx, _from_worker(res)
+    except BaseException:  # an error, Ctrl-C, a signal or an abandoned generator: stop the workers now
+        _stop_workers(pool)
+        raise
     finally:
         for fut in pending:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: Any) -> None:
+    """Terminate a process pool's workers without waiting for their current batches."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,7 +465,8 @@ def extract(text: str, *, published: Any = None, doc_id: str | None = None,
 
     ``published`` (ISO date string, ``date`` or ``datetime``) is the reference for relative dates
     ("on Monday", "later this week"); without it, years that the text does not give stay unknown.
-    Texts longer than the model's ``max_length`` are processed in paragraph-aligned pieces.
+    Texts longer than :data:`PIECE_CHARS` (50,000 characters) are processed in paragraph-aligned
+    pieces, one at a time, and their results merged.
 
     >>> ex = extract("Putin spoke with Erdogan by phone on Monday.", published="2025-03-18")  # doctest: +SKIP
     >>> [(c.type, c.date.value) for c in ex.contacts]                                       # doctest: +SKIP

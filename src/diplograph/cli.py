@@ -174,6 +174,43 @@ def _summary_corpus(t: _Tally, errors: int, errors_file: Any, seconds: float) ->
     return s
 
 
+def _check_outputs(outputs: list[tuple[Path, str]], inputs: list[Path],
+                   errors_file: Path | None = None) -> None:
+    """A usage error (exit 2), before any work, for an output that cannot be written or would
+    replace an input."""
+    from .batch.outputs import check_outputs
+
+    try:
+        check_outputs(outputs, inputs, errors_file)
+    except InputError as e:
+        raise typer.BadParameter(f"{e.source}: {e.reason}", param_hint=e.field) from None
+
+
+def _os_error(e: OSError) -> str:
+    return f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e)
+
+
+def _stopped_by_signals():
+    from .batch.outputs import terminate_on_signals
+
+    return terminate_on_signals()
+
+
+def _stopped(e: KeyboardInterrupt) -> typer.Exit:
+    """Ctrl-C (exit 130) or SIGTERM/SIGHUP (128 + the signal's number): temporary files are gone."""
+    signum = getattr(e, "signum", None)
+    _err(f"{'terminated by ' + str(e) if signum else 'interrupted'}: no output written")
+    return typer.Exit(128 + signum if signum else 130)
+
+
+def _report_failed_outputs(outs: Any) -> None:
+    """Name each output that could not be written (the others were) and exit with status 1."""
+    if outs.failed:
+        for p, why in outs.failed:
+            _err(f"error: could not write {p}: {why}")
+        raise typer.Exit(1)
+
+
 def _default_errors_file(outputs: list[tuple[Path, str]]) -> Path:
     """``out.errors.jsonl`` beside the first output file (``errors.jsonl`` in an output folder),
     else ``diplograph-errors.jsonl`` in the working directory."""
@@ -237,24 +274,29 @@ def extract(
     if missing:
         raise typer.BadParameter(f"{missing[0]}: no such file or folder", param_hint="PATHS")
 
+    _check_outputs(outputs, paths, errors_file)
+
     fields = Fields(text=text_field, id=id_field, published=published_field)
     try:
-        if dask is not None:
-            _extract_dask(paths, outputs, published=published, fields=fields, model=model,
-                          batch_size=batch_size, n_process=n_process, quiet=quiet,
-                          on_error=on_error.value, errors_file=errors_file,
-                          scheduler=None if dask == "local" else dask, partition_size=partition_size)
-        else:
-            _extract_local(paths, outputs, published=published, fields=fields, model=model,
-                           batch_size=batch_size, n_process=n_process, quiet=quiet,
-                           on_error=on_error.value, errors_file=errors_file)
+        with _stopped_by_signals():
+            if dask is not None:
+                _extract_dask(paths, outputs, published=published, fields=fields, model=model,
+                              batch_size=batch_size, n_process=n_process, quiet=quiet,
+                              on_error=on_error.value, errors_file=errors_file,
+                              scheduler=None if dask == "local" else dask,
+                              partition_size=partition_size)
+            else:
+                _extract_local(paths, outputs, published=published, fields=fields, model=model,
+                               batch_size=batch_size, n_process=n_process, quiet=quiet,
+                               on_error=on_error.value, errors_file=errors_file)
     except InputError as e:
         raise _fail(str(e)) from None
     except DiplographError as e:
         raise _fail(str(e)) from None
-    except KeyboardInterrupt:
-        _err("interrupted: no output written")
-        raise typer.Exit(130) from None
+    except OSError as e:
+        raise _fail(_os_error(e)) from None
+    except KeyboardInterrupt as e:
+        raise _stopped(e) from None
 
 
 def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, published: str | None,
@@ -262,7 +304,8 @@ def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, publis
                    on_error: str, errors_file: Path | None) -> None:
     from .batch.corpus import ErrorLog, extract_corpus
     from .batch.distributed import dumps_extraction
-    from .graph.export import atomic_write, write_graph
+    from .batch.outputs import Outputs
+    from .graph.export import write_graph
 
     t0 = time.perf_counter()
     tally = _Tally()
@@ -271,7 +314,7 @@ def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, publis
     err_path = errors_file or _default_errors_file(outputs)
     with ExitStack() as stack:
         log = stack.enter_context(ErrorLog(err_path, fail=on_error == "fail"))
-        sinks = [stack.enter_context(atomic_write(p)) for p, f in outputs if f == "jsonl"]
+        outs = stack.enter_context(Outputs([p for p, f in outputs if f == "jsonl"]))
         bar = stack.enter_context(_progress(quiet))
 
         def stream() -> Iterator[Any]:
@@ -279,10 +322,7 @@ def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, publis
             for rec, ex in extract_corpus(paths, published=published, fields=fields, model=model,
                                           batch_size=batch_size, n_process=n_process,
                                           on_error=log):
-                if sinks:
-                    line = dumps_extraction(ex) + "\n"
-                    for f in sinks:
-                        f.write(line)
+                outs.write(dumps_extraction(ex) + "\n")
                 tally.add(ex)
                 if tally.docs == 1:
                     first_source = rec.source + (f":{rec.line}" if rec.line else "")
@@ -294,14 +334,15 @@ def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, publis
 
             G = build_graph(stream())
             for p, f in graph_outs:
-                write_graph(G, p, format=f)
+                outs.attempt(p, lambda p=p, f=f: write_graph(G, p, format=f))
         else:
             for _ in stream():
                 pass
     seconds = time.perf_counter() - t0
     if not quiet:
         _print_summary(tally, first_source, log.count, err_path if log.count else None, seconds,
-                       outputs)
+                       [(p, f) for p, f in outputs if p in outs.written])
+    _report_failed_outputs(outs)
 
 
 def _print_summary(tally: _Tally, source: str, errors: int, errors_file: Any, seconds: float,
@@ -319,7 +360,8 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
                   on_error: str, errors_file: Path | None, scheduler: str | None,
                   partition_size: int) -> None:
     from .batch.distributed import extract_dask
-    from .graph.export import atomic_write, write_graph
+    from .batch.outputs import Outputs
+    from .graph.export import write_graph
 
     dirs = [p for p, f in outputs if f == "parts"]
     files = [(p, f) for p, f in outputs if f != "parts"]
@@ -336,32 +378,47 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
                            progress=not quiet and sys.stderr.isatty())
         for e in run.get("error_list", [])[:10]:
             _err(f"skipped: {InputError(e['error'], source=e['source'], line=e['line'], field=e['field'])}")
+        outs = Outputs([])
         for extra in dirs[1:]:  # more folders: copies of the parts
-            extra.mkdir(parents=True, exist_ok=True)
-            for part in run["parts"]:
-                with atomic_write(extra / Path(part).name) as f:
-                    f.write(Path(part).read_text(encoding="utf-8"))
+            outs.attempt(extra, lambda extra=extra: _copy_parts(run["parts"], extra))
         for p, f in files:
             if f == "jsonl":
-                with atomic_write(p) as sink:
-                    for part in run["parts"]:
-                        with open(part, encoding="utf-8") as src:
-                            for line in src:
-                                sink.write(line)
+                outs.attempt(p, lambda p=p: _concat_parts(run["parts"], p))
         graph_outs = [(p, f) for p, f in files if f in GRAPH_FORMATS]
         if graph_outs:
             from .graph.build import build_graph
 
             G = build_graph(_read_extractions([Path(x) for x in run["parts"]]))
             for p, f in graph_outs:
-                write_graph(G, p, format=f)
+                outs.attempt(p, lambda p=p, f=f: write_graph(G, p, format=f))
     if not quiet:
         tally = _Tally()
         tally.docs, tally.people, tally.contacts = run["docs"], run["people"], run["contacts"]
         typer.echo(_summary_corpus(tally, run["errors"], run["errors_file"], run["seconds"]))
         typer.echo(f"{len(run['parts'])} partitions" + (f" in {dirs[0]}" if dirs else ""))
         for p, f in files:
-            typer.echo(f"wrote {p} ({f})")
+            if p in outs.written:
+                typer.echo(f"wrote {p} ({f})")
+    _report_failed_outputs(outs)
+
+
+def _copy_parts(parts: list[str], folder: Path) -> None:
+    from .graph.export import atomic_write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        with atomic_write(folder / Path(part).name) as f:
+            f.write(Path(part).read_text(encoding="utf-8"))
+
+
+def _concat_parts(parts: list[str], path: Path) -> None:
+    from .graph.export import atomic_write
+
+    with atomic_write(path) as sink:
+        for part in parts:
+            with open(part, encoding="utf-8") as src:
+                for line in src:
+                    sink.write(line)
 
 
 def _part_inputs(parts: list[Path]) -> list[Path]:
@@ -393,10 +450,31 @@ def _read_extractions(files: list[Path]) -> Iterator[dict]:
                 except json.JSONDecodeError as e:
                     raise InputError(f"malformed JSON: {e.msg} (column {e.colno})",
                                      source=str(path), line=n) from None
-                if not isinstance(d, dict) or not isinstance(d.get("contacts", []), list):
-                    raise InputError("not an extraction record (an object with 'contacts')",
-                                     source=str(path), line=n)
+                why = _not_extraction(d)
+                if why:
+                    raise InputError(f"not an extraction record ({why})", source=str(path), line=n)
                 yield d
+
+
+_EXTRACTION_LISTS = ("people", "countries", "dates", "contacts")
+
+
+def _not_extraction(d: Any) -> str | None:
+    """Why a JSON value is not an ``Extraction.to_dict()`` record (an article, a gold record, an
+    unrelated object), or None."""
+    if not isinstance(d, dict):
+        return f"a JSON {type(d).__name__}, not an object"
+    missing = [k for k in ("doc_id", "contacts") if k not in d]
+    if missing:
+        return f"no {' and no '.join(repr(k) for k in missing)}" + (
+            "; it looks like an article: run 'diplograph extract' on it" if "text" in d else "")
+    wrong = [k for k in _EXTRACTION_LISTS if not isinstance(d.get(k, []), list)]
+    if wrong:
+        return f"{wrong[0]!r} is not a list"
+    if not all(isinstance(c, dict) and isinstance(c.get("participants"), list)
+               for c in d["contacts"]):
+        return "a contact without a 'participants' list"
+    return None
 
 
 @app.command()
@@ -413,6 +491,7 @@ def graph(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Merge JSON Lines extractions (e.g. Dask part files) into one contact graph."""
+    from .batch.outputs import Outputs
     from .graph.build import build_graph
     from .graph.export import write_graph
 
@@ -421,6 +500,8 @@ def graph(
     if bad:
         raise typer.BadParameter(f"{bad[0]} is not a graph format (graphml, gexf, json, csv)",
                                  param_hint="-o")
+    _check_outputs(outputs, [p for p in parts if p.exists()])
+    outs = Outputs([])
     try:
         files = _part_inputs(parts)
         docs = 0
@@ -433,14 +514,18 @@ def graph(
 
         G = build_graph(counted())
         for p, f in outputs:
-            write_graph(G, p, format=f)
+            outs.attempt(p, lambda p=p, f=f: write_graph(G, p, format=f))
     except InputError as e:
         raise _fail(str(e)) from None
+    except OSError as e:
+        raise _fail(_os_error(e)) from None
     if not quiet:
         typer.echo(f"{docs} extractions from {len(files)} files: {G.number_of_nodes()} nodes, "
                    f"{G.number_of_edges()} contacts")
         for p, f in outputs:
-            typer.echo(f"wrote {p} ({f})")
+            if p in outs.written:
+                typer.echo(f"wrote {p} ({f})")
+    _report_failed_outputs(outs)
 
 
 @app.command()
@@ -466,6 +551,9 @@ def evaluate(
 
 def main() -> None:
     """Entry point of the ``diplograph`` console script."""
+    for stream in (sys.stdout, sys.stderr):  # names from undecodable file names print escaped
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     app(prog_name="diplograph")
 
 

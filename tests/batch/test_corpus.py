@@ -111,9 +111,9 @@ def test_text_file_not_utf8_names_the_line(tmp_path):
 
 def test_units_read_the_same_records(tmp_path, corpus):
     p = _bad_file(tmp_path)
-    units = plan_units([corpus, p], lines_per_unit=3)
-    assert [u[0] for u in units] == ["text", "text", "jsonl", "jsonl", "jsonl", "jsonl", "jsonl"]
     e1, e2 = [], []
+    units = plan_units([corpus, p], lines_per_unit=3, on_error=e2.append)  # skipped files
+    assert [u[0] for u in units] == ["text", "text", "jsonl", "jsonl", "jsonl", "jsonl", "jsonl"]
     whole = list(read_records([corpus, p], on_error=e1.append))
     parts = list(read_units(units, on_error=e2.append))
     assert whole == parts
@@ -160,7 +160,7 @@ def test_extract_corpus_end_to_end(nlp, tmp_path, corpus):
     pairs = list(extract_corpus([corpus, p], published="2025-03-18", on_error=errors.append,
                                 batch_size=2))
     assert [ex.doc_id for _, ex in pairs][-2:] == ["ok1", "ok2"]
-    assert len(pairs) == 6 and len(errors) == 7
+    assert len(pairs) == 6 and len(errors) == 7 + 2  # and the skipped notes.md and .hidden
     rec, ex = pairs[2]
     assert ex.doc_id == "c1" and ex.published == "2025-01-06"
     assert ex.meta == {"title": "T", "url": "https://x.test/1"}

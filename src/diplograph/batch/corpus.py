@@ -2,17 +2,21 @@
 
 Inputs
 ------
-* a ``.txt`` file (or any file that is not ``.jsonl``): one article, UTF-8; its doc id is the path and
-  its publication date the ``published`` argument;
-* a ``.jsonl`` file: one article per line, a JSON object with ``text`` and optionally ``id``,
-  ``published``, ``title`` and ``url`` (the names are configurable with :class:`Fields`). A line's
-  ``published`` wins over the ``published`` argument; its doc id is ``id`` or ``<file>:<line>``;
-* a folder: every ``*.txt`` and ``*.jsonl`` file below it, in sorted order.
+* a ``.txt`` file (or any file that is not ``.jsonl``/``.ndjson``): one article; its doc id is the
+  path and its publication date the ``published`` argument;
+* a ``.jsonl`` or ``.ndjson`` file: one article per line, a JSON object with ``text`` and optionally
+  ``id``, ``published``, ``title`` and ``url`` (the names are configurable with :class:`Fields`).
+  A line's ``published`` wins over the ``published`` argument; its doc id is ``id`` or
+  ``<file>:<line>``;
+* a folder: every ``.txt``, ``.jsonl`` and ``.ndjson`` file below it (any case), in sorted order;
+  its other files, and hidden files and folders, are reported as :class:`SkippedFile`.
 
-Bad input (a malformed JSON line, a missing or non-string ``text``, bytes that are not UTF-8, an
-impossible ``published`` date) becomes an :class:`~diplograph.errors.InputError` naming the file,
-the line and the field. Readers hand it to an ``on_error`` callback (an :class:`ErrorLog` counts and
-records it) or, without one, raise it. Empty lines of a JSON Lines file are skipped; nothing else is.
+Files are UTF-8, or UTF-8, UTF-16 or UTF-32 with a byte-order mark. Bad input (a malformed JSON
+line, a missing or non-string ``text``, bytes that do not decode, text that looks like UTF-16
+without a BOM, an impossible ``published`` date) becomes an :class:`~diplograph.errors.InputError`
+naming the file, the line and the field. Readers hand it to an ``on_error`` callback (an
+:class:`ErrorLog` counts and records it) or, without one, raise it. Empty lines of a JSON Lines
+file are skipped; nothing else is.
 
 >>> from diplograph.corpus import extract_corpus            # doctest: +SKIP
 >>> for rec, ex in extract_corpus(["news/"], published="2025-03-18"):  # doctest: +SKIP
@@ -20,7 +24,10 @@ records it) or, without one, raise it. Empty lines of a JSON Lines file are skip
 """
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
@@ -46,12 +53,16 @@ __all__ = [
     "extract_records",
     "extract_corpus",
     "error_record",
+    "json_line",
     "JSONL_SUFFIXES",
+    "ARTICLE_SUFFIXES",
+    "SkippedFile",
 ]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_FOLDER_GLOBS = ("*.txt", "*.jsonl")
-_BOM = b"\xef\xbb\xbf"
+#: The files of a folder that are read (any case): plain text and JSON Lines.
+ARTICLE_SUFFIXES = (".txt", *JSONL_SUFFIXES)
+_BOM = codecs.BOM_UTF8
 
 OnError = Callable[[InputError], None]
 
@@ -86,49 +97,107 @@ def _report(err: InputError, on_error: OnError | None) -> None:
     on_error(err)
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The input files of ``paths``: files as given, folders expanded to their ``*.txt`` and
-    ``*.jsonl`` files (recursively, sorted, hidden files skipped).
+class SkippedFile(InputError):
+    """A file of an input folder that is not read (its name or kind says it is no article file).
 
-    Raises :class:`InputError` for a path that does not exist.
+    Reported like bad input, but ``--on-error fail`` (``ErrorLog(fail=True)``) does not stop on it.
+    """
+
+
+def _folder_files(folder: Path, on_error: OnError | None) -> Iterator[Path]:
+    """The article files below ``folder`` (sorted); every other entry is reported to ``on_error``
+    as skipped (a hidden folder once for all it holds)."""
+
+    def skip(why: str, f: Path) -> None:
+        if on_error is not None:
+            on_error(SkippedFile(why, source=str(f)))
+
+    for f in sorted(folder.rglob("*")):
+        rel = f.relative_to(folder).parts
+        hidden = [i for i, part in enumerate(rel) if part.startswith(".")]
+        if hidden:
+            if hidden[0] == len(rel) - 1:  # the hidden entry itself, not what lies below it
+                skip(f"hidden {'folder' if f.is_dir() else 'file'}", f)
+            continue
+        if f.is_dir():
+            continue
+        if f.suffix.lower() not in ARTICLE_SUFFIXES:
+            skip(f"not an article file ({', '.join(ARTICLE_SUFFIXES)})", f)
+        elif not f.is_file():
+            skip("not a regular file (a broken link, a pipe ...)", f)
+        else:
+            yield f
+
+
+def iter_files(paths: Iterable[str | Path], on_error: OnError | None = None) -> Iterator[Path]:
+    """The input files of ``paths``: files as given, folders expanded to their ``.txt``,
+    ``.jsonl`` and ``.ndjson`` files (any case; recursively, sorted).
+
+    Raises :class:`InputError` for a path that does not exist. The other files of a folder (hidden
+    ones, other extensions) are reported to ``on_error`` as :class:`SkippedFile`, if given.
     """
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = {f for g in _FOLDER_GLOBS for f in path.rglob(g) if f.is_file()}
-            for f in sorted(found):
-                if not any(part.startswith(".") for part in f.relative_to(path).parts):
-                    yield f
+            yield from _folder_files(path, on_error)
         elif path.is_file():
             yield path
         else:
             raise InputError("no such file or folder", source=str(p))
 
 
-def _decode(raw: bytes, source: str, line: int | None) -> str:
+# Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _encoding_of(head: bytes) -> tuple[str, int]:
+    """``(encoding, length of the byte-order mark)`` of a file from its first bytes: the BOM's
+    encoding, else UTF-8. Raises :class:`InputError` (without a place) for text that looks like
+    UTF-16 or UTF-32 without a BOM, which UTF-8 would read as letters and NUL bytes."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc, len(bom)
+    sample = head[:4096]
+    zeros = sample.count(0)
+    if zeros and zeros * 10 > len(sample):
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        order = ("little-endian" if odd > 4 * even else "big-endian" if even > 4 * odd else None)
+        what = f"UTF-16 ({order})" if order else "UTF-32 or binary data"
+        raise InputError(f"looks like {what} without a byte-order mark, not UTF-8 text: "
+                         f"save it as UTF-8")
+    return "utf-8", 0
+
+
+def _decode(raw: bytes, source: str, line: int | None, encoding: str = "utf-8") -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode(encoding)
     except UnicodeDecodeError as e:
         bad = raw[e.start:e.start + 1].hex()
+        name = "UTF-8" if encoding == "utf-8" else encoding.upper()
         if line is None:  # a whole file: say which line holds the bad byte
             n = raw.count(b"\n", 0, e.start) + 1
-            raise InputError(f"not UTF-8 text (byte 0x{bad} at line {n})", source=source) from None
-        raise InputError(f"not UTF-8 text (byte 0x{bad} at column {e.start + 1})", source=source,
+            raise InputError(f"not {name} text (byte 0x{bad} at line {n})", source=source) from None
+        raise InputError(f"not {name} text (byte 0x{bad} at column {e.start + 1})", source=source,
                          line=line) from None
 
 
 def read_text_file(path: str | Path, *, published: str | None = None,
                    on_error: OnError | None = None) -> Iterator[Record]:
-    """The one article of a plain-text file (UTF-8, an initial BOM ignored); doc id = the path."""
+    """The one article of a plain-text file (UTF-8, or the encoding of its byte-order mark:
+    UTF-8, UTF-16, UTF-32); doc id = the path. Text that looks like UTF-16 without a BOM is
+    reported, not read."""
     source = str(path)
     try:
         raw = Path(path).read_bytes()
-        text = _decode(raw[3:] if raw.startswith(_BOM) else raw, source, None)
+        encoding, bom = _encoding_of(raw[:4096])
+        text = _decode(raw[bom:], source, None, encoding)
     except OSError as e:
         _report(InputError(f"cannot read: {e.strerror or e}", source=source), on_error)
         return
     except InputError as e:
-        _report(e, on_error)
+        _report(_located(e, source, None) if e.source is None else e, on_error)
         return
     yield Record(text=text, doc_id=source, published=published, source=source)
 
@@ -184,19 +253,16 @@ def read_jsonl(path: str | Path, *, published: str | None = None, fields: Fields
         _report(InputError(f"cannot read: {e.strerror or e}", source=source), on_error)
         return
     with f:
-        f.seek(start)
-        pos, lineno = start, first_line - 1
-        for raw in f:
-            if end is not None and pos >= end:
-                break
-            pos += len(raw)
-            lineno += 1
-            if lineno == 1 and raw.startswith(_BOM):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
+        try:
+            encoding, bom = _encoding_of(f.read(4096))
+        except InputError as e:
+            if start == 0:  # reported once, by the unit that starts the file
+                _report(_located(e, source, None), on_error)
+            return
+        for lineno, line in _jsonl_lines(f, source, encoding, bom, start, end, first_line):
             try:
-                line = _decode(raw, source, lineno)
+                if isinstance(line, InputError):
+                    raise line
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as e:
@@ -210,6 +276,41 @@ def read_jsonl(path: str | Path, *, published: str | None = None, fields: Fields
             yield rec
 
 
+def _jsonl_lines(f: IO[bytes], source: str, encoding: str, bom: int, start: int, end: int | None,
+                 first_line: int) -> Iterator[tuple[int, str | InputError]]:
+    """``(line number, text)`` of the non-empty lines of a JSON Lines file (or of the slice
+    ``start``..``end``), or an :class:`InputError` in place of a line that does not decode."""
+    if encoding != "utf-8":  # UTF-16/32 with a BOM: read whole (plan_units makes it one unit)
+        if start > 0:
+            return
+        f.seek(bom)
+        text = io.TextIOWrapper(f, encoding=encoding, newline="\n")
+        lineno = 0
+        try:
+            for lineno, line in enumerate(text, 1):
+                if line.strip():
+                    yield lineno, line
+        except UnicodeDecodeError:
+            yield lineno + 1, InputError(f"not {encoding.upper()} text")
+        finally:
+            text.detach()
+        return
+    f.seek(start)
+    pos, lineno = start, first_line - 1
+    for raw in f:
+        if end is not None and pos >= end:
+            break
+        pos += len(raw)
+        lineno += 1
+        if pos == len(raw) and bom:
+            raw = raw[bom:]
+        if raw.strip():
+            try:
+                yield lineno, _decode(raw, source, lineno)
+            except InputError as e:
+                yield lineno, e
+
+
 def _is_jsonl(path: Path) -> bool:
     return path.suffix.lower() in JSONL_SUFFIXES
 
@@ -217,7 +318,7 @@ def _is_jsonl(path: Path) -> bool:
 def read_records(paths: Iterable[str | Path], *, published: str | None = None,
                  fields: Fields = Fields(), on_error: OnError | None = None) -> Iterator[Record]:
     """The articles of files and folders, lazily, in order (see the module docstring)."""
-    for path in iter_files(paths):
+    for path in iter_files(paths, on_error):
         if _is_jsonl(path):
             yield from read_jsonl(path, published=published, fields=fields, on_error=on_error)
         else:
@@ -248,16 +349,26 @@ def records_from_items(items: Iterable[Any], *, published: str | None = None,
 # --- units: the pieces a parallel run distributes ---------------------------------------------
 
 
-def plan_units(paths: Iterable[str | Path], *, lines_per_unit: int = 1000) -> list[tuple]:
+def plan_units(paths: Iterable[str | Path], *, lines_per_unit: int = 1000,
+               on_error: OnError | None = None) -> list[tuple]:
     """Cut the inputs into units of work: ``("text", path)`` per text file and
     ``("jsonl", path, start, end, first_line)`` per slice of ``lines_per_unit`` lines of a JSON
-    Lines file (found by scanning the file for line breaks, without parsing it)."""
+    Lines file (found by scanning the file for line breaks, without parsing it; a file that is not
+    plain UTF-8 is one unit). Files of folders that are not read go to ``on_error``."""
     units: list[tuple] = []
-    for path in iter_files(paths):
+    for path in iter_files(paths, on_error):
         if not _is_jsonl(path):
             units.append(("text", str(path)))
             continue
         with open(path, "rb") as f:
+            try:
+                whole = _encoding_of(f.read(4096))[0] != "utf-8"
+            except InputError:
+                whole = True
+            if whole:  # UTF-16/32 cannot be cut at b"\n"; a bad file is reported by its reader
+                units.append(("jsonl", str(path), 0, None, 1))
+                continue
+            f.seek(0)
             start, first, pos, n = 0, 1, 0, 0
             for raw in f:
                 pos += len(raw)
@@ -341,6 +452,20 @@ def extract_corpus(paths: Iterable[str | Path], *, published: str | None = None,
 
 # --- error log ---------------------------------------------------------------------------------
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(obj: Any) -> str:
+    """One JSON Lines record (no newline), UTF-8 text as is, but lone surrogates (from JSON
+    ``"\\udc80"`` escapes or undecodable file names) written as ``\\uXXXX`` escapes: the line always
+    encodes as UTF-8 and reads back to the same value.
+
+    >>> json_line({"id": "a\\udc80"})
+    '{"id": "a\\\\udc80"}'
+    """
+    s = json.dumps(obj, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s) if _SURROGATE.search(s) else s
+
 
 def error_record(err: InputError) -> dict[str, Any]:
     """The JSON Lines record of a bad input: ``source``, ``line``, ``field``, ``error``."""
@@ -371,7 +496,7 @@ class ErrorLog:
         self._file: IO[str] | None = None
 
     def __call__(self, err: InputError) -> None:
-        if self.fail:
+        if self.fail and not isinstance(err, SkippedFile):
             raise err
         self.count += 1
         if self.count <= self.max_echo:
@@ -383,7 +508,7 @@ class ErrorLog:
                 from ..graph.export import atomic_write
 
                 self._file = self._stack.enter_context(atomic_write(self.path))
-            self._file.write(json.dumps(error_record(err), ensure_ascii=False) + "\n")
+            self._file.write(json_line(error_record(err)) + "\n")
 
     def __enter__(self) -> "ErrorLog":
         return self

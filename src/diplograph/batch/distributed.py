@@ -22,13 +22,13 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..api import parse_published
-from ..errors import InputError
-from .corpus import Fields, error_record, extract_records, plan_units, read_units
+from ..errors import DiplographError, InputError
+from .corpus import Fields, error_record, extract_records, json_line, plan_units, read_units
 
 __all__ = ["extract_dask", "plan_partitions", "part_files", "dumps_extraction"]
 
@@ -37,9 +37,7 @@ _PART = re.compile(r"^part-(\d{5,})\.jsonl$")
 
 def dumps_extraction(ex: Any) -> str:
     """One JSON Lines record (no newline) of an :class:`~diplograph.types.Extraction`."""
-    import json
-
-    return json.dumps(ex.to_dict(), ensure_ascii=False)
+    return json_line(ex.to_dict())
 
 
 def part_files(folder: str | Path) -> list[Path]:
@@ -49,11 +47,13 @@ def part_files(folder: str | Path) -> list[Path]:
 
 
 def plan_partitions(paths_or_items: Iterable[Any] | str | os.PathLike,
-                    partition_size: int = 1000) -> list[list[tuple]]:
+                    partition_size: int = 1000,
+                    on_error: Callable[[InputError], None] | None = None) -> list[list[tuple]]:
     """Partitions (lists of units, see :func:`diplograph.corpus.plan_units`) of the inputs, in order.
 
     A ``str`` or path-like element is a file or folder; a mapping or a ``(text, published, id)``
-    tuple is an in-memory article (wrap a bare text as ``{"text": text}``).
+    tuple is an in-memory article (wrap a bare text as ``{"text": text}``). Files of folders that
+    are not read go to ``on_error``.
     """
     if isinstance(paths_or_items, (str, os.PathLike)):
         paths_or_items = [paths_or_items]
@@ -75,7 +75,7 @@ def plan_partitions(paths_or_items: Iterable[Any] | str | os.PathLike,
         if isinstance(x, (str, os.PathLike)):
             if items:
                 flush()
-            for unit in plan_units([x], lines_per_unit=partition_size):
+            for unit in plan_units([x], lines_per_unit=partition_size, on_error=on_error):
                 if unit[0] == "text":
                     texts.append(unit)
                 else:
@@ -119,8 +119,21 @@ def _client(scheduler: Any, n_workers: int | None):
                                processes=True, dashboard_address=":0")
         return Client(cluster), [cluster]
     if isinstance(scheduler, str):
-        return Client(scheduler), []
+        return _connect(Client, scheduler), []
     return scheduler, None  # a Client the caller owns
+
+
+def _connect(client_class: Any, address: str) -> Any:
+    """A client of the scheduler at ``address``; failing that, one :class:`DiplographError` line
+    naming the address, with a hint (the wait is Dask's ``distributed.comm.timeouts.connect``)."""
+    try:
+        return client_class(address)
+    except (OSError, TimeoutError, ValueError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise DiplographError(
+            f"cannot reach the Dask scheduler at {address} ({reason}); is 'dask scheduler' "
+            f"running there and the port open? Use --dask without an address for a local "
+            f"cluster") from None
 
 
 def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str | Path,
@@ -148,14 +161,15 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     t0 = time.perf_counter()
     published = parse_published(published)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    partitions = plan_partitions(paths_or_items, partition_size)
+    skipped: list[InputError] = []
+    partitions = plan_partitions(paths_or_items, partition_size, on_error=skipped.append)
     summary: dict[str, Any] = {"parts": [], "docs": 0, "people": 0, "contacts": 0, "errors": 0,
                                "errors_file": None}
     errors: dict[int, list[dict]] = {}
     if partitions:
         client, owned = _client(scheduler, n_workers)
         try:
+            out.mkdir(parents=True, exist_ok=True)  # once connected: a failed run leaves no folder
             futures = [client.submit(_run_partition, i, units, published=published, fields=fields,
                                      model=model, batch_size=batch_size, max_length=max_length,
                                      pure=False)
@@ -185,19 +199,18 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
                 client.close()
                 for cluster in owned:
                     cluster.close()
+    out.mkdir(parents=True, exist_ok=True)
     for p in part_files(out):  # parts left by an earlier run with more partitions
         if int(_PART.match(p.name).group(1)) >= len(partitions):
             p.unlink()
     summary["parts"] = [str(out / f"part-{i:05d}.jsonl") for i in range(len(partitions))]
-    all_errors = [e for i in sorted(errors) for e in errors[i]]
+    all_errors = [error_record(e) for e in skipped] + [e for i in sorted(errors) for e in errors[i]]
     summary["errors"] = len(all_errors)
     if all_errors:
-        import json
-
         path = Path(errors_file) if errors_file else out / "errors.jsonl"
         with atomic_write(path) as f:
             for e in all_errors:
-                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+                f.write(json_line(e) + "\n")
         summary["errors_file"] = str(path)
         summary["error_list"] = all_errors
     summary["seconds"] = round(time.perf_counter() - t0, 2)

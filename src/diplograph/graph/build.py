@@ -24,6 +24,7 @@ want them.
 """
 from __future__ import annotations
 
+import calendar
 import contextlib
 import copy
 import datetime as _dt
@@ -118,11 +119,18 @@ def _undated_window(reports: Iterable[Mapping]) -> tuple[str, str] | None:
     if not days:
         return None
     try:
-        lo = _dt.date.fromisoformat(days[0]) - _dt.timedelta(days=UNDATED_WINDOW_DAYS)
-        hi = _dt.date.fromisoformat(days[-1]) + _dt.timedelta(days=UNDATED_WINDOW_DAYS)
+        lo, hi = _dt.date.fromisoformat(days[0]), _dt.date.fromisoformat(days[-1])
     except ValueError:
         return None
-    return lo.isoformat(), hi.isoformat()
+    return _shifted(lo, -UNDATED_WINDOW_DAYS).isoformat(), _shifted(hi, UNDATED_WINDOW_DAYS).isoformat()
+
+
+def _shifted(day: _dt.date, days: int) -> _dt.date:
+    """``day`` moved by ``days``, stopping at the ends of the calendar (years 1 and 9999)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return _dt.date.min if days < 0 else _dt.date.max
 
 
 @lru_cache(maxsize=4096)
@@ -723,8 +731,7 @@ def _until(d: DateLike) -> str | None:
         if len(raw) == 4:
             return f"{raw}-12-31"
         y, m = int(raw[:4]), int(raw[5:7])
-        nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-        return (nxt - _dt.timedelta(days=1)).isoformat()
+        return f"{raw}-{calendar.monthrange(y, m)[1]:02d}"
     return s
 
 

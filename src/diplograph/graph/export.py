@@ -37,6 +37,7 @@ import json
 import os
 import re
 import secrets
+import socket
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Union
@@ -77,6 +78,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
 
     The file is flushed and fsynced, then renamed with :func:`os.replace` (atomic on POSIX and
     Windows); if the block raises, the temporary file is removed and ``path`` is untouched.
+    The temporary file's name carries the host and process id, and the first write into a folder
+    removes the temporary files that dead processes of this host left there (killed runs).
     A new file gets the usual permissions (0666 less the umask); a replaced one keeps its mode.
 
     Parameters
@@ -102,14 +105,17 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
                          f"not {mode!r}")
     target = Path(os.fspath(path))
     directory = target.parent
+    _sweep_stale_temps(directory)
     while True:
-        tmp = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        tmp = directory / f".{target.name}.{_HOST}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                          0o666)
             break
         except FileExistsError:
             continue
+        except OSError as e:  # name the file asked for, not the hidden temporary one
+            raise type(e)(e.errno, e.strerror, str(target)) from None
     try:
         if "b" in mode:
             f = os.fdopen(fd, "wb")
@@ -131,6 +137,40 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+# Temporary files are named ``.<name>.<host>.<pid>-<random>.tmp``: a later run on the same host
+# removes those whose process is gone (killed before it could clean up).
+_HOST = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
+_STALE = re.compile(rf"^\..+\.{re.escape(_HOST)}\.(\d+)-[0-9a-f]{{8}}\.tmp$")
+_swept: set[str] = set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _sweep_stale_temps(directory: Path) -> None:
+    """Remove, once per process and folder, the temporary files of dead processes of this host."""
+    key = os.fspath(directory.resolve()) if directory.exists() else os.fspath(directory)
+    if key in _swept:
+        return
+    _swept.add(key)
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for e in entries:
+        m = _STALE.match(e.name)
+        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(e.path)
 
 
 def _is_path(x: Any) -> bool:
