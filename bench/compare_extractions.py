@@ -146,7 +146,8 @@ def compare_archive(sets: dict[str, Path], ref_dir: Path | None, floor: float) -
 
 def compare_tokens(sets: dict[str, Path]) -> bool:
     """POS, TAG, MORPH and lemma of the model with spaCy's AttributeRuler and with the lookup."""
-    from diplograph.pipeline import load_model, use_attribute_lookup
+    from diplograph.attribute_lookup import use_attribute_lookup
+    from diplograph.pipeline import load_model
 
     plain = load_model()
     fast = use_attribute_lookup(load_model())
@@ -155,12 +156,13 @@ def compare_tokens(sets: dict[str, Path]) -> bool:
     for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
         for x, y in zip(a, b):
             n += 1
-            if (x.pos, x.tag, str(x.morph), x.lemma) != (y.pos, y.tag, str(y.morph), y.lemma):
+            if ((x.pos, x.tag, x.dep, x.morph.key, str(x.morph), x.lemma)
+                    != (y.pos, y.tag, y.dep, y.morph.key, str(y.morph), y.lemma)):
                 bad += 1
                 if bad <= 10:
                     print(f"  {x.text!r}: {x.pos_} {x.tag_} {x.morph} {x.lemma_} vs "
                           f"{y.pos_} {y.tag_} {y.morph} {y.lemma_}")
-    print(f"tokens: {n}, different POS/TAG/MORPH/lemma: {bad}")
+    print(f"tokens: {n}, different POS/TAG/DEP/MORPH/lemma: {bad}")
     return bad == 0
 
 
