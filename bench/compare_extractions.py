@@ -122,7 +122,8 @@ def compare_full(sets: dict[str, Path], ref_dir: Path) -> bool:
     return ok
 
 
-def compare_archive(sets: dict[str, Path], ref_dir: Path | None, floor: float) -> bool:
+def compare_archive(sets: dict[str, Path], ref_dir: Path | None, floor: float,
+                    show: bool = False) -> bool:
     ok = True
     tot_ref: list[dict] = []
     tot_got: list[dict] = []
@@ -136,8 +137,16 @@ def compare_archive(sets: dict[str, Path], ref_dir: Path | None, floor: float) -
         tot_got += got
         p, r, f = pair_f1(ref, got)
         _, _, fs = pair_f1(ref, got, strict=True)
-        print(f"{name:14} {len(got):4} articles: pair P {p:.3f} R {r:.3f} F1 {f:.4f}   strict F1 {fs:.4f}")
+        texts = [it["text"] for it in items(path)]
+        read = sum(e - s for g in got for s, e in g["meta"].get("windows", [])) / sum(map(len, texts))
+        print(f"{name:14} {len(got):4} articles: pair P {p:.3f} R {r:.3f} F1 {f:.4f}   "
+              f"strict F1 {fs:.4f}   text read {read:.0%}")
         ok &= f >= floor
+        if show:
+            for r_, g_ in zip(ref, got):
+                lost, extra = pairs(r_, True) - pairs(g_, True), pairs(g_, True) - pairs(r_, True)
+                if lost or extra:
+                    print(f"    {g_.get('doc_id')}: lost {sorted(lost)} extra {sorted(extra)}")
     p, r, f = pair_f1(tot_ref, tot_got)
     _, _, fs = pair_f1(tot_ref, tot_got, strict=True)
     print(f"{'all':14} {len(tot_got):4} articles: pair P {p:.3f} R {r:.3f} F1 {f:.4f}   strict F1 {fs:.4f}")
@@ -172,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against", type=Path, help="compare with the reference stored here")
     ap.add_argument("--archive", action="store_true", help="archive mode against full mode")
     ap.add_argument("--tokens", action="store_true", help="attribute lookup against AttributeRuler")
+    ap.add_argument("--show", action="store_true", help="list the contacts archive mode lost or added")
     ap.add_argument("--floor", type=float, default=0.995, help="archive pair F1 floor per set")
     ap.add_argument("--shared", type=Path, default=_shared_default())
     ap.add_argument("--dev2ab", type=Path, default=Path("/tmp/dev2ab.jsonl"))
@@ -189,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tokens:
         ok &= compare_tokens(sets)
     if args.archive:
-        ok &= compare_archive(sets, args.against, args.floor)
+        ok &= compare_archive(sets, args.against, args.floor, args.show)
     elif args.against:
         ok &= compare_full(sets, args.against)
     print("SAME" if ok else "DIFFERENT")
