@@ -9,10 +9,16 @@ tokenizer and phrase matchers over
   ``attendance.jsonl``, ``co_presence.jsonl``), inflected with the model lemmatizer's own rules and
   exceptions;
 * people: the leaders gazetteer, titles and countries of the people component's matchers, names
-  (two capitalised words, or one after an honorific) and personal pronouns.
+  (two capitalised words whose first is a given name of the gazetteer, or which stand inside a
+  sentence after a word other than a preposition or "the": not "from Summit Telecom" or "a trip to
+  Halden City"; a capitalised word after an honorific; later, either word alone) and personal
+  pronouns. A capitalised contact word inside a name ("Summit Telecom") is no contact word.
 
-A paragraph (a line of the text) is a *window core* when it holds a contact word and a person
-candidate (a pronoun counts when the paragraph before it, or the lede, names someone). Each core
+A paragraph (a line of the text) is a *window core* when one of its sentences holds a contact word
+and two person candidates (a plural title or pronoun counts two: "the two leaders", "they"; a
+pronoun counts only before anyone is named in its sentence, and someone must be named in it),
+or when it holds a contact word right after a core (the answer to a
+question about a contact). Each core
 travels with the paragraph before it (antecedents of pronouns and "the two leaders", the day a
 "then" refers to), the lede (the first lines up to the first full paragraph) and the first
 paragraph that mentions each capitalised word of the core (where "Erdogan" was introduced as
@@ -36,6 +42,7 @@ from spacy.attrs import IDX, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from .people.mentions import load_titles
 from .resources.data import data_file, read_jsonl
 from .types import Extraction, Mention, TimeValue
 
@@ -43,7 +50,9 @@ __all__ = ["ContactPrefilter", "prefilter_for", "reduce_text", "map_extraction",
            "MODES"]
 
 MODES = ("full", "contacts")
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "both", "two"})
+# pronouns that can stand for a participant, and how many people they stand for
+_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1, "they": 2, "them": 2, "their": 1,
+             "both": 2, "two": 2, "i": 1, "we": 2}
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord",
                          "lady", "sheikh", "president", "minister"})
 _NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "for", "and", "but", "of", "to", "it", "this",
@@ -51,6 +60,9 @@ _NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "for", "and", "but",
                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                         "february", "march", "april", "may", "june", "july", "august", "september",
                         "october", "november", "december"})
+# words before a capitalised pair that make it a place, a firm or a team rather than a person
+_PLACE_WORDS = frozenset({"the", "from", "at", "in", "to", "for", "of", "on", "into", "near",
+                          "against", "across", "over", "under", "via"})
 _LEDE_WORDS = 15  # the lede runs to the first line of at least this many words
 _LEDE_LINES = 3
 
@@ -88,6 +100,17 @@ def trigger_forms(lemmatizer=None) -> set[str]:
     return forms
 
 
+def given_names(gazetteer) -> set[str]:
+    """Lower-case first words of the gazetteer's multi-word names ("emmanuel", "olaf", "narendra"):
+    a capitalised pair starting with one is taken for a person's name."""
+    out = set()
+    for surface, _ in gazetteer.surfaces():
+        words = surface.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha():
+            out.add(words[0].lower())
+    return out
+
+
 def _co_presence_phrases() -> list[str]:
     return [r["phrase"] for r in read_jsonl(data_file("contacts", "co_presence.jsonl")) if r.get("phrase")]
 
@@ -105,9 +128,13 @@ class ContactPrefilter:
         self.triggers.add("CONTACT", [nlp.make_doc(p) for p in _co_presence_phrases()])
         finder = nlp.get_pipe("diplograph_people").finder  # built once, shared with the component
         self.people = (finder.leader_matcher, finder.title_matcher, finder.country_matcher)
-        self._pronouns = {vocab.strings.add(w) for w in _PRONOUNS}
+        self._pronouns = {vocab.strings.add(w): n for w, n in _PRONOUNS.items()}
+        self._plural_titles = {t for t, row in load_titles().items() if row.get("plural")}
+        self._ends = {vocab.strings.add(w) for w in (".", "?", "!")}
         self._honorifics = {vocab.strings.add(w) for w in _HONORIFICS}
         self._not_names = {vocab.strings.add(w) for w in _NOT_NAMES}
+        self._given = {vocab.strings.add(w) for w in given_names(finder.gaz)} - self._not_names
+        self._places = {vocab.strings.add(w) for w in _PLACE_WORDS}
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """The character ranges of ``text`` the model must read (merged, in order); ``[]`` if none."""
@@ -120,19 +147,22 @@ class ContactPrefilter:
         starts = [s for s, _ in paras]
         arr = doc.to_array([IDX, LOWER, IS_TITLE]).tolist()
         para_of = [bisect_right(starts, row[0]) - 1 for row in arr]
-        trig = {para_of[s] for _, s, _ in self.triggers(doc)}
+        sent_of = self._sentences(arr, para_of)
+        trig = [s for _, s, _ in self.triggers(doc) if not _in_name(arr, sent_of, s)]
         if not trig:
             return []
-        strong, weak, names, first_seen = self._people(doc, arr, para_of)
-        lede = _lede(text, paras)
-        lede_strong = any(p in strong for p in lede)
+        people, names, first_seen = self._people(doc, arr, para_of, sent_of)
+        named, pronouns = people
         cores: list[int] = []
-        for p in sorted(trig):
-            if p in strong or (p in weak and (p - 1 in strong or lede_strong)) or p - 1 in cores:
-                cores.append(p)
+        for i in sorted(trig):
+            p, k = para_of[i], sent_of[i]
+            two = named.get(k, 0) >= 1 and named[k] + pronouns.get(k, 0) >= 2
+            if two or (cores and cores[-1] in (p, p - 1)):
+                if not cores or cores[-1] != p:
+                    cores.append(p)
         if not cores:
             return []
-        keep = set(lede)
+        keep = set(_lede(text, paras))
         for p in cores:
             keep.update((p, p - 1) if p else (p,))
         for p in list(keep):
@@ -140,40 +170,83 @@ class ContactPrefilter:
                 keep.add(first_seen[w])
         return _merge([paras[p] for p in sorted(keep) if p >= 0])
 
-    def _people(self, doc, arr: list[list[int]], para_of: list[int]):
-        """Paragraphs with a person candidate (strong), with a pronoun (weak), the capitalised
-        words of each paragraph and the first paragraph of each."""
-        strong: set[int] = set()
+    def _sentences(self, arr: list[list[int]], para_of: list[int]) -> list[int]:
+        """A sentence number per token: a new sentence after ".", "?" or "!" and at each line."""
+        out, n = [], 0
+        for i in range(len(arr)):
+            if i and (para_of[i] != para_of[i - 1] or arr[i - 1][1] in self._ends):
+                n += 1
+            out.append(n)
+        return out
+
+    def _people(self, doc, arr: list[list[int]], para_of: list[int], sent_of: list[int]):
+        """Person candidates per sentence (a plural counts two), the capitalised words of each
+        paragraph and the first paragraph of each."""
+        named: dict[int, int] = {}  # sentence -> candidates other than pronouns
+        first_named: dict[int, int] = {}  # sentence -> its first such candidate's token
         name_words: set[int] = set()  # words seen inside a name: they name someone alone too
-        leaders, *others = self.people
+        counted: set[int] = set()  # tokens already counted as part of a candidate
+        leaders, titles, countries = self.people
+        strings = doc.vocab.strings
+
+        def add(start: int, end: int, n: int = 1) -> None:
+            k = sent_of[start]
+            if start not in counted:
+                named[k] = named.get(k, 0) + n
+                first_named[k] = min(first_named.get(k, start), start)
+            counted.update(range(start, end))
+
         for _, s, e in leaders(doc):
-            strong.add(para_of[s])
+            add(s, e)
             name_words.update(arr[k][1] for k in range(s, e))
-        for m in others:
-            strong.update(para_of[s] for _, s, _ in m(doc))
-        weak: set[int] = set()
+        for key, s, e in titles(doc):
+            add(s, e, 2 if strings[key] in self._plural_titles else 1)
+        for _, s, e in countries(doc):
+            add(s, e)
         names: dict[int, set[int]] = {}
         first_seen: dict[int, int] = {}
+        pronoun_at: list[tuple[int, int]] = []
         for i, (_, low, title) in enumerate(arr):
             p = para_of[i]
             if low in self._pronouns:
-                weak.add(p)
+                pronoun_at.append((i, self._pronouns[low]))
             if not title or low in self._not_names:
                 continue
             names.setdefault(p, set()).add(low)
             first_seen.setdefault(low, p)
             if i and para_of[i - 1] == p:
                 _, plow, ptitle = arr[i - 1]
-                if ptitle and plow not in self._not_names:
-                    strong.add(p)
-                    name_words.update((low, plow))
+                if ptitle and plow not in self._not_names:  # a pair of capitalised words
+                    start = i == 1 or sent_of[i - 2] != sent_of[i]
+                    if plow in self._given or (not start and arr[i - 2][1] not in self._places):
+                        add(i - 1, i + 1)
+                        name_words.update((low, plow))
                 elif plow in self._honorifics:
-                    strong.add(p)
+                    add(i - 1, i + 1)
                     name_words.add(low)
-        for p, words in names.items():
-            if p not in strong and not words.isdisjoint(name_words):
-                strong.add(p)
-        return strong, weak, names, first_seen
+        run = False
+        for i, (_, low, title) in enumerate(arr):  # a surname alone, once seen in a name
+            inside = bool(title) and low in name_words
+            if inside and not (run and sent_of[i - 1] == sent_of[i]):
+                add(i, i + 1)
+            run = inside
+        # a pronoun counts when no one is named before it in its sentence ("He met Putin"), not
+        # when it likely stands for someone just named ("Mayor Holt said she would visit")
+        pronouns: dict[int, int] = {}
+        for i, n in pronoun_at:
+            k = sent_of[i]
+            if first_named.get(k, i + 1) > i:
+                pronouns[k] = pronouns.get(k, 0) + n
+        return (named, pronouns), names, first_seen
+
+
+def _in_name(arr: list[list[int]], sent_of: list[int], i: int) -> bool:
+    """A capitalised contact word inside a run of capitalised words is a name ("Summit Telecom")."""
+    if not arr[i][2]:
+        return False
+    prev = i > 0 and sent_of[i - 1] == sent_of[i] and arr[i - 1][2]
+    nxt = i + 1 < len(arr) and sent_of[i + 1] == sent_of[i] and arr[i + 1][2]
+    return bool(prev or nxt)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
