@@ -102,3 +102,16 @@ def test_model_ruler_is_replaced_and_agrees(nlp):
 def test_empty_and_space_only_docs(blank, text):
     slow, fast = _rulers(blank, PATTERNS)
     assert _attrs(fast(blank.make_doc(text))) == _attrs(slow(blank.make_doc(text)))
+
+
+def test_lemmatizer_agrees_with_spacy(nlp):
+    from diplograph.attribute_lookup import FastLemmatizer
+    from diplograph.pipeline import load_model
+
+    plain = load_model()
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+    text = ("The ministers were meeting their counterparts; talks had been held twice, and the "
+            "leaders spoke again. She flew to Oslo and dined with them.\n\nHe's better-known.")
+    doc = nlp(text)
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in plain(text)]
+    assert [t.lemma_ for t in doc][:6] == ["the", "minister", "be", "meet", "their", "counterpart"]

@@ -1,5 +1,10 @@
-"""``diplograph_attribute_ruler``: spaCy's ``AttributeRuler`` with its patterns applied by table lookup.
+"""The model's rule components applied by table lookup, with the same results.
 
+``diplograph_attribute_ruler`` is spaCy's ``AttributeRuler`` with its patterns applied to arrays;
+``diplograph_lemmatizer`` is the English rule lemmatizer with its answers memoised per word, POS and
+morphology. :func:`use_attribute_lookup` puts both in place of the model's own components.
+
+**Attribute ruler.**
 The English models map the tagger's fine-grained tag to POS and morphology with an ``AttributeRuler``
 of about 180 Matcher patterns (a tag map, plus exceptions keyed on the lower-cased word, the
 dependency label or a neighbour). spaCy runs them through a ``Matcher`` and sets each match's
@@ -27,12 +32,13 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["FastAttributeRuler", "use_attribute_lookup"]
+__all__ = ["FastAttributeRuler", "FastLemmatizer", "use_attribute_lookup"]
 
 # attributes a pattern may test (read with Doc.to_array, as the Matcher reads them) and set
 _MATCHABLE = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "POS": POS, "DEP": DEP, "IS_SPACE": IS_SPACE}
@@ -264,16 +270,77 @@ def make_fast_attribute_ruler(nlp: Language, name: str, validate: bool,
     return FastAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 
-def use_attribute_lookup(nlp: Language, name: str = "attribute_ruler") -> Language:
-    """Replace ``nlp``'s ``AttributeRuler`` (if it has one) by a :class:`FastAttributeRuler` with the
-    same patterns, under the same name. Returns ``nlp``."""
-    if name not in nlp.pipe_names:
-        return nlp
-    old = nlp.get_pipe(name)
-    if isinstance(old, FastAttributeRuler) or type(old) is not AttributeRuler:
-        return nlp
-    new = nlp.replace_pipe(name, "diplograph_attribute_ruler",
-                           config={"validate": old.validate})
-    new.add_patterns(old.patterns)
+class FastLemmatizer(EnglishLemmatizer):
+    """spaCy's English rule lemmatizer, its answer memoised per (word, POS, morphology).
+
+    ``rule_lemmatize`` is a function of those three (its own cache is keyed on them, and the answers
+    it does not cache, for base forms and spaces, depend on nothing else); this component looks
+    each token's key up in one table and writes the lemmas with ``Doc.from_array``, calling
+    ``rule_lemmatize`` once per new key.
+    """
+
+    _MEMO = 500_000  # keys kept (a corpus's vocabulary grows)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule":
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables()
+        try:
+            if len(doc):
+                self._apply(doc)
+            return doc
+        except Exception as e:
+            return self.get_error_handler()(self.name, self, [doc], e)
+
+    def _apply(self, doc: Doc) -> None:
+        memo = self._memo
+        if len(memo) > self._MEMO:
+            memo.clear()
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows = arr.tolist()
+        strings = self.vocab.strings
+        out = arr[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = memo.get(key)
+            if value is None:
+                value = memo[key] = strings.add(self.rule_lemmatize(doc[i])[0])
+            out[i] = value
+        doc.from_array([LEMMA], out)
+
+
+@Language.factory("diplograph_lemmatizer",
+                  default_config={"model": None, "mode": "rule", "overwrite": False,
+                                  "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}})
+def make_fast_lemmatizer(nlp: Language, model, name: str, mode: str, overwrite: bool,
+                         scorer: Optional[Callable]) -> FastLemmatizer:
+    return FastLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
+def use_attribute_lookup(nlp: Language, ruler: str = "attribute_ruler",
+                         lemmatizer: str = "lemmatizer") -> Language:
+    """Replace ``nlp``'s ``AttributeRuler`` and English rule lemmatizer (those it has) by
+    :class:`FastAttributeRuler` and :class:`FastLemmatizer` with the same data, under the same
+    names. Returns ``nlp``."""
+    if ruler in nlp.pipe_names:
+        old = nlp.get_pipe(ruler)
+        if type(old) is AttributeRuler:
+            new = nlp.replace_pipe(ruler, "diplograph_attribute_ruler",
+                                   config={"validate": old.validate})
+            new.add_patterns(old.patterns)
+    if lemmatizer in nlp.pipe_names:
+        old = nlp.get_pipe(lemmatizer)
+        if type(old) is EnglishLemmatizer and old.mode == "rule":
+            data = old.to_bytes()
+            new = nlp.replace_pipe(lemmatizer, "diplograph_lemmatizer",
+                                   config={"mode": "rule", "overwrite": old.overwrite})
+            new.from_bytes(data)
     return nlp
 
