@@ -108,5 +108,22 @@ def load_pipeline(model: str | Path | None = None, *, components: tuple[str, ...
         nlp = _cache.get(key)
         if nlp is None:
             nlp = add_components(load_model(model), components)
+            _warm(nlp)
             _cache[key] = nlp
     return nlp
+
+
+_WARM_UP = ("Prime Minister Lena Varga of Hungary met President Tomas Ruel in Vienna on Monday, "
+            "3 March 2025, and spoke by phone with him later, officials in Budapest said.")
+
+
+def _warm(nlp: Language) -> None:
+    """Run the pipeline once on a sentence written for this, so that what components build on
+    their first document (phrase matchers, the gazetteer, place lists, date parsers) is built at
+    load, once, before worker processes fork and share it."""
+    from .extensions import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc(_WARM_UP)
+    doc._.published = "2025-03-18"
+    nlp(doc)
