@@ -3,6 +3,7 @@
     python bench/bench_modes.py                      # ~10 min on 2 shared cores
     python bench/bench_modes.py --quick              # one timing, 1 process only, smaller corpora
     python bench/bench_modes.py --processes          # also 2 worker processes (scaling)
+    python bench/bench_modes.py --only mix --memory 200 800   # and memory, both modes
 
 Corpora (texts read at run time; none is copied into the repository):
 
@@ -101,6 +102,41 @@ def measure(its: list[dict], fns: dict, repeat: int) -> dict:
     return res
 
 
+def memory_child(n: int, mode: str, shared: Path, dev2ab: Path) -> dict:
+    """In a fresh process: resident memory after load, and at most while streaming n articles of
+    the mix to JSON Lines through the corpus path (as ``diplograph extract -o x.jsonl`` does)."""
+    import tempfile
+
+    import diplograph
+    from diplograph.batch.corpus import Record, extract_records
+    from diplograph.batch.distributed import dumps_extraction
+
+    diplograph.load_pipeline()
+    mix = corpora(n, 0, shared, dev2ab)["mix"]
+    base = top = bt._rss_mb()
+    recs = (Record(text=a["text"], doc_id=a["id"], published=a["published"], source="bench", line=i)
+            for i, a in enumerate(mix))
+    with tempfile.TemporaryFile("w") as f:
+        for _, ex in extract_records(recs, mode=mode):
+            f.write(dumps_extraction(ex) + "\n")
+            top = max(top, bt._rss_mb())
+    return {"n": n, "mode": mode, "rss_after_load_mb": round(base, 1), "rss_max_mb": round(top, 1),
+            "growth_mb": round(top - base, 1)}
+
+
+def memory(ns: list[int], shared: Path, dev2ab: Path) -> list[dict]:
+    import subprocess
+
+    out = []
+    for mode in ("full", "contacts"):
+        for n in ns:
+            cmd = [sys.executable, __file__, "--memory-child", str(n), "--mode", mode,
+                   "--shared", str(shared), "--dev2ab", str(dev2ab)]
+            res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            out.append(json.loads(res.stdout.strip().splitlines()[-1]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mix", type=int, default=400, help="articles in the 90/10 mix")
@@ -113,7 +149,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=_shared_default())
     ap.add_argument("--dev2ab", type=Path, default=Path("/tmp/dev2ab.jsonl"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--memory", type=int, nargs=2, metavar=("N1", "N2"),
+                    help="also the memory of streaming N1 and N2 articles of the mix, both modes")
+    ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--mode", default="full", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.memory_child is not None:
+        print(json.dumps(memory_child(args.memory_child, args.mode, args.shared, args.dev2ab)))
+        return
     if args.quick:
         args.mix, args.synthetic, args.repeat = min(args.mix, 200), min(args.synthetic, 40), 1
     import diplograph
@@ -129,6 +172,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.only and name not in args.only:
             continue
         res["corpora"][name] = measure(its, fns, args.repeat)
+    if args.memory:
+        res["memory"] = memory(args.memory, args.shared, args.dev2ab)
     res["load_avg_after"] = round(os.getloadavg()[0], 2)
     if args.json:
         print(json.dumps(res, indent=2))
@@ -144,6 +189,9 @@ def main(argv: list[str] | None = None) -> None:
                   f"{x['words_per_cpu_s']:>13}  {x['all_seconds']}")
         for k, v in r["ratios"].items():
             print(f"  {k:40}{v:>7}")
+    for m in res.get("memory", []):
+        print(f"memory, {m['mode']:8} mode, {m['n']:>5} articles streamed: RSS {m['rss_after_load_mb']} MB "
+              f"after load, at most {m['rss_max_mb']} MB (growth {m['growth_mb']} MB)")
 
 
 if __name__ == "__main__":
