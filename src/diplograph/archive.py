@@ -17,11 +17,11 @@ tokenizer and phrase matchers over
 A paragraph (a line of the text) is a *window core* when one of its sentences holds a contact word
 and two person candidates (a plural title or pronoun counts two: "the two leaders", "they"; a
 pronoun counts only before anyone is named in its sentence, and someone must be named in it),
-or when it holds a contact word right after a core (the answer to a
-question about a contact). Each core
+or when it holds a contact word and someone right after such a paragraph
+(the answer to a question about a contact). Each core
 travels with the paragraph before it (antecedents of pronouns and "the two leaders", the day a
 "then" refers to), the lede (the first lines up to the first full paragraph) and the first
-paragraph that mentions each capitalised word of the core (where "Erdogan" was introduced as
+paragraph that mentions each name word of the core (where "Erdogan" was introduced as
 "Turkish President Recep Tayyip Erdogan"). The pipeline then runs on those paragraphs alone, with
 the article's publication date; offsets are mapped back into the whole text. An article with no
 core costs only the first pass.
@@ -153,20 +153,21 @@ class ContactPrefilter:
             return []
         people, names, first_seen = self._people(doc, arr, para_of, sent_of)
         named, pronouns = people
-        cores: list[int] = []
-        for i in sorted(trig):
-            p, k = para_of[i], sent_of[i]
-            two = named.get(k, 0) >= 1 and named[k] + pronouns.get(k, 0) >= 2
-            if two or (cores and cores[-1] in (p, p - 1)):
-                if not cores or cores[-1] != p:
-                    cores.append(p)
+        direct: set[int] = set()
+        for i in trig:
+            k = sent_of[i]
+            if named.get(k, 0) >= 1 and named[k] + pronouns.get(k, 0) >= 2:
+                direct.add(para_of[i])
+        # the paragraph after a core, with a contact word and someone in its sentence: an answer
+        # to a question about a contact ("MR. KIRBY: I wouldn't rule out a call")
+        cores = sorted(direct | {para_of[i] for i in trig if para_of[i] - 1 in direct
+                                 and named.get(sent_of[i], 0) + pronouns.get(sent_of[i], 0) >= 1})
         if not cores:
             return []
         keep = set(_lede(text, paras))
         for p in cores:
             keep.update((p, p - 1) if p else (p,))
-        for p in list(keep):
-            for w in names.get(p, ()):
+            for w in names.get(p, ()):  # where the people of the core were introduced
                 keep.add(first_seen[w])
         return _merge([paras[p] for p in sorted(keep) if p >= 0])
 
@@ -237,6 +238,7 @@ class ContactPrefilter:
             k = sent_of[i]
             if first_named.get(k, i + 1) > i:
                 pronouns[k] = pronouns.get(k, 0) + n
+        names = {p: words & name_words for p, words in names.items()}
         return (named, pronouns), names, first_seen
 
 
