@@ -20,6 +20,7 @@ from typing import Any, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import archive
 from .errors import DiplographError, InputError
 from .extensions import register_extensions
 from .pipeline import load_pipeline
@@ -268,22 +269,30 @@ def _failure(exc: BaseException) -> DiplographError:
 
 
 def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: int | None,
-               catch: bool) -> list[tuple[Any, Extraction | DiplographError]]:
+               catch: bool, mode: str = "full") -> list[tuple[Any, Extraction | DiplographError]]:
     """Results of one batch of ``(context, text, published, doc_id)`` tasks, in order.
 
     With ``catch`` a bad item or a component failure becomes an error result for that item alone;
-    without it, the exception propagates.
+    without it, the exception propagates. ``mode="contacts"``: archive mode (:mod:`diplograph.archive`).
     """
     limit = max_length or min(nlp.max_length, PIECE_CHARS)
     results: list[Any] = [None] * len(batch)
     docs: list[Doc] = []
     owners: list[int] = []  # the task of each doc
+    windows: dict[int, Any] = {}  # archive mode: task index -> the windows the model reads
     for i, (_, text, published, doc_id) in enumerate(batch):
         try:
             if not isinstance(text, str):
                 raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
+            if mode == "contacts":
+                windows[i], text = archive.prepare(nlp, text)
+                if text is None:
+                    results[i] = archive.empty(parse_published(published), doc_id)
+                    continue
             if len(text) > limit:
                 results[i] = _extract_in_pieces(nlp, text, published, doc_id, limit)
+                if i in windows:
+                    results[i] = archive.finish(results[i], windows[i])
                 continue
             docs.append(_make_doc(nlp, text, published, doc_id))
             owners.append(i)
@@ -308,6 +317,8 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
                 except Exception as e:
                     exs.append(_failure(e))
     for i, ex in zip(owners, exs):
+        if i in windows and not isinstance(ex, Exception):
+            ex = archive.finish(ex, windows[i])
         results[i] = ex
     return [(task[0], res) for task, res in zip(batch, results)]
 
@@ -359,10 +370,10 @@ def _die_with_parent(interval: float = 0.5) -> None:
 
 
 def _worker_run(model: str | None, batch: list[tuple], batch_size: int,
-                max_length: int | None, catch: bool) -> list[tuple[Any, Any]]:
+                max_length: int | None, catch: bool, mode: str = "full") -> list[tuple[Any, Any]]:
     nlp = load_pipeline(model)
     out = []
-    for ctx, res in _run_batch(nlp, batch, batch_size, max_length, catch):
+    for ctx, res in _run_batch(nlp, batch, batch_size, max_length, catch, mode):
         if isinstance(res, Exception):
             err = {"error": getattr(res, "reason", str(res)), "field": getattr(res, "field", None),
                    "input": isinstance(res, InputError)}
@@ -382,7 +393,7 @@ def _from_worker(res: Any) -> Extraction | DiplographError:
 
 def pipe_items(tasks: Iterable[tuple[Any, Any, Any, Any]], *, model: str | None = None,
                batch_size: int = 32, n_process: int = 1, max_length: int | None = None,
-               catch: bool = True) -> Iterator[tuple[Any, Extraction | DiplographError]]:
+               catch: bool = True, mode: str = "full") -> Iterator[tuple[Any, Extraction | DiplographError]]:
     """Run ``(context, text, published, doc_id)`` tasks through the pipeline, in input order.
 
     Yields ``(context, result)`` where ``result`` is an :class:`Extraction` or, with ``catch``, the
@@ -391,22 +402,25 @@ def pipe_items(tasks: Iterable[tuple[Any, Any, Any, Any]], *, model: str | None 
     that many worker processes, each loading the model once; memory stays bounded because only a
     few batches are in flight. Texts longer than ``max_length`` (default :data:`PIECE_CHARS`, at
     most ``nlp.max_length``) are cut with :func:`split_text`, run piece by piece and their results
-    merged with :func:`merge_extractions`.
+    merged with :func:`merge_extractions`. ``mode="contacts"`` is archive mode (:mod:`diplograph.archive`).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    archive.check_mode(mode)
     nlp = load_pipeline(model)  # fails early with a clear message; forked workers inherit it
+    if mode == "contacts":
+        archive.prefilter_for(nlp)  # built here, before worker processes fork
     if n_process is None or n_process == 1:
         for batch in _batches(tasks, batch_size):
-            yield from _run_batch(nlp, batch, batch_size, max_length, catch)
+            yield from _run_batch(nlp, batch, batch_size, max_length, catch, mode)
         return
     if n_process < 1:
         n_process = multiprocessing.cpu_count()
-    yield from _pool_pipe(tasks, model, batch_size, n_process, max_length, catch)
+    yield from _pool_pipe(tasks, model, batch_size, n_process, max_length, catch, mode)
 
 
 def _pool_pipe(tasks: Iterable[tuple], model: str | None, batch_size: int, n_process: int,
-               max_length: int | None, catch: bool) -> Iterator[tuple[Any, Any]]:
+               max_length: int | None, catch: bool, mode: str = "full") -> Iterator[tuple[Any, Any]]:
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init, initargs=(model,))
@@ -414,7 +428,8 @@ def _pool_pipe(tasks: Iterable[tuple], model: str | None, batch_size: int, n_pro
     batches = _batches(tasks, batch_size)
     try:
         for batch in batches:
-            pending.append(pool.submit(_worker_run, model, batch, batch_size, max_length, catch))
+            pending.append(pool.submit(_worker_run, model, batch, batch_size, max_length, catch,
+                                       mode))
             if len(pending) >= 2 * n_process:
                 for ctx, res in pending.popleft().result():
                     yield ctx, _from_worker(res)
@@ -478,12 +493,17 @@ def extract(text: str, *, published: Any = None, doc_id: str | None = None,
 
 
 def extract_many(items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1,
-                 model: str | None = None, max_length: int | None = None) -> Iterator[Extraction]:
+                 model: str | None = None, max_length: int | None = None,
+                 mode: str = "full") -> Iterator[Extraction]:
     """Extractions of many texts, in input order, through ``nlp.pipe``.
 
     Items are texts, mappings with ``text`` and optional ``published`` and ``id``, or
     ``(text, published, id)`` tuples. ``n_process > 1`` uses that many worker processes (``-1``: one
     per core). A bad item raises :class:`InputError` naming the item's position.
+
+    ``mode="contacts"`` (archive mode) runs the model only on the paragraphs that can hold a contact,
+    found by a first pass without the model, and returns the contacts with the people, countries
+    and dates they use, offsets into the whole text (see :mod:`diplograph.archive`).
 
     >>> [ex.doc_id for ex in extract_many([("Text one.", None, "a"), {"text": "Two.", "id": "b"}])]  # doctest: +SKIP
     ['a', 'b']
@@ -501,5 +521,5 @@ def extract_many(items: Iterable[Item], *, batch_size: int = 32, n_process: int 
             yield (n, text, published, doc_id)
 
     for n, res in pipe_items(tasks(), model=model, batch_size=batch_size, n_process=n_process,
-                             max_length=max_length, catch=False):
+                             max_length=max_length, catch=False, mode=mode):
         yield res

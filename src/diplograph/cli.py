@@ -257,6 +257,9 @@ def extract(
     model: Annotated[Optional[str], typer.Option(
         help="spaCy model name or path (default: en_core_web_sm or its PyPI twin).",
         show_default=False)] = None,
+    contacts_only: Annotated[bool, typer.Option(
+        "--contacts-only", help="Archive mode: run the model only on the paragraphs that can hold "
+                                "a contact; output the contacts and the people and dates they use.")] = False,
 ) -> None:
     """Extract people, dates and contacts from articles; write JSON Lines and/or a graph.
 
@@ -277,6 +280,7 @@ def extract(
     _check_outputs(outputs, paths, errors_file)
 
     fields = Fields(text=text_field, id=id_field, published=published_field)
+    mode = "contacts" if contacts_only else "full"
     try:
         with _stopped_by_signals():
             if dask is not None:
@@ -284,11 +288,11 @@ def extract(
                               batch_size=batch_size, n_process=n_process, quiet=quiet,
                               on_error=on_error.value, errors_file=errors_file,
                               scheduler=None if dask == "local" else dask,
-                              partition_size=partition_size)
+                              partition_size=partition_size, mode=mode)
             else:
                 _extract_local(paths, outputs, published=published, fields=fields, model=model,
                                batch_size=batch_size, n_process=n_process, quiet=quiet,
-                               on_error=on_error.value, errors_file=errors_file)
+                               on_error=on_error.value, errors_file=errors_file, mode=mode)
     except InputError as e:
         raise _fail(str(e)) from None
     except DiplographError as e:
@@ -301,7 +305,7 @@ def extract(
 
 def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, published: str | None,
                    fields: Any, model: str | None, batch_size: int, n_process: int, quiet: bool,
-                   on_error: str, errors_file: Path | None) -> None:
+                   on_error: str, errors_file: Path | None, mode: str = "full") -> None:
     from .batch.corpus import ErrorLog, extract_corpus
     from .batch.distributed import dumps_extraction
     from .batch.outputs import Outputs
@@ -321,7 +325,7 @@ def _extract_local(paths: list[Path], outputs: list[tuple[Path, str]], *, publis
             nonlocal first_source
             for rec, ex in extract_corpus(paths, published=published, fields=fields, model=model,
                                           batch_size=batch_size, n_process=n_process,
-                                          on_error=log):
+                                          on_error=log, mode=mode):
                 outs.write(dumps_extraction(ex) + "\n")
                 tally.add(ex)
                 if tally.docs == 1:
@@ -358,7 +362,7 @@ def _print_summary(tally: _Tally, source: str, errors: int, errors_file: Any, se
 def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, published: str | None,
                   fields: Any, model: str | None, batch_size: int, n_process: int, quiet: bool,
                   on_error: str, errors_file: Path | None, scheduler: str | None,
-                  partition_size: int) -> None:
+                  partition_size: int, mode: str = "full") -> None:
     from .batch.distributed import extract_dask
     from .batch.outputs import Outputs
     from .graph.export import write_graph
@@ -375,7 +379,7 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
                            fields=fields, model=model, batch_size=batch_size,
                            partition_size=partition_size, on_error=on_error, errors_file=err_path,
                            n_workers=n_process if n_process > 1 else None,
-                           progress=not quiet and sys.stderr.isatty())
+                           progress=not quiet and sys.stderr.isatty(), mode=mode)
         for e in run.get("error_list", [])[:10]:
             _err(f"skipped: {InputError(e['error'], source=e['source'], line=e['line'], field=e['field'])}")
         outs = Outputs([])

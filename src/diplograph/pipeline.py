@@ -67,11 +67,13 @@ def load_model(model: str | Path | None = None) -> Language:
 def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
     """Add diplograph's components (those not already there) at the end of ``nlp``."""
     from . import paragraphs  # noqa: F401  (registers the factories)
+    from .attribute_lookup import use_attribute_lookup
     from .contacts import component as _c  # noqa: F401
     from .dates import component as _d  # noqa: F401
     from .people import component as _p  # noqa: F401
 
     _keep_abbreviations(nlp)
+    use_attribute_lookup(nlp)  # the model's AttributeRuler, applied by table lookup (same results)
 
     if "diplograph_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
@@ -106,5 +108,22 @@ def load_pipeline(model: str | Path | None = None, *, components: tuple[str, ...
         nlp = _cache.get(key)
         if nlp is None:
             nlp = add_components(load_model(model), components)
+            _warm(nlp)
             _cache[key] = nlp
     return nlp
+
+
+_WARM_UP = ("Prime Minister Lena Varga of Hungary met President Tomas Ruel in Vienna on Monday, "
+            "3 March 2025, and spoke by phone with him later, officials in Budapest said.")
+
+
+def _warm(nlp: Language) -> None:
+    """Run the pipeline once on a sentence written for this, so that what components build on
+    their first document (phrase matchers, the gazetteer, place lists, date parsers) is built at
+    load, once, before worker processes fork and share it."""
+    from .extensions import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc(_WARM_UP)
+    doc._.published = "2025-03-18"
+    nlp(doc)

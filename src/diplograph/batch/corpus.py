@@ -404,9 +404,11 @@ def read_units(units: Iterable[tuple], *, published: str | None = None, fields: 
 
 def extract_records(records: Iterable[Record], *, model: str | None = None, batch_size: int = 32,
                     n_process: int = 1, max_length: int | None = None,
-                    on_error: OnError | None = None) -> Iterator[tuple[Record, Extraction]]:
+                    on_error: OnError | None = None,
+                    mode: str = "full") -> Iterator[tuple[Record, Extraction]]:
     """``(record, extraction)`` pairs, in input order; a record whose extraction fails goes to
     ``on_error`` (or raises) as an :class:`InputError` naming its file and line.
+    ``mode="contacts"``: archive mode (:mod:`diplograph.archive`).
 
     Only the location travels with the text to worker processes; the record comes back here.
     """
@@ -419,7 +421,7 @@ def extract_records(records: Iterable[Record], *, model: str | None = None, batc
             yield (n, rec.text, rec.published, rec.doc_id)
 
     for n, res in pipe_items(tasks(), model=model, batch_size=batch_size, n_process=n_process,
-                             max_length=max_length, catch=True):
+                             max_length=max_length, catch=True, mode=mode):
         rec = pending.pop(n)
         if isinstance(res, DiplographError):
             field = res.field if isinstance(res, InputError) else None
@@ -436,7 +438,8 @@ def extract_records(records: Iterable[Record], *, model: str | None = None, batc
 def extract_corpus(paths: Iterable[str | Path], *, published: str | None = None,
                    fields: Fields = Fields(), model: str | None = None, batch_size: int = 32,
                    n_process: int = 1, max_length: int | None = None,
-                   on_error: OnError | None = None) -> Iterator[tuple[Record, Extraction]]:
+                   on_error: OnError | None = None,
+                   mode: str = "full") -> Iterator[tuple[Record, Extraction]]:
     """Read and extract files and folders: ``(record, extraction)`` pairs, streamed in order.
 
     ``published`` is the date of plain-text files and the default of JSON Lines records. Without
@@ -447,7 +450,7 @@ def extract_corpus(paths: Iterable[str | Path], *, published: str | None = None,
     yield from extract_records(read_records(paths, published=published, fields=fields,
                                             on_error=on_error),
                                model=model, batch_size=batch_size, n_process=n_process,
-                               max_length=max_length, on_error=on_error)
+                               max_length=max_length, on_error=on_error, mode=mode)
 
 
 # --- error log ---------------------------------------------------------------------------------

@@ -96,14 +96,15 @@ def plan_partitions(paths_or_items: Iterable[Any] | str | os.PathLike,
 
 
 def _run_partition(index: int, units: list[tuple], *, published: str | None, fields: Fields,
-                   model: str | None, batch_size: int, max_length: int | None) -> dict[str, Any]:
+                   model: str | None, batch_size: int, max_length: int | None,
+                   mode: str = "full") -> dict[str, Any]:
     """Runs on a worker: the JSON Lines, errors and counts of one partition."""
     errors: list[InputError] = []
     lines: list[str] = []
     people = contacts = 0
     recs = read_units(units, published=published, fields=fields, on_error=errors.append)
     for _, ex in extract_records(recs, model=model, batch_size=batch_size, n_process=1,
-                                 max_length=max_length, on_error=errors.append):
+                                 max_length=max_length, on_error=errors.append, mode=mode):
         lines.append(dumps_extraction(ex))
         people += len(ex.people)
         contacts += len(ex.contacts)
@@ -141,7 +142,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
                  model: str | None = None, batch_size: int = 32, partition_size: int = 1000,
                  max_length: int | None = None, on_error: str = "skip",
                  errors_file: str | Path | None = None, n_workers: int | None = None,
-                 progress: bool = False) -> dict[str, Any]:
+                 progress: bool = False, mode: str = "full") -> dict[str, Any]:
     """Extract a corpus on a Dask cluster into ``out_dir/part-NNNNN.jsonl`` files.
 
     ``scheduler``: None (or ``"local"``) starts a local cluster of ``n_workers`` processes (default:
@@ -149,6 +150,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
     used as is. ``on_error="skip"`` writes bad inputs to ``errors_file`` (default
     ``out_dir/errors.jsonl``, only if there are any); ``"fail"`` raises the first as
     :class:`InputError`. Part files of an earlier, larger run in ``out_dir`` are removed.
+    ``mode="contacts"``: archive mode on every worker (:mod:`diplograph.archive`).
 
     Returns ``{"parts", "docs", "people", "contacts", "errors", "errors_file", "seconds"}``.
     """
@@ -158,6 +160,9 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
 
     if on_error not in ("skip", "fail"):
         raise ValueError("on_error is 'skip' or 'fail'")
+    from ..archive import check_mode
+
+    check_mode(mode)
     t0 = time.perf_counter()
     published = parse_published(published)
     out = Path(out_dir)
@@ -172,7 +177,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
             out.mkdir(parents=True, exist_ok=True)  # once connected: a failed run leaves no folder
             futures = [client.submit(_run_partition, i, units, published=published, fields=fields,
                                      model=model, batch_size=batch_size, max_length=max_length,
-                                     pure=False)
+                                     mode=mode, pure=False)
                        for i, units in enumerate(partitions)]
             bar = _progress(len(futures), progress)
             for fut in as_completed(futures):
