@@ -464,6 +464,59 @@ def evaluate(
     typer.echo(json.dumps(scores) if as_json else format_scores(scores))
 
 
+def _load_view_graph(inputs: list[Path]) -> Any:
+    """A graph file written by us (.graphml/.gexf/.json), or the graph of JSON Lines extractions."""
+    from .graph.build import build_graph
+    from .graph.export import FORMATS, read_graph
+
+    graphs = [p for p in inputs if p.suffix.lower() in FORMATS and p.suffix.lower() != ".csv"]
+    if graphs:
+        if len(inputs) > 1:
+            raise InputError("give one graph file, or JSON Lines extraction files", source=str(graphs[0]))
+        try:
+            return read_graph(graphs[0])
+        except FileNotFoundError:
+            raise InputError("no such file", source=str(graphs[0])) from None
+        except Exception as e:  # a parser's own error: name the file
+            raise InputError(f"not a graph file diplograph can read ({type(e).__name__}: {e})",
+                             source=str(graphs[0])) from None
+    return build_graph(_read_extractions(_part_inputs(inputs)))
+
+
+@app.command()
+def view(
+    inputs: Annotated[List[Path], typer.Argument(
+        metavar="GRAPH", help="A graph written by diplograph (.graphml, .gexf, .json), or JSON Lines "
+                              "extraction files or folders (from extract -o x.jsonl).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("contacts.html"),
+    title: Annotated[Optional[str], typer.Option(help="Page title (default: the input's name).",
+                                                 show_default=False)] = None,
+    isolates: Annotated[bool, typer.Option("--isolates", help="Also show people without contacts.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Write the contact graph as one interactive HTML page (works offline; open it in a browser).
+
+    Example: diplograph view contacts.graphml -o contacts.html
+    """
+    from .graph.view import to_html
+
+    try:
+        G = _load_view_graph(inputs)
+        to_html(G, output, title=title or inputs[0].stem, include_isolates=isolates)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    if not quiet:
+        contacts = len({d.get("contact_id", (u, v, k)) for u, v, k, d in G.edges(keys=True, data=True)}) \
+            if G.is_multigraph() else G.number_of_edges()
+        typer.echo(f"{G.number_of_nodes()} nodes, {_plural(contacts, 'contact')}: wrote {output} "
+                   f"({output.stat().st_size // 1024} KB)")
+
+
+def _plural(n: int, word: str) -> str:
+    """``1 contact``, ``2 contacts``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def main() -> None:
     """Entry point of the ``diplograph`` console script."""
     app(prog_name="diplograph")
