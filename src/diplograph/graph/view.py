@@ -126,7 +126,7 @@ def layout_positions(G: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, fl
             x, y, row = 0.0, y + row + 1.0, 0.0
         local = _force_layout(simple.subgraph(part), seed) if len(part) > 1 else {next(iter(part)): (0.5, 0.5)}
         for n, (px, py) in local.items():
-            pos[n] = (x + px * side, y + py * side)
+            pos[n] = (float(x + px * side), float(y + py * side))
         x += side + 1.0
         row = max(row, side)
     return pos
