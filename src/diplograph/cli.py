@@ -512,6 +512,68 @@ def view(
                    f"({output.stat().st_size // 1024} KB)")
 
 
+gazetteer_app = typer.Typer(name="gazetteer", no_args_is_help=True,
+                            help="The leaders gazetteer: refresh it from Wikidata, look a person up.")
+app.add_typer(gazetteer_app)
+
+
+@gazetteer_app.command("update")
+def gazetteer_update(
+    from_file: Annotated[Optional[Path], typer.Option(
+        "--from", help="A saved SPARQL JSON result of the query (offline), instead of asking Wikidata.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Take a result with fewer than half the people "
+                                                        "of the current user gazetteer.")] = False,
+    show_query: Annotated[bool, typer.Option("--show-query", help="Print the SPARQL query and exit.")] = False,
+) -> None:
+    """Refresh office holders (heads of state and government, foreign ministers, spokespeople) from
+    Wikidata into the user gazetteer, which extraction merges over the packaged one.
+
+    Example: diplograph gazetteer update --from result.json
+    """
+    from .resources.wikidata import QUERY, update_user_gazetteer
+
+    if show_query:
+        typer.echo(QUERY)
+        return
+    try:
+        s = update_user_gazetteer(from_file, force=force)
+    except InputError as e:
+        raise _fail(f"{e} (the user gazetteer is unchanged)") from None
+    typer.echo(f"{_plural(s['people'], 'person').replace('persons', 'people')}, "
+               f"{_plural(s['terms'], 'term')} from {s['source']}: wrote {s['path']}"
+               + (f" (replacing {s['replaced']})" if s["replaced"] else ""))
+
+
+@gazetteer_app.command("show")
+def gazetteer_show(
+    name: Annotated[str, typer.Argument(help="A name, an alias, a surname alone, or an id (wikidata:Q…).",
+                                        show_default=False)],
+) -> None:
+    """Print what the library knows of a person: ids, country, aliases, terms in office."""
+    from .resources.gazetteer import load_gazetteer
+    from .resources.wikidata import user_gazetteer_path
+
+    gaz = load_gazetteer()
+    found = [gaz.by_id[name]] if name in gaz.by_id else gaz.by_name(name) or \
+        gaz.by_short_name(name, in_office=False)
+    if not found:
+        raise _fail(f"no one called {name!r} in the gazetteer")
+    user = user_gazetteer_path()
+    typer.echo(f"gazetteer: packaged" + (f" + {user}" if user.is_file() else " (no user gazetteer)"))
+    for p in found:
+        typer.echo(f"\n{p.name}  [{p.id}" + (f", wikidata:{p.wikidata}" if p.wikidata and p.wikidata not in p.id else "")
+                   + f"]  {p.country or ''}")
+        if p.aliases:
+            typer.echo(f"  aliases: {', '.join(p.aliases)}")
+        typer.echo(f"  alone: {', '.join(sorted(p.short_keys()))}")
+        for t in sorted(p.terms, key=lambda t: str(t.start or "")):
+            where = f" of {t.country}" if t.country else ""
+            hog = f", heads the government from {t.also_head_of_government_from}" \
+                if t.also_head_of_government_from else ""
+            typer.echo(f"  {t.start or '?'} – {t.end or 'open'}  {t.title or t.role}{where} ({t.role}{hog})")
+
+
 def _plural(n: int, word: str) -> str:
     """``1 contact``, ``2 contacts``."""
     return f"{n} {word}{'' if n == 1 else 's'}"
