@@ -130,14 +130,27 @@ class _Tally:
     """What a run found, for the summary: counts, and the first extraction in case it is the only one."""
 
     def __init__(self) -> None:
-        self.docs = self.people = self.contacts = 0
+        self.docs = self.people = self.contacts = self.yearless = 0
         self.first: Any = None
 
     def add(self, ex: Any) -> None:
         self.docs += 1
         self.people += len(ex.people)
         self.contacts += len(ex.contacts)
+        self.yearless += _yearless(ex)
         self.first = ex if self.docs == 1 else None
+
+
+def _yearless(ex: Any) -> bool:
+    """An article without a publication date whose dates lack a year ("XXXX-03-16")."""
+    return not ex.published and any((t.value or "").startswith("XXXX") for t in ex.dates)
+
+
+def _yearless_hint(n: int, corpus: bool) -> str:
+    where = "or a 'published' field in each JSON Lines record " if corpus else ""
+    return (f"note: {_plural(n, 'article')} without a publication date: dates there have no year "
+            f"(XXXX-03-16) and relative ones (\"on Monday\") stay unresolved. Give --published "
+            f"YYYY-MM-DD {where}to resolve them.")
 
 
 def _contact_line(c: Any) -> str:
@@ -151,9 +164,9 @@ def _summary_single(ex: Any, source: str) -> str:
     people = [p for p in ex.people if not getattr(p, "is_author", False)]
     authors = len(ex.people) - len(people)
     lines = [f"{source}" + (f" (published {ex.published})" if ex.published else "")
-             + f": {len(people)} people" + (f" (and {authors} author{'s' * (authors > 1)})"
-                                            if authors else "")
-             + f", {len(ex.contacts)} contacts"]
+             + f": {_plural(len(people), 'person')}" + (f" (and {_plural(authors, 'author')})"
+                                                        if authors else "")
+             + f", {_plural(len(ex.contacts), 'contact')}"]
     if people:
         lines.append("People:")
         for p in people:
@@ -162,15 +175,19 @@ def _summary_single(ex: Any, source: str) -> str:
     if ex.contacts:
         lines.append("Contacts:")
         lines.extend(_contact_line(c) for c in ex.contacts)
+    if _yearless(ex):
+        lines.append(_yearless_hint(1, corpus=False))
     return "\n".join(lines)
 
 
 def _summary_corpus(t: _Tally, errors: int, errors_file: Any, seconds: float) -> str:
     rate = t.docs / seconds if seconds > 0 else 0.0
-    s = (f"{t.docs} articles: {t.people} people, {t.contacts} contacts "
+    s = (f"{_plural(t.docs, 'article')}: {_plural(t.people, 'person')}, {_plural(t.contacts, 'contact')} "
          f"({seconds:.1f} s, {rate:.1f} articles/s)")
     if errors:
-        s += f"\n{errors} bad inputs skipped" + (f", listed in {errors_file}" if errors_file else "")
+        s += f"\n{_plural(errors, 'bad input')} skipped" + (f", listed in {errors_file}" if errors_file else "")
+    if t.yearless:
+        s += "\n" + _yearless_hint(t.yearless, corpus=True)
     return s
 
 
@@ -359,7 +376,7 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
         tally = _Tally()
         tally.docs, tally.people, tally.contacts = run["docs"], run["people"], run["contacts"]
         typer.echo(_summary_corpus(tally, run["errors"], run["errors_file"], run["seconds"]))
-        typer.echo(f"{len(run['parts'])} partitions" + (f" in {dirs[0]}" if dirs else ""))
+        typer.echo(_plural(len(run['parts']), "partition") + (f" in {dirs[0]}" if dirs else ""))
         for p, f in files:
             typer.echo(f"wrote {p} ({f})")
 
@@ -437,8 +454,8 @@ def graph(
     except InputError as e:
         raise _fail(str(e)) from None
     if not quiet:
-        typer.echo(f"{docs} extractions from {len(files)} files: {G.number_of_nodes()} nodes, "
-                   f"{G.number_of_edges()} contacts")
+        typer.echo(f"{_plural(docs, 'extraction')} from {_plural(len(files), 'file')}: "
+                   f"{_plural(G.number_of_nodes(), 'node')}, {_plural(G.number_of_edges(), 'contact')}")
         for p, f in outputs:
             typer.echo(f"wrote {p} ({f})")
 
@@ -540,7 +557,7 @@ def gazetteer_update(
         s = update_user_gazetteer(from_file, force=force)
     except InputError as e:
         raise _fail(f"{e} (the user gazetteer is unchanged)") from None
-    typer.echo(f"{_plural(s['people'], 'person').replace('persons', 'people')}, "
+    typer.echo(f"{_plural(s['people'], 'person')}, "
                f"{_plural(s['terms'], 'term')} from {s['source']}: wrote {s['path']}"
                + (f" (replacing {s['replaced']})" if s["replaced"] else ""))
 
@@ -574,9 +591,12 @@ def gazetteer_show(
             typer.echo(f"  {t.start or '?'} – {t.end or 'open'}  {t.title or t.role}{where} ({t.role}{hog})")
 
 
+_PLURALS = {"person": "people"}
+
+
 def _plural(n: int, word: str) -> str:
-    """``1 contact``, ``2 contacts``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """``1 contact``, ``2 contacts``, ``1 person``, ``2 people``."""
+    return f"{n} {word if n == 1 else _PLURALS.get(word, word + 's')}"
 
 
 def main() -> None:
