@@ -546,7 +546,8 @@ def test_pronouns_follow_the_traveller_through_a_tour(nlp):
 
 def test_they_with_a_named_object_are_the_people_of_the_trip_and_the_visit_dates_its_calls(nlp):
     text = ("Leaders in Kyiv\n"
-            "The leaders of Germany, France, the UK and Poland traveled together by train to Kyiv, where they met "
+            "Chancellor Friedrich Merz, President Emmanuel Macron, Prime Minister Keir Starmer and Prime Minister "
+            "Donald Tusk traveled together by train to Kyiv, where they met "
             "President Volodymyr Zelenskyy on Saturday.\n"
             "During the visit, the five leaders jointly phoned US President Donald Trump.\n"
             "Trump backed a ceasefire.")

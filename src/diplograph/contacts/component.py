@@ -10,77 +10,51 @@ sentences; a denial and a rumour of the same call stay apart. Triggers go to
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from ..resources.countries import load_countries
-from ..resources.data import data_file, read_jsonl
 from ..resources.text import doc_text
-from ..types import Contact, Mention, Participant, TimeValue
+from ..types import TimeValue
 from .attribution import attribution_of
+from .dating import (
+    date_for,
+    interleaved_dates,
+    lede_today,
+    news_dates,
+    occasion_date,
+    perfect_today,
+    relative_dates,
+)
 from .discourse import discourse_dates
+from .lexicon import (
+    answer_cues,
+    attendance_cues,
+    co_presence_phrases,
+    load_triggers,
+    multilateral_words,
+)
+from .merge import merge_contacts, merge_reports, to_contact
 from .participants import (
-    AGENDA_NOUNS,
     DocContext,
     Party,
+    list_continuation,
     noun_parties,
     np_parties,
     verb_parties,
 )
-from .status import STOP_PREPS, clause_chain, decide_status, load_cues
+from .raw import RawContact
+from .same_event import compatible_types
+from .status import clause_chain, decide_status, load_cues
 
 __all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports"]
 
 SPECIFIC = ("phone_call", "video_call", "meeting", "visit")
 _ANAPHORIC_WORDS = {"they", "them", "their", "two", "both", "i", "we", "he", "she", "him", "her", "his", "leaders",
                     "presidents", "ministers", "premiers", "heads", "counterparts", "counterpart"}
-GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-
-
-def _data(name: str) -> Path:
-    return data_file("contacts", name)
-
-
-@lru_cache(maxsize=1)
-def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None], dict[tuple[str, ...], str]]:
-    triggers = {(r["lemma"], r["pos"]): r for r in read_jsonl(_data("contact_triggers.jsonl"))}
-    words, phrases = {}, {}
-    for r in read_jsonl(_data("type_modifiers.jsonl")):
-        if "multilateral_words" in r or "distinct_event_words" in r:
-            continue
-        if "word" in r:
-            words[r["word"]] = r["type"]
-        else:
-            phrases[tuple(r["phrase"].split())] = r["type"]
-    return triggers, words, phrases
-
-
-@lru_cache(maxsize=1)
-def distinct_event_words() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("distinct_event_words", []))
-
-
-@lru_cache(maxsize=1)
-def multilateral_words() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("multilateral_words", []))
-
-
-@lru_cache(maxsize=1)
-def co_presence_phrases() -> dict[str, list[tuple[str, ...]]]:
-    """Phrases that add their subject to the meeting just reported, by their last word."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for r in read_jsonl(_data("co_presence.jsonl")):
-        words = tuple(r["phrase"].lower().split())
-        out.setdefault(words[-1], []).append(words)
-    return out
 
 
 def _trigger_hashes(vocab) -> frozenset[int]:
@@ -99,22 +73,6 @@ def _trigger_hashes(vocab) -> frozenset[int]:
 
 
 _TRIGGER_HASHES: dict[int, frozenset[int]] = {}
-
-
-@dataclass
-class RawContact:
-    """One statement of a contact, before reports of the same event merge."""
-
-    type: str
-    parties: list[Party]
-    status: str
-    date: TimeValue | None
-    attribution: str | None
-    sentence: Span
-    trigger: Span
-    host: str | None = None
-    initiator: str | None = None
-    extra_sentences: list[Span] = field(default_factory=list)
 
 
 @Language.factory(
@@ -151,18 +109,19 @@ class ContactExtractor:
             return doc
         ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
-        _relative_dates(raws)
+        relative_dates(raws)
         for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
             if r.date is None and r.status == "occurred":
                 tok = r.trigger[0]
-                r.date = _lede_today(tok, clause_chain(tok, load_cues())[0], ctx)
+                r.date = lede_today(tok, clause_chain(tok, load_cues())[0], ctx)
         cues = load_cues()
         dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
         discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
-                        lambda t: _date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+                        lambda t: date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+        news_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0])
         raws = [r for r in raws if len({p.id for p in r.parties}) >= 2]  # (an event nobody else joined)
         raws = _fold_visits(raws, ctx)
-        contacts = merge_contacts(raws, ctx) if self.merge else [_to_contact([r], ctx) for r in raws]
+        contacts = merge_contacts(raws, ctx) if self.merge else [to_contact([r], ctx) for r in raws]
         doc._.contacts = contacts
         spans = {(r.trigger.start, r.trigger.end): Span(doc, r.trigger.start, r.trigger.end, label=r.type)
                  for r in raws}
@@ -266,7 +225,7 @@ class ContactExtractor:
                     for c in tok.children):
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
-            others = _dedupe(others)
+            others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
             if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
                     and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
                 from .participants import (
@@ -302,6 +261,7 @@ class ContactExtractor:
                                                       if c.i < tok.i):
                 return []  # "video conference" is a call, "press conference" is not
             subj, others, gov = noun_parties(tok, spec, ctx)
+            others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
             # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
             split = len([p for p in subj if p.kind == "person"]) == 1 and \
                 len([p for p in others if p.kind == "person"]) >= 2 and \
@@ -337,11 +297,11 @@ class ContactExtractor:
             while v.dep_ in ("xcomp", "conj") and v.head != v:
                 v = v.head
                 date_chain.append(v)
-        date = _date_for(tok, date_chain, dates, ctx.person_of.keys(), ctx.sent(tok))
+        date = date_for(tok, date_chain, dates, ctx.person_of.keys(), ctx.sent(tok))
         if date is None:
-            date = _occasion_date(chain, dates, ctx)
+            date = occasion_date(chain, dates, ctx)
         if date is None:
-            date = _perfect_today(chain, ctx)
+            date = perfect_today(chain, ctx)
 
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
@@ -363,7 +323,7 @@ class ContactExtractor:
         if split:
             lead = next(p for p in subj if p.kind == "person")
             guests = [p for p in others if p.kind == "person" and p.id != lead.id]
-            own_dates = _interleaved_dates(guests, dates, ctx.sent(tok))
+            own_dates = interleaved_dates(guests, dates, ctx.sent(tok))
             return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
                     for p in guests]
@@ -521,13 +481,13 @@ class ContactExtractor:
         for raw in reversed(previous):
             if ctx.sent(tok).start - raw.sentence.start > 200:
                 break
-            if _compatible_types(raw.type, ctype):
+            if compatible_types(raw.type, ctype):
                 target = {p.id for p in raw.parties}
                 new = [p for p in persons if p.id not in target]
                 if not new:
                     return True
                 for other in previous:
-                    if {p.id for p in other.parties} == target and _compatible_types(other.type, ctype):
+                    if {p.id for p in other.parties} == target and compatible_types(other.type, ctype):
                         other.parties = other.parties + new
                         if other.type == "talks" and ctype in SPECIFIC:
                             other.type = ctype
@@ -699,22 +659,6 @@ def _refine_type(noun: Token, ctype: str) -> str:
     return ctype
 
 
-def _interleaved_dates(guests: list[Party], dates: list[tuple[Span, TimeValue]], sent: Span) -> dict[str, TimeValue]:
-    """"met A on Monday and B on Tuesday": each guest takes the date between it and the next guest."""
-    in_sent = sorted(((s.start, v) for s, v in dates if sent.start <= s.start < sent.end), key=lambda x: x[0])
-    order = sorted(guests, key=lambda p: p.token)
-    if len(in_sent) < 2 or len(order) < 2:
-        return {}
-    out = {}
-    for k, g in enumerate(order):
-        nxt = order[k + 1].token if k + 1 < len(order) else sent.end
-        between = [v for start, v in in_sent if g.token < start < nxt]
-        if len(between) != 1:
-            return {}
-        out[g.id] = between[0]
-    return out
-
-
 def _own_people(noun: Token, ctx: DocContext) -> set[str]:
     """People named on a noun itself: possessor, "with" / "between" / "of" objects."""
     out = set()
@@ -825,173 +769,6 @@ def _phrase_type(tok: Token, ctype: str, ctx: DocContext) -> str:
     return ctype
 
 
-def _date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]],
-              people: frozenset[int] | set[int] = frozenset(), sent: Span | None = None) -> TimeValue | None:
-    """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
-    sent = sent if sent is not None else tok.sent
-    chain_ids = {t.i: k for k, t in enumerate(chain)}
-    best, best_score = None, None
-    for span, value in dates:
-        if span.start < sent.start or span.end > sent.end:
-            continue
-        if span.root.head.dep_ == "prep" and span.root.head.lower_ in ("since", "until", "till", "before", "after") \
-                and span.root.dep_ == "pobj":
-            continue  # "have spoken several times since January": a bound, not the contact's date
-        t = span.root
-        steps = 0
-        preps = 0  # ("on Monday" is as near as "this week": a preposition is no step away)
-        score = None
-        while True:
-            if t.i in chain_ids:
-                score = (chain_ids[t.i], steps - preps)
-                break
-            if t.head == t or steps > 10:
-                break
-            # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
-            # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
-            agenda = t.head.lemma_.lower() in AGENDA_NOUNS  # "Lula's schedule published for Sunday (21)"
-            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda):
-                break
-            if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
-                break  # (steps > 1: "since November" is the date's own preposition)
-            if steps > 0 and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") and t.head.i in chain_ids \
-                    and t.i not in people and t.lemma_.lower() not in AGENDA_NOUNS:
-                break  # inside what was discussed: "discussed interference in the 2016 election"
-            if t.dep_ == "prep" and steps > 0:
-                preps += 1
-            t = t.head
-            steps += 1
-        if score is None and tok.i <= span.start and span.root.head.i == tok.i:
-            score = (0, 0)
-        if score is not None:
-            # nearest first; on a tie the more precise ("earlier this week ... on Monday": Monday)
-            score = (*score, GRANULARITY_RANK.get(value.granularity, 9))
-            if best_score is None or score < best_score:
-                best, best_score = value, score
-    return best
-
-
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-
-
-def _relative_dates(raws: list[RawContact]) -> None:
-    """"X's call with Y came a day after X spoke to Z": date the second contact from the first."""
-    by_token = {r.trigger.start: r for r in raws}
-    for r in raws:
-        if r.date is not None:
-            continue
-        verb = r.trigger[0]
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-            verb = verb.head
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-        if mark is None or verb.dep_ != "advcl":
-            continue
-        head = verb.head
-        offset = None
-        for ch in [*head.children, *verb.children, *mark.children]:  # "came two days after he spoke"
-            if ch.dep_ == "npadvmod" and ch.lower_ in _UNITS:
-                n = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                          for c in ch.children if c.dep_ in ("det", "nummod")), None)
-                if n:
-                    offset = n * _UNITS[ch.lower_] * (-1 if mark.lower_ == "after" else 1)
-                    phrase = ch.doc[min(c.i for c in ch.subtree):mark.i + 1]
-        if offset is None:
-            continue
-        anchor = next((by_token[t.i] for s in head.children if s.dep_ in ("nsubj", "nsubjpass")
-                       for t in s.subtree if t.i in by_token), None)
-        if anchor is None:
-            continue
-        # the anchor's date, or that of another report of the same event
-        key = frozenset(p.id for p in anchor.parties)
-        known = [x.date for x in [anchor, *raws] if x.date is not None and x.date.granularity == "day"
-                 and x.date.start_date and frozenset(p.id for p in x.parties) == key and x.status == anchor.status]
-        if not known:
-            continue
-        day = dt.date.fromisoformat(known[0].start_date) + dt.timedelta(days=offset)
-        r.date = TimeValue(text=phrase.text, start=phrase.start_char, end=phrase.end_char, value=day.isoformat(),
-                           granularity="day", start_date=day.isoformat(), end_date=day.isoformat())
-
-
-_FREQUENCY = {"repeatedly", "often", "already", "ever", "never", "previously", "before", "frequently", "twice",
-              "several", "many", "times", "regularly", "since", "once", "yet"}
-
-
-def _occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> TimeValue | None:
-    """The date of the occasion a "where"/"when" clause hangs from: "had visited Kyiv on Tuesday, where he
-    met Zelensky"; "the last encounter was in 2000, when Clinton met Assad"."""
-    for t in chain:
-        if t.dep_ not in ("relcl", "advcl") or not any(c.lower_ in ("where", "when") for c in t.children):
-            continue
-        h = t.head
-        for span, value in dates:
-            if span.start <= h.i < span.end:
-                return value  # the clause hangs from the date itself
-        # a date on the event the place belongs to: "Monday's summit in Asuncion, where ..."
-        n = h
-        for _ in range(4):
-            for span, value in dates:
-                prep = span.root.head
-                if prep.i == n.i and span.root.dep_ in ("poss", "npadvmod", "compound", "nmod") \
-                        or (prep.dep_ == "prep" and (prep.head.i == n.i or (  # "held talks in 2019, when"
-                            prep.head.dep_ == "dobj" and prep.head.head.i == n.i))):
-                    return value
-            if n.pos_ in ("VERB", "AUX") or n.head == n:
-                break
-            n = n.head
-        v = h
-        for _ in range(4):  # up to the verb of the occasion
-            if v.pos_ in ("VERB", "AUX"):
-                break
-            v = v.head
-        if v.pos_ in ("VERB", "AUX"):
-            return _date_for(v, [v], dates, ctx.person_of.keys(), ctx.sent(v))
-    return None
-
-
-def _perfect_today(chain: list[Token], ctx: DocContext) -> TimeValue | None:
-    """A contact reported in the present perfect without a date ("has held talks with", "have concluded")
-    is news of the day: the publication date. Not with frequency words ("has repeatedly met")."""
-    published = ctx.doc._.published
-    if not published:
-        return None
-    for k, t in enumerate(chain[:2]):
-        if k == 1 and chain[0].dep_ not in ("dobj", "nsubj", "nsubjpass"):
-            return None  # only the contact's own verb: "has held talks", "the talks have concluded"
-        if t.pos_ not in ("VERB", "AUX") or t.tag_ != "VBN":
-            continue
-        if any(c.dep_ == "det" and c.lower_ == "no" for s_tok in t.children for c in s_tok.children):
-            return None
-        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(a.tag_ == "MD" for a in auxes):
-            if any(w.lower_ in _FREQUENCY for w in t.sent) or any(c.dep_ == "neg" for c in t.children):
-                return None
-            verb = ctx.doc[min(a.i for a in auxes):t.i + 1]
-            return TimeValue(text=verb.text, start=verb.start_char, end=verb.end_char, value=published,
-                             granularity="day", start_date=published, end_date=published)
-        if t.tag_ == "VBN":
-            return None
-    return None
-
-
-def _lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | None:
-    """The lead sentence of a report states the news of the day: "Vladimir Putin and Joseph Biden held talks
-    in Geneva." without a date is dated to the publication day (past tense, first sentence of the body)."""
-    published = ctx.doc._.published
-    if not published or ctx.lede is None or ctx.sent(tok).start != ctx.lede or len(ctx.sents) < 3:
-        return None  # (a sentence or two is a snippet, not an article with a lede)
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    if not verbs or verbs[0].tag_ != "VBD" or any(c.dep_ in ("aux", "neg") for c in verbs[0].children):
-        return None
-    if any(w in _FREQUENCY or w in ("last", "first", "previously", "ago") for w in ctx.words(ctx.sent(tok))):
-        return None
-    sent = ctx.sent(tok)
-    if any(sent.start <= s.start < sent.end for s in ctx.doc.spans.get(SPANS_DATES, [])):
-        return None  # the sentence dates something: not a same-day lede
-    return TimeValue(text=verbs[0].text, start=verbs[0].idx, end=verbs[0].idx + len(verbs[0].text), value=published,
-                     granularity="day", start_date=published, end_date=published)
-
-
 def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """A trip to a country and a meeting there with one of its people, in one sentence, are one visit
     with a host: "visited Kyiv on Tuesday, where he met Zelensky"."""
@@ -1014,95 +791,6 @@ def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
                 drop.add(i)
                 break
     return [r for i, r in enumerate(raws) if i not in drop]
-
-
-def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
-    if a is None or b is None:
-        return True
-    if a.value == b.value:
-        return True
-    if a.start_date and b.start_date and a.end_date and b.end_date:
-        inner, outer = sorted((a, b), key=lambda t: GRANULARITY_RANK.get(t.granularity, 9))
-        return outer.start_date <= inner.start_date and inner.end_date <= outer.end_date
-    return False
-
-
-def _compatible_types(a: str, b: str, same_status: bool = False) -> bool:
-    """Reports of one event: same type, or one says only "talks"; a meeting during a visit is the visit
-    when both are stated with the same certainty."""
-    return a == b or a == "talks" or b == "talks" or (same_status and {a, b} == {"meeting", "visit"})
-
-
-def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
-    """One contact per event: same people, compatible type and date, same status."""
-    groups: list[list[RawContact]] = []
-    for r in raws:
-        key = frozenset(p.id for p in r.parties)
-        home = None
-        for g in groups:
-            if frozenset(p.id for p in g[0].parties) != key:
-                continue
-            if not _compatible_status(g[0].status, r.status):
-                continue
-            gtype = _merged_type(g)
-            if not _compatible_types(gtype, r.type, same_status=all(x.status == r.status for x in g)):
-                continue
-            if not all(_compatible_dates(x.date, r.date) for x in g):
-                continue
-            home = g
-            break
-        if home is None:
-            groups.append([r])
-        else:
-            home.append(r)
-    return [_to_contact(g, ctx) for g in _merge_subsets(groups)]
-
-
-def _people_of(group: list[RawContact]) -> frozenset[str]:
-    return frozenset(p.id for r in group for p in r.parties if p.kind == "person")
-
-
-def _merge_subsets(groups: list[list[RawContact]]) -> list[list[RawContact]]:
-    """"Trump met al-Sharaa" and "Trump, al-Sharaa and the crown prince met": when the people of one
-    report are part of those of another report of the same kind of event, same certainty and a compatible
-    date, they are one multi-party contact."""
-    merged = True
-    while merged:
-        merged = False
-        for small in sorted(groups, key=lambda g: len(_people_of(g))):
-            ps = _people_of(small)
-            if len(ps) < 2:
-                continue
-            for big in groups:
-                pb = _people_of(big)
-                if big is small or not ps < pb:
-                    continue
-                if not all(_compatible_status(a.status, b.status) for a in small for b in big):
-                    continue
-                if not _compatible_types(_merged_type(big), _merged_type(small),
-                                         same_status=all(a.status == b.status for a in small for b in big)):
-                    continue
-                if not all(_compatible_dates(a.date, b.date) for a in small for b in big):
-                    continue
-                if _distinct(small, big):
-                    continue
-                big.extend(small)
-                groups = [g for g in groups if g is not small]
-                merged = True
-                break
-            if merged:
-                break
-    return groups
-
-
-@lru_cache(maxsize=1)
-def attendance_cues() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for r in read_jsonl(_data("attendance.jsonl")):
-        for key in ("participles", "event_nouns", "video_words"):
-            if key in r:
-                out[key] = frozenset(r[key])
-    return out
 
 
 def _event_of(part: Token, nouns: frozenset[str]) -> Token | None:
@@ -1175,21 +863,12 @@ def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeV
             for g in c.subtree}
         ctype = "video_call" if words & ac["video_words"] else "meeting"
         chain, reporter = clause_chain(noun, cues)
-        date = _date_for(noun, chain, dates, ctx.person_of.keys(), sent)
+        date = date_for(noun, chain, dates, ctx.person_of.keys(), sent)
         status, _ = decide_status(noun, chain, reporter, sent, cues, words=ctx.words(sent),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         out.append(RawContact(ctype, people, status, date, attribution_of(noun, reporter, ctx), sent,
                               ctx.doc[noun.i:noun.i + 1]))
     return out
-
-
-@lru_cache(maxsize=1)
-def answer_cues() -> list[dict]:
-    import re
-
-    rows = read_jsonl(_data("answer_cues.jsonl"))
-    return [{**r, "pattern": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in r["phrases"]) + r")\b")
-             if r.get("phrases") else None} for r in rows]
 
 
 def _answered(raw: RawContact, ctx: DocContext) -> bool:
@@ -1319,133 +998,4 @@ def _courtesy_call(tok: Token, spec: dict, ctx: DocContext) -> dict:
         return spec  # ("is scheduled to call on Prayut" is a courtesy call; "called on Putin to end" is not)
     return {**spec, "type": "meeting", "args": ["subj", *spec["courtesy_call"]], "not_with": ["for", "off", "as"],
             "courtesy_call": None}
-
-
-def _clause_of(raw: RawContact) -> list[Token]:
-    """The trigger and the verbs of its own clause."""
-    out, t = [raw.trigger[0]], raw.trigger[0]
-    for _ in range(3):
-        if t.pos_ in ("VERB", "AUX") or t.head == t:
-            break
-        t = t.head
-        out.append(t)
-    return out
-
-
-def _marked_separate(raw: RawContact) -> bool:
-    """"held a separate meeting with X", "met X on the sidelines", "Earlier on Sunday, X held a summit"."""
-    words = distinct_event_words()
-    for t in _clause_of(raw):
-        for c in t.children:
-            if c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in words:
-                return True
-            if c.dep_ == "prep" and any(g.lower_ in words for g in c.children if g.dep_ == "pobj"):
-                return True
-    return False
-
-
-def _places(raw: RawContact) -> set[str]:
-    """Where the report sets its event: names after "in"/"at" on the trigger's clause."""
-    out = set()
-    for t in _clause_of(raw):
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and (g.pos_ == "PROPN" or any(x.pos_ == "PROPN" for x in g.children)):
-                        out.add(" ".join(x.lower_ for x in g.subtree if x.pos_ == "PROPN"))
-    return out
-
-
-def _distinct(small: list[RawContact], big: list[RawContact]) -> bool:
-    """Is the smaller group of reports its own event: marked as separate, or set somewhere else?"""
-    if any(_marked_separate(r) for r in small):
-        return True
-    a = set().union(*(_places(r) for r in small))
-    b = set().union(*(_places(r) for r in big))
-    return bool(a and b and not a & b)
-
-
-def merge_reports(contacts: list[Contact]) -> list[Contact]:
-    """Merge finished contacts that report one event (as ``merge_contacts`` does for the reports of one
-    text): used when a long text was processed in pieces."""
-    out: list[Contact] = []
-    for c in contacts:
-        key = frozenset(p.id for p in c.participants)
-        home = next((o for o in out if frozenset(p.id for p in o.participants) == key
-                     and _compatible_status(o.status, c.status) and _compatible_types(o.type, c.type, o.status == c.status)
-                     and _compatible_dates(o.date, c.date)), None)
-        if home is None:
-            out.append(c)
-            continue
-        if home.type == "talks" and c.type in SPECIFIC:
-            home.type = c.type
-        if c.date is not None and (home.date is None or GRANULARITY_RANK.get(c.date.granularity, 9)
-                                   < GRANULARITY_RANK.get(home.date.granularity, 9)):
-            home.date = c.date
-        if {home.status, c.status} == {"planned", "possible"}:
-            home.status = "possible"
-        home.attribution = home.attribution or c.attribution
-        home.evidence = sorted(home.evidence + c.evidence, key=lambda m: m.start)
-        home.triggers = sorted(home.triggers + c.triggers, key=lambda m: m.start)
-        home.initiator, home.host = home.initiator or c.initiator, home.host or c.host
-    return out
-
-
-def _compatible_status(a: str, b: str) -> bool:
-    """Same status; and "planned" with "possible" are one event whose certainty is the weaker."""
-    return a == b or {a, b} == {"planned", "possible"}
-
-
-def _merged_status(group: list[RawContact]) -> str:
-    statuses = {r.status for r in group}
-    return "possible" if "possible" in statuses else group[0].status
-
-
-def _merged_type(group: list[RawContact]) -> str:
-    specific = [r.type for r in group if r.type in SPECIFIC]
-    if "visit" in specific:
-        return "visit"
-    return specific[0] if specific else group[0].type
-
-
-def _to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
-    ctype = _merged_type(group)
-    dated = [r.date for r in group if r.date is not None]
-    date = min(dated, key=lambda t: GRANULARITY_RANK.get(t.granularity, 9)) if dated else None
-    first = group[0]
-    participants = []
-    parties = list({p.id: p for r in reversed(group) for p in r.parties}.values())  # the union, first seen first
-    parties.sort(key=lambda p: next(i for i, r in enumerate(group) if any(q.id == p.id for q in r.parties)))
-    for p in parties:
-        if p.kind == "person" and p.id in ctx.people:
-            participants.append(Participant.of(ctx.people[p.id]))
-        elif p.kind == "country" and p.id in ctx.countries:
-            participants.append(Participant.of(ctx.countries[p.id]))
-        elif p.kind == "country":
-            from ..resources.countries import load_countries as _lc
-
-            participants.append(Participant(id=f"country:{p.id}", name=_lc().name(p.id), kind="country", country=p.id))
-    sentences = {}
-    for r in group:
-        for s in [r.sentence, *r.extra_sentences]:
-            text = s.text
-            lead = len(text) - len(text.lstrip())
-            body = text.strip()
-            sentences[s.start_char] = Mention(s.start_char + lead, s.start_char + lead + len(body), body)
-    triggers = sorted({(r.trigger.start_char, r.trigger.end_char): Mention(r.trigger.start_char, r.trigger.end_char,
-                                                                           r.trigger.text) for r in group}.values(),
-                      key=lambda m: m.start)
-    # the source of the statement that dates the event; for an undated one, the first source given
-    carriers = [r for r in group if date is not None and r.date is not None and r.date.value == date.value] or group
-    attribution = next((r.attribution for r in carriers if r.attribution), None)
-    host = next((r.host for r in group if r.host), None)
-    initiator = next((r.initiator for r in group if r.initiator), None)
-    if host and not host.startswith("country:") and host not in ctx.people:
-        host = f"country:{host}"
-    ids = sorted(p.id for p in participants)
-    status = _merged_status(group)
-    digest = hashlib.sha1("|".join([*ids, ctype, status, date.value if date else ""]).encode()).hexdigest()[:12]
-    return Contact(id=f"contact:{digest}", type=ctype, participants=participants, status=status, date=date,
-                   attribution=attribution, evidence=[sentences[k] for k in sorted(sentences)], triggers=triggers,
-                   initiator=initiator if ctype == "visit" else None, host=host if ctype == "visit" else None)
 

@@ -145,16 +145,18 @@ class DocContext:
             return cands[0].id
         return min(cands, key=lambda p: min(abs(m.start - self.doc[near].idx) for m in p.mentions)).id
 
-    def holder(self, code: str, role: str | None, office: str, mention: Span | None = None) -> str | None:
-        """The person of the document from ``code`` with that role (any leader for role None), else the
-        gazetteer's holder of ``office`` on the publication date, who then joins the document's people."""
+    def holder(self, code: str, role: str | None, office: str, mention: Span | None = None,
+               office_holders: bool = True) -> str | None:
+        """The person of the document from ``code`` with that role (any leader for role None), else (with
+        ``office_holders``) the gazetteer's holder of ``office`` on the publication date, who then joins the
+        document's people."""
         leaders = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
                    "supreme leader", "sultan", "queen", "crown prince")
         cands = [p for p in self.people.values() if p.country == code and not p.is_author
                  and ((role is None and (p.role or "") in leaders) or (role is not None and p.role == role))]
         if len(cands) == 1:
             return cands[0].id
-        if cands or self.gazetteer is None or not self.doc._.published:
+        if cands or self.gazetteer is None or not self.doc._.published or not office_holders:
             return None
         day = dt.date.fromisoformat(self.doc._.published)
         found = self.gazetteer.holders(code, [office], day)
@@ -443,11 +445,15 @@ def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
     codes = list(dict.fromkeys(ctx.country_of[i] for i in countries))
     if len(codes) < 2:
         return []
-    role, office = PLURAL_TITLES[head.lower_]
+    key = head.lower_
+    if key == "ministers" and any(c.lower_ == "prime" and c.dep_ in ("amod", "compound") for c in head.children):
+        key = "prime ministers"  # (not the foreign ministers)
+    role, office = PLURAL_TITLES[key]
     out = []
     phrase = ctx.doc[head.left_edge.i:head.right_edge.i + 1]
     for code in codes:
-        pid = ctx.holder(code, role, office, mention=phrase)
+        # "the leaders of X and Y" names no office: only leaders the text names are meant
+        pid = ctx.holder(code, role, office, mention=phrase, office_holders=role is not None)
         if pid is None:
             return []
         out.append(Party(pid, "person", head.i))
@@ -779,3 +785,54 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         for s_tok in subjects_of(base.head.head):
             subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     return subj, own, gov
+
+
+# What may stand between two names of one list: "President of Somalia, Hassan Sheikh Mohamud, the
+# Chancellor of Germany, Olaf Scholz, as well as with ...". Not a verb, not a clause, not a phrase of time
+# or place, and not too long.
+_LIST_SEPARATORS = {",", "and", "&", "well"}
+_LIST_STOPS = {"on", "at", "in", "during", "after", "before", "about", "over", "regarding", "concerning", "to",
+               "from", "by", "into", "ahead", "who", "whom", "which", "where", "when", "that", "while", "but",
+               "whose", ";", ":", ".", "(", ")", "—", "–", "-", '"', "“", "”"}
+LIST_GAP = 14
+
+
+def list_continuation(found: list[Party], ctx: DocContext, after: int, exclude: set[str]) -> list[Party]:
+    """People listed after the people of ``found`` (right of token ``after``) that the parse left out of
+    the list: "conferred with President of Botswana Mokgweetsi Masisi, President of Somalia, Mohamed
+    Farmajo, ...". Each must follow a listed person across list material only (:data:`_LIST_STOPS`)."""
+    starts = sorted(p.token for p in found if p.kind == "person" and p.token > after)
+    seen = {p.id for p in found} | set(exclude)
+    out: list[Party] = []
+    for start in starts:
+        for p in _listed_after(start, ctx, after):
+            if p.id not in seen:
+                out.append(p)
+                seen.add(p.id)
+    return out
+
+
+def _listed_after(last: int, ctx: DocContext, after: int) -> list[Party]:
+    doc = ctx.doc
+    sent = ctx.sent(doc[last])
+    current = ctx.person_of.get(last)
+    out: list[Party] = []
+    gap: list[Token] = []
+    for j in range(last + 1, sent.end):
+        pid = ctx.person_of.get(j)
+        if pid is not None and pid == current and not gap:
+            continue  # the rest of the same mention
+        t = doc[j]
+        if pid is None:
+            if t.lower_ in _LIST_STOPS or t.pos_ in ("VERB", "AUX") or len(gap) >= LIST_GAP:
+                break
+            gap.append(t)
+            continue
+        if not any(g.lower_ in _LIST_SEPARATORS for g in gap):
+            break
+        head = doc[ctx.mention_heads.get(j, j)]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != after:
+            break  # "..., and Meloni met Sánchez": a clause of its own
+        out.append(Party(pid, "person", j))
+        current, gap = pid, []
+    return out

@@ -39,6 +39,15 @@ from typing import Any, Union
 
 import networkx as nx
 
+from ..contacts.same_event import (
+    Event,
+    EventIndex,
+    compatible_types,
+    conflicting_statuses,
+    merged_status,
+    most_specific,
+    same_event,
+)
 from ..errors import InputError
 from ..resources.text import fold
 from ..types import Extraction
@@ -76,11 +85,6 @@ CONTACT_ATTRS = ("kind", "contact_id", "type", "types", "status", "date", "date_
 
 _LIST_ATTRS = frozenset({"types", "dates", "participants", "sources", "reports", "attributions",
                          "evidence", "triggers", "conflicts_with"})
-# Contact modes that can describe the same event: "talks" (mode not stated) fits any of them.
-_MODE = {"talks": None, "meeting": "in_person", "visit": "in_person",
-         "phone_call": "remote", "video_call": "remote"}
-# Which reported type names the merged contact: the most specific one.
-_SPECIFICITY = {"talks": 0, "meeting": 1, "phone_call": 1, "visit": 2, "video_call": 2}
 
 
 # Characters no XML file can hold: kept out of ids, so every export names things the same way.
@@ -93,31 +97,6 @@ def _clean_id(x: Any) -> Any:
     return _BAD_ID_CHARS.sub("", x)
 
 
-def compatible_types(a: str, b: str) -> bool:
-    """Whether two reported contact types can describe the same contact.
-
-    ``talks`` fits anything; ``meeting`` fits ``visit``; ``phone_call`` fits ``video_call``.
-
-    >>> compatible_types("talks", "visit"), compatible_types("meeting", "phone_call")
-    (True, False)
-    """
-    ma, mb = _mode(a), _mode(b)
-    return ma is None or mb is None or ma == mb
-
-
-def conflicting_statuses(a: str, b: str) -> bool:
-    """Whether two statuses contradict each other: one report denies what the other does not.
-
-    >>> conflicting_statuses("occurred", "denied"), conflicting_statuses("planned", "occurred")
-    (True, False)
-    """
-    return (a == "denied") != (b == "denied")
-
-
-def _mode(t: str) -> str | None:
-    return _MODE[t] if t in _MODE else t
-
-
 def _unresolved(node_id: str) -> bool:
     """A ``person:<slug>`` id: made from the name alone, without gazetteer identity."""
     return isinstance(node_id, str) and node_id.startswith("person:")
@@ -126,10 +105,6 @@ def _unresolved(node_id: str) -> bool:
 def _interval(start: str | None, end: str | None) -> tuple[str, str] | None:
     start, end = start or end, end or start
     return (start, end) if start else None
-
-
-def _overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
 
 
 UNDATED_WINDOW_DAYS = 183
@@ -148,16 +123,6 @@ def _undated_window(reports: Iterable[Mapping]) -> tuple[str, str] | None:
     except ValueError:
         return None
     return lo.isoformat(), hi.isoformat()
-
-
-@lru_cache(maxsize=16384)
-def _months(iv: tuple[str, str]) -> range | None:
-    try:
-        m0 = int(iv[0][:4]) * 12 + int(iv[0][5:7])
-        m1 = int(iv[1][:4]) * 12 + int(iv[1][5:7])
-    except ValueError:
-        return None
-    return range(m0, m1 + 1) if 0 <= m1 - m0 <= 24 else None
 
 
 @lru_cache(maxsize=4096)
@@ -216,7 +181,7 @@ def _add_unique(lst: list, items: Iterable) -> None:
 class _Group:
     """One contact while the graph is built: its edge attributes and its pair edges."""
 
-    __slots__ = ("cid", "attrs", "key", "pairs", "old_pairs", "docs", "mode", "interval", "window",
+    __slots__ = ("cid", "attrs", "key", "pairs", "old_pairs", "docs", "interval", "window",
                  "date_rank", "seq", "alive", "owned", "evidence_seen", "trigger_seen")
 
     def __init__(self, cid: str, attrs: dict, key: tuple, seq: int, *, owned: bool,
@@ -225,14 +190,18 @@ class _Group:
         self.pairs = pairs if pairs is not None else _pairs(key)
         self.old_pairs: list = list(self.pairs) if not owned else []
         self.docs = set(attrs.get("sources") or ())
-        modes = {_mode(t) for t in attrs.get("types") or (attrs.get("type"),) if t} - {None}
-        self.mode = min(modes) if modes else None
         self.interval = _interval(attrs.get("date_start"), attrs.get("date_end"))
         self.window = None if self.interval else _undated_window(attrs.get("reports") or ())
         self.date_rank = _date_rank(attrs.get("date"), self.interval is not None)
         self.alive, self.owned = True, owned
         self.evidence_seen: set | None = None
         self.trigger_seen: set | None = None
+
+    def event(self) -> Event:
+        """What the "same event" policy reads of this contact."""
+        a = self.attrs
+        types = tuple(t for t in (a.get("types") or (a.get("type"),)) if t) or ("talks",)
+        return Event(self.key, types, a.get("status"), self.interval, self.window, a.get("initiator"))
 
     def own(self) -> dict:
         """Copy the attributes before the first change (they may be a graph's edge dict)."""
@@ -269,7 +238,7 @@ class _Builder:
         self.known_names: dict[str, set[str]] = defaultdict(set)
         self.unresolved_names: dict[str, set[str]] = defaultdict(set)
         self.groups: dict[str, _Group] = {}
-        self.by_key: dict[tuple, dict] = {}
+        self.index: EventIndex[_Group] = EventIndex()
         self.by_node: dict[str, set[str]] = defaultdict(set)
         self.report_ids: set[str] = set()
         self.touched: set[str] = set()
@@ -454,63 +423,24 @@ class _Builder:
     # -- contacts ---------------------------------------------------------------------------------
     def _register(self, g: _Group) -> None:
         self.groups[g.cid] = g
-        idx = self.by_key.get(g.key)
-        if idx is None:
-            idx = self.by_key[g.key] = {"all": [], "undated": [], "wide": [], "months": {}}
-        idx["all"].append(g)
-        self._index_dates(g, idx)
+        self.index.add(g.event(), g)
         for x in g.key:
             self.by_node[x].add(g.cid)
 
-    def _index_dates(self, g: _Group, idx: dict) -> None:
-        if g.interval is None:
-            idx["undated"].append(g)
-            return
-        months = _months(g.interval)
-        if months is None:
-            idx["wide"].append(g)
-        else:
-            for m in months:
-                idx["months"].setdefault(m, []).append(g)
-
     def _unregister_key(self, g: _Group) -> None:
-        idx = self.by_key.get(g.key)
-        if idx is not None:
-            for lst in (idx["all"], idx["undated"], idx["wide"], *idx["months"].values()):
-                while g in lst:
-                    lst.remove(g)
+        self.index.remove(g)
         for x in g.key:
             self.by_node[x].discard(g.cid)
 
-    def _candidates(self, g: _Group) -> list[_Group]:
-        idx = self.by_key.get(g.key)
-        if idx is None:
-            return []
-        months = _months(g.interval) if g.interval else None
-        if months is None:
-            cands: Iterable[_Group] = idx["all"]
-        elif len(months) == 1:
-            cands = itertools.chain(idx["months"].get(months[0], ()), idx["wide"], idx["undated"])
-        else:
-            cands = {id(x): x for x in itertools.chain(
-                *(idx["months"].get(m, ()) for m in months), idx["wide"], idx["undated"])}.values()
-        return [o for o in cands if o.alive and o is not g]
-
-    @staticmethod
-    def _same_event(a: _Group, b: _Group) -> bool:
-        if a.mode is not None and b.mode is not None and a.mode != b.mode:
-            return False
-        if not _overlap(a.interval or a.window, b.interval or b.window):
-            return False
-        ia, ib = a.attrs.get("initiator"), b.attrs.get("initiator")
-        return not (ia and ib and ia != ib)
+    def _candidates(self, g: _Group) -> list[tuple[Event, _Group]]:
+        return [(ev, o) for ev, o in self.index.candidates(g.event()) if o.alive and o is not g]
 
     def _find_match(self, g: _Group) -> _Group | None:
-        best, best_rank = None, 9
-        for o in self._candidates(g):
-            if o.attrs["status"] != g.attrs["status"] or (o.docs & g.docs):
-                continue
-            if not self._same_event(o, g):
+        """The contact on the graph that ``g`` reports again (from another document), preferring one as
+        dated or undated as ``g``."""
+        best, best_rank, ev = None, 9, g.event()
+        for other, o in self._candidates(g):
+            if (o.docs & g.docs) or not same_event(other, ev):
                 continue
             rank = 0 if (o.interval is None) == (g.interval is None) else 1
             if rank < best_rank:
@@ -520,10 +450,9 @@ class _Builder:
         return best
 
     def _mark_conflicts(self, g: _Group) -> None:
-        for o in self._candidates(g):
-            if not conflicting_statuses(o.attrs["status"], g.attrs["status"]):
-                continue
-            if not self._same_event(o, g) or o.cid in g.attrs["conflicts_with"]:
+        ev = g.event()
+        for other, o in self._candidates(g):
+            if not same_event(other, ev, conflict=True) or o.cid in g.attrs["conflicts_with"]:
                 continue
             for x, y in ((g, o), (o, g)):
                 a = x.own()
@@ -537,16 +466,11 @@ class _Builder:
         for ty in b["types"]:
             if ty not in a["types"]:
                 a["types"].append(ty)
-            if _SPECIFICITY.get(ty, 1) > _SPECIFICITY.get(a["type"], 1):
-                a["type"] = ty
-        t.mode = t.mode or g.mode
+            a["type"] = most_specific([a["type"], ty])
+        a["status"] = merged_status([a["status"], b["status"]])
         if g.interval is not None:
             if t.interval is None:
                 t.interval = g.interval
-                idx = self.by_key[t.key]
-                if t in idx["undated"]:
-                    idx["undated"].remove(t)
-                self._index_dates(t, idx)
             else:
                 t.interval = (max(t.interval[0], g.interval[0]), min(t.interval[1], g.interval[1]))
             a["date_start"], a["date_end"] = t.interval
@@ -557,8 +481,7 @@ class _Builder:
             if not a.get(attr) and b.get(attr):
                 a[attr] = b[attr]
         a["reports"].extend(b["reports"])
-        if t.interval is None:
-            t.window = _undated_window(a["reports"])
+        t.window = _undated_window(a["reports"]) if t.interval is None else None
         a["mentions"] += int(b.get("mentions") or 1)
         _add_unique(a["sources"], b["sources"])
         t.docs |= g.docs
@@ -590,6 +513,7 @@ class _Builder:
             self.touched.discard(g.cid)
             if g.old_pairs:
                 self.removed.append(g)
+        self.index.update(t, t.event())
         self.touched.add(t.cid)
 
     def add_contact(self, c: Any, doc_id: str, local: dict[str, str], published: str | None,

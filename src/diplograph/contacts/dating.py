@@ -1,0 +1,299 @@
+"""The one dating policy: which date a contact takes.
+
+A contact takes, in this order, the first of these that the text gives safely:
+
+1. **its own clause**: the temporal expression hanging from the trigger or the verbs above it
+   (:func:`date_for`; "met on Monday"), the occasion a "where/when" clause hangs from
+   (:func:`occasion_date`; "visited Kyiv on Tuesday, where he met ..."), a day relative to another
+   contact ("a day after he spoke to ...", :func:`relative_dates`), and the news of the day told in the
+   present perfect or by the lead sentence (:func:`perfect_today`, :func:`lede_today`);
+2. **the discourse before it**: an anaphoric day ("later in the day"), the definite event it belongs to
+   ("on the sidelines of the summit"), a narrative "then" (:mod:`.discourse`);
+3. **another report of the same event** in the text (the merge: :mod:`.merge`);
+4. **the article's news date**: a contact told without a date in the body of an article whose lead gives
+   the day of its news takes that day ("on Sunday made phone calls with his counterparts in ...", then
+   "he made separate phone calls with ...": :func:`news_dates`), unless its clause marks it as
+   background (a past perfect, "previously", "last", frequency words) or its sentence names another time.
+   Only what happened (news of that day or before it) and what is planned (news of that day or after it):
+   a rumour or a denial is seldom of one day.
+
+Otherwise the date is ``None``: the text gives none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+from ..extensions import SPANS_DATES
+from ..types import TimeValue
+from .participants import AGENDA_NOUNS, DocContext, Party
+from .raw import GRANULARITY_RANK, RawContact
+from .status import STOP_PREPS
+
+__all__ = ["date_for", "interleaved_dates", "occasion_date", "perfect_today", "lede_today", "relative_dates",
+           "news_dates", "FREQUENCY"]
+
+
+def interleaved_dates(guests: list[Party], dates: list[tuple[Span, TimeValue]], sent: Span) -> dict[str, TimeValue]:
+    """"met A on Monday and B on Tuesday": each guest takes the date between it and the next guest."""
+    in_sent = sorted(((s.start, v) for s, v in dates if sent.start <= s.start < sent.end), key=lambda x: x[0])
+    order = sorted(guests, key=lambda p: p.token)
+    if len(in_sent) < 2 or len(order) < 2:
+        return {}
+    out = {}
+    for k, g in enumerate(order):
+        nxt = order[k + 1].token if k + 1 < len(order) else sent.end
+        between = [v for start, v in in_sent if g.token < start < nxt]
+        if len(between) != 1:
+            return {}
+        out[g.id] = between[0]
+    return out
+
+
+def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]],
+              people: frozenset[int] | set[int] = frozenset(), sent: Span | None = None) -> TimeValue | None:
+    """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
+    sent = sent if sent is not None else tok.sent
+    chain_ids = {t.i: k for k, t in enumerate(chain)}
+    best, best_score = None, None
+    for span, value in dates:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        if span.root.head.dep_ == "prep" and span.root.head.lower_ in ("since", "until", "till", "before", "after") \
+                and span.root.dep_ == "pobj":
+            continue  # "have spoken several times since January": a bound, not the contact's date
+        t = span.root
+        steps = 0
+        preps = 0  # ("on Monday" is as near as "this week": a preposition is no step away)
+        score = None
+        while True:
+            if t.i in chain_ids:
+                score = (chain_ids[t.i], steps - preps)
+                break
+            if t.head == t or steps > 10:
+                break
+            # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
+            # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
+            agenda = t.head.lemma_.lower() in AGENDA_NOUNS  # "Lula's schedule published for Sunday (21)"
+            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda):
+                break
+            if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
+                break  # (steps > 1: "since November" is the date's own preposition)
+            if steps > 0 and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") and t.head.i in chain_ids \
+                    and t.i not in people and t.lemma_.lower() not in AGENDA_NOUNS:
+                break  # inside what was discussed: "discussed interference in the 2016 election"
+            if t.dep_ == "prep" and steps > 0:
+                preps += 1
+            t = t.head
+            steps += 1
+        if score is None and tok.i <= span.start and span.root.head.i == tok.i:
+            score = (0, 0)
+        if score is not None:
+            # nearest first; on a tie the more precise ("earlier this week ... on Monday": Monday)
+            score = (*score, GRANULARITY_RANK.get(value.granularity, 9))
+            if best_score is None or score < best_score:
+                best, best_score = value, score
+    return best
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def relative_dates(raws: list[RawContact]) -> None:
+    """"X's call with Y came a day after X spoke to Z": date the second contact from the first."""
+    by_token = {r.trigger.start: r for r in raws}
+    for r in raws:
+        if r.date is not None:
+            continue
+        verb = r.trigger[0]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        if mark is None or verb.dep_ != "advcl":
+            continue
+        head = verb.head
+        offset = None
+        for ch in [*head.children, *verb.children, *mark.children]:  # "came two days after he spoke"
+            if ch.dep_ == "npadvmod" and ch.lower_ in _UNITS:
+                n = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in ch.children if c.dep_ in ("det", "nummod")), None)
+                if n:
+                    offset = n * _UNITS[ch.lower_] * (-1 if mark.lower_ == "after" else 1)
+                    phrase = ch.doc[min(c.i for c in ch.subtree):mark.i + 1]
+        if offset is None:
+            continue
+        anchor = next((by_token[t.i] for s in head.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for t in s.subtree if t.i in by_token), None)
+        if anchor is None:
+            continue
+        # the anchor's date, or that of another report of the same event
+        key = frozenset(p.id for p in anchor.parties)
+        known = [x.date for x in [anchor, *raws] if x.date is not None and x.date.granularity == "day"
+                 and x.date.start_date and frozenset(p.id for p in x.parties) == key and x.status == anchor.status]
+        if not known:
+            continue
+        day = dt.date.fromisoformat(known[0].start_date) + dt.timedelta(days=offset)
+        r.date = TimeValue(text=phrase.text, start=phrase.start_char, end=phrase.end_char, value=day.isoformat(),
+                           granularity="day", start_date=day.isoformat(), end_date=day.isoformat())
+
+
+FREQUENCY = {"repeatedly", "often", "already", "ever", "never", "previously", "before", "frequently", "twice",
+              "several", "many", "times", "regularly", "since", "once", "yet"}
+
+
+def occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> TimeValue | None:
+    """The date of the occasion a "where"/"when" clause hangs from: "had visited Kyiv on Tuesday, where he
+    met Zelensky"; "the last encounter was in 2000, when Clinton met Assad"."""
+    for t in chain:
+        if t.dep_ not in ("relcl", "advcl") or not any(c.lower_ in ("where", "when") for c in t.children):
+            continue
+        h = t.head
+        for span, value in dates:
+            if span.start <= h.i < span.end:
+                return value  # the clause hangs from the date itself
+        # a date on the event the place belongs to: "Monday's summit in Asuncion, where ..."
+        n = h
+        for _ in range(4):
+            for span, value in dates:
+                prep = span.root.head
+                if prep.i == n.i and span.root.dep_ in ("poss", "npadvmod", "compound", "nmod") \
+                        or (prep.dep_ == "prep" and (prep.head.i == n.i or (  # "held talks in 2019, when"
+                            prep.head.dep_ == "dobj" and prep.head.head.i == n.i))):
+                    return value
+            if n.pos_ in ("VERB", "AUX") or n.head == n:
+                break
+            n = n.head
+        v = h
+        for _ in range(4):  # up to the verb of the occasion
+            if v.pos_ in ("VERB", "AUX"):
+                break
+            v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            return date_for(v, [v], dates, ctx.person_of.keys(), ctx.sent(v))
+    return None
+
+
+def perfect_today(chain: list[Token], ctx: DocContext) -> TimeValue | None:
+    """A contact reported in the present perfect without a date ("has held talks with", "have concluded")
+    is news of the day: the publication date. Not with frequency words ("has repeatedly met")."""
+    published = ctx.doc._.published
+    if not published:
+        return None
+    for k, t in enumerate(chain[:2]):
+        if k == 1 and chain[0].dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            return None  # only the contact's own verb: "has held talks", "the talks have concluded"
+        if t.pos_ not in ("VERB", "AUX") or t.tag_ != "VBN":
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for s_tok in t.children for c in s_tok.children):
+            return None
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and not any(a.tag_ == "MD" for a in auxes):
+            if any(w.lower_ in FREQUENCY for w in t.sent) or any(c.dep_ == "neg" for c in t.children):
+                return None
+            verb = ctx.doc[min(a.i for a in auxes):t.i + 1]
+            return TimeValue(text=verb.text, start=verb.start_char, end=verb.end_char, value=published,
+                             granularity="day", start_date=published, end_date=published)
+        if t.tag_ == "VBN":
+            return None
+    return None
+
+
+def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | None:
+    """The lead sentence of a report states the news of the day: "Vladimir Putin and Joseph Biden held talks
+    in Geneva." without a date is dated to the publication day (past tense, first sentence of the body)."""
+    published = ctx.doc._.published
+    if not published or ctx.lede is None or ctx.sent(tok).start != ctx.lede or len(ctx.sents) < 3:
+        return None  # (a sentence or two is a snippet, not an article with a lede)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[0].tag_ != "VBD" or any(c.dep_ in ("aux", "neg") for c in verbs[0].children):
+        return None
+    if any(w in FREQUENCY or w in ("last", "first", "previously", "ago") for w in ctx.words(ctx.sent(tok))):
+        return None
+    sent = ctx.sent(tok)
+    if any(sent.start <= s.start < sent.end for s in ctx.doc.spans.get(SPANS_DATES, [])):
+        return None  # the sentence dates something: not a same-day lede
+    return TimeValue(text=verbs[0].text, start=verbs[0].idx, end=verbs[0].idx + len(verbs[0].text), value=published,
+                     granularity="day", start_date=published, end_date=published)
+
+
+#: Words that set a contact in the background of the news: not the day the lead gives.
+BACKGROUND = frozenset({"last", "first", "previously", "ago", "formerly", "past", "once", "earlier this year",
+                        "recent", "recently", "since"})
+LEAD_SENTENCES = 3  # the lead: the lede sentence and the two after it
+NEWS_WINDOW_DAYS = 7  # the news of an article is of its week
+
+
+def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    """The day of the article's news: the first day-precise date of its lead (the lede sentence and the two
+    after it), a contact's or one the text states, within a week of the publication date."""
+    published = ctx.doc._.published
+    if ctx.lede is None or not published:
+        return None
+    first = ctx.sent_index[ctx.lede]
+    lead = ctx.sents[first:first + LEAD_SENTENCES]
+    start, end = lead[0].start, lead[-1].end
+    found = [(r.trigger.start, r.date) for r in raws if r.date is not None and start <= r.trigger.start < end]
+    found += [(s.start, v) for s, v in dates if start <= s.start < end]
+    day = dt.date.fromisoformat(published)
+    for _, value in sorted(found, key=lambda x: x[0]):
+        if value.granularity != "day" or not value.start_date:
+            continue
+        try:
+            d = dt.date.fromisoformat(value.start_date)
+        except ValueError:
+            continue
+        if abs((d - day).days) <= NEWS_WINDOW_DAYS:
+            return value
+    return None
+
+
+def _background(r: RawContact, chain: list[Token], ctx: DocContext) -> bool:
+    """Is the contact told as background: a past perfect, a word such as "previously", "last", or an event
+    referred to as known ("discussed the spirit of the talks between X and Y")?"""
+    tok = r.trigger[0]
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+                                  for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return True
+    words = ctx.words(ctx.sent(tok))
+    if any(w in FREQUENCY or w in BACKGROUND for w in words):
+        return True
+    for t in chain:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+    return False
+
+
+def _other_time(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
+    """Does the contact's sentence name a time that is not the news day?"""
+    sent = ctx.sent(r.trigger[0])
+    for span, value in dates:
+        if sent.start <= span.start < sent.end:
+            if not (value.start_date and value.end_date and news.start_date
+                    and value.start_date <= news.start_date <= value.end_date):
+                return True
+    return False
+
+
+def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]], chain_of) -> None:
+    """Date, in place, the undated contacts of the article's news with the day its lead gives (step 4 of
+    the policy). ``chain_of(token)`` gives the words of a trigger's clause."""
+    news = news_date(raws, ctx, dates)
+    if news is None:
+        return
+    published = ctx.doc._.published
+    dated = {frozenset(p.id for p in r.parties) for r in raws if r.date is not None}
+    for r in raws:
+        if r.date is not None or frozenset(p.id for p in r.parties) in dated:
+            continue  # (another report of the same people carries its date)
+        if r.status in ("denied", "possible") or (r.status == "planned" and news.start_date < published):
+            continue
+        if r.status == "occurred" and news.start_date > published:
+            continue
+        if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
+            continue
+        r.date = news
