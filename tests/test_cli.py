@@ -209,3 +209,21 @@ def test_dask_option_takes_an_optional_address(runner, tmp_path, monkeypatch, ar
 def test_version(runner):
     res = _run(runner, ["--version"])
     assert res.exit_code == 0 and res.stdout.startswith("diplograph ")
+
+
+def test_yearless_dates_get_a_hint_and_counts_agree_in_number(runner, tmp_path, nlp):
+    one = tmp_path / "one.txt"
+    one.write_text("Foreign Minister Ada Novak met Prime Minister Lena Varga in Prague on March 16.",
+                   encoding="utf-8")
+    res = _run(runner, ["extract", one])
+    assert res.exit_code == 0, res.output
+    first = res.stdout.splitlines()[0]
+    assert "2 people" in first and "1 contact" in first and "1 contacts" not in first
+    assert "XXXX-03-16" in res.stdout and "--published YYYY-MM-DD" in res.stdout
+    res = _run(runner, ["extract", one, "--published", "2025-03-20"])
+    assert "2025-03-16" in res.stdout and "note:" not in res.stdout
+
+
+def test_plural_wording(runner):
+    assert cli._plural(1, "bad input") == "1 bad input" and cli._plural(2, "partition") == "2 partitions"
+    assert cli._plural(1, "person") == "1 person" and cli._plural(0, "person") == "0 people"

@@ -130,14 +130,27 @@ class _Tally:
     """What a run found, for the summary: counts, and the first extraction in case it is the only one."""
 
     def __init__(self) -> None:
-        self.docs = self.people = self.contacts = 0
+        self.docs = self.people = self.contacts = self.yearless = 0
         self.first: Any = None
 
     def add(self, ex: Any) -> None:
         self.docs += 1
         self.people += len(ex.people)
         self.contacts += len(ex.contacts)
+        self.yearless += _yearless(ex)
         self.first = ex if self.docs == 1 else None
+
+
+def _yearless(ex: Any) -> bool:
+    """An article without a publication date whose dates lack a year ("XXXX-03-16")."""
+    return not ex.published and any((t.value or "").startswith("XXXX") for t in ex.dates)
+
+
+def _yearless_hint(n: int, corpus: bool) -> str:
+    where = "or a 'published' field in each JSON Lines record " if corpus else ""
+    return (f"note: {_plural(n, 'article')} without a publication date: dates there have no year "
+            f"(XXXX-03-16) and relative ones (\"on Monday\") stay unresolved. Give --published "
+            f"YYYY-MM-DD {where}to resolve them.")
 
 
 def _contact_line(c: Any) -> str:
@@ -151,9 +164,9 @@ def _summary_single(ex: Any, source: str) -> str:
     people = [p for p in ex.people if not getattr(p, "is_author", False)]
     authors = len(ex.people) - len(people)
     lines = [f"{source}" + (f" (published {ex.published})" if ex.published else "")
-             + f": {len(people)} people" + (f" (and {authors} author{'s' * (authors > 1)})"
-                                            if authors else "")
-             + f", {len(ex.contacts)} contacts"]
+             + f": {_plural(len(people), 'person')}" + (f" (and {_plural(authors, 'author')})"
+                                                        if authors else "")
+             + f", {_plural(len(ex.contacts), 'contact')}"]
     if people:
         lines.append("People:")
         for p in people:
@@ -162,15 +175,19 @@ def _summary_single(ex: Any, source: str) -> str:
     if ex.contacts:
         lines.append("Contacts:")
         lines.extend(_contact_line(c) for c in ex.contacts)
+    if _yearless(ex):
+        lines.append(_yearless_hint(1, corpus=False))
     return "\n".join(lines)
 
 
 def _summary_corpus(t: _Tally, errors: int, errors_file: Any, seconds: float) -> str:
     rate = t.docs / seconds if seconds > 0 else 0.0
-    s = (f"{t.docs} articles: {t.people} people, {t.contacts} contacts "
+    s = (f"{_plural(t.docs, 'article')}: {_plural(t.people, 'person')}, {_plural(t.contacts, 'contact')} "
          f"({seconds:.1f} s, {rate:.1f} articles/s)")
     if errors:
-        s += f"\n{errors} bad inputs skipped" + (f", listed in {errors_file}" if errors_file else "")
+        s += f"\n{_plural(errors, 'bad input')} skipped" + (f", listed in {errors_file}" if errors_file else "")
+    if t.yearless:
+        s += "\n" + _yearless_hint(t.yearless, corpus=True)
     return s
 
 
@@ -399,7 +416,7 @@ def _extract_dask(paths: list[Path], outputs: list[tuple[Path, str]], *, publish
         tally = _Tally()
         tally.docs, tally.people, tally.contacts = run["docs"], run["people"], run["contacts"]
         typer.echo(_summary_corpus(tally, run["errors"], run["errors_file"], run["seconds"]))
-        typer.echo(f"{len(run['parts'])} partitions" + (f" in {dirs[0]}" if dirs else ""))
+        typer.echo(_plural(len(run['parts']), "partition") + (f" in {dirs[0]}" if dirs else ""))
         for p, f in files:
             if p in outs.written:
                 typer.echo(f"wrote {p} ({f})")
@@ -524,8 +541,8 @@ def graph(
     except OSError as e:
         raise _fail(_os_error(e)) from None
     if not quiet:
-        typer.echo(f"{docs} extractions from {len(files)} files: {G.number_of_nodes()} nodes, "
-                   f"{G.number_of_edges()} contacts")
+        typer.echo(f"{_plural(docs, 'extraction')} from {_plural(len(files), 'file')}: "
+                   f"{_plural(G.number_of_nodes(), 'node')}, {_plural(G.number_of_edges(), 'contact')}")
         for p, f in outputs:
             if p in outs.written:
                 typer.echo(f"wrote {p} ({f})")
@@ -551,6 +568,124 @@ def evaluate(
     except InputError as e:
         raise _fail(str(e)) from None
     typer.echo(json.dumps(scores) if as_json else format_scores(scores))
+
+
+def _load_view_graph(inputs: list[Path]) -> Any:
+    """A graph file written by us (.graphml/.gexf/.json), or the graph of JSON Lines extractions."""
+    from .graph.build import build_graph
+    from .graph.export import FORMATS, read_graph
+
+    graphs = [p for p in inputs if p.suffix.lower() in FORMATS and p.suffix.lower() != ".csv"]
+    if graphs:
+        if len(inputs) > 1:
+            raise InputError("give one graph file, or JSON Lines extraction files", source=str(graphs[0]))
+        try:
+            return read_graph(graphs[0])
+        except FileNotFoundError:
+            raise InputError("no such file", source=str(graphs[0])) from None
+        except Exception as e:  # a parser's own error: name the file
+            raise InputError(f"not a graph file diplograph can read ({type(e).__name__}: {e})",
+                             source=str(graphs[0])) from None
+    return build_graph(_read_extractions(_part_inputs(inputs)))
+
+
+@app.command()
+def view(
+    inputs: Annotated[List[Path], typer.Argument(
+        metavar="GRAPH", help="A graph written by diplograph (.graphml, .gexf, .json), or JSON Lines "
+                              "extraction files or folders (from extract -o x.jsonl).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("contacts.html"),
+    title: Annotated[Optional[str], typer.Option(help="Page title (default: the input's name).",
+                                                 show_default=False)] = None,
+    isolates: Annotated[bool, typer.Option("--isolates", help="Also show people without contacts.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Write the contact graph as one interactive HTML page (works offline; open it in a browser).
+
+    Example: diplograph view contacts.graphml -o contacts.html
+    """
+    from .graph.view import to_html
+
+    try:
+        G = _load_view_graph(inputs)
+        to_html(G, output, title=title or inputs[0].stem, include_isolates=isolates)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    if not quiet:
+        contacts = len({d.get("contact_id", (u, v, k)) for u, v, k, d in G.edges(keys=True, data=True)}) \
+            if G.is_multigraph() else G.number_of_edges()
+        typer.echo(f"{G.number_of_nodes()} nodes, {_plural(contacts, 'contact')}: wrote {output} "
+                   f"({output.stat().st_size // 1024} KB)")
+
+
+gazetteer_app = typer.Typer(name="gazetteer", no_args_is_help=True,
+                            help="The leaders gazetteer: refresh it from Wikidata, look a person up.")
+app.add_typer(gazetteer_app)
+
+
+@gazetteer_app.command("update")
+def gazetteer_update(
+    from_file: Annotated[Optional[Path], typer.Option(
+        "--from", help="A saved SPARQL JSON result of the query (offline), instead of asking Wikidata.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Take a result with fewer than half the people "
+                                                        "of the current user gazetteer.")] = False,
+    show_query: Annotated[bool, typer.Option("--show-query", help="Print the SPARQL query and exit.")] = False,
+) -> None:
+    """Refresh office holders (heads of state and government, foreign ministers, spokespeople) from
+    Wikidata into the user gazetteer, which extraction merges over the packaged one.
+
+    Example: diplograph gazetteer update --from result.json
+    """
+    from .resources.wikidata import QUERY, update_user_gazetteer
+
+    if show_query:
+        typer.echo(QUERY)
+        return
+    try:
+        s = update_user_gazetteer(from_file, force=force)
+    except InputError as e:
+        raise _fail(f"{e} (the user gazetteer is unchanged)") from None
+    typer.echo(f"{_plural(s['people'], 'person')}, "
+               f"{_plural(s['terms'], 'term')} from {s['source']}: wrote {s['path']}"
+               + (f" (replacing {s['replaced']})" if s["replaced"] else ""))
+
+
+@gazetteer_app.command("show")
+def gazetteer_show(
+    name: Annotated[str, typer.Argument(help="A name, an alias, a surname alone, or an id (wikidata:Q…).",
+                                        show_default=False)],
+) -> None:
+    """Print what the library knows of a person: ids, country, aliases, terms in office."""
+    from .resources.gazetteer import load_gazetteer
+    from .resources.wikidata import user_gazetteer_path
+
+    gaz = load_gazetteer()
+    found = [gaz.by_id[name]] if name in gaz.by_id else gaz.by_name(name) or \
+        gaz.by_short_name(name, in_office=False)
+    if not found:
+        raise _fail(f"no one called {name!r} in the gazetteer")
+    user = user_gazetteer_path()
+    typer.echo(f"gazetteer: packaged" + (f" + {user}" if user.is_file() else " (no user gazetteer)"))
+    for p in found:
+        typer.echo(f"\n{p.name}  [{p.id}" + (f", wikidata:{p.wikidata}" if p.wikidata and p.wikidata not in p.id else "")
+                   + f"]  {p.country or ''}")
+        if p.aliases:
+            typer.echo(f"  aliases: {', '.join(p.aliases)}")
+        typer.echo(f"  alone: {', '.join(sorted(p.short_keys()))}")
+        for t in sorted(p.terms, key=lambda t: str(t.start or "")):
+            where = f" of {t.country}" if t.country else ""
+            hog = f", heads the government from {t.also_head_of_government_from}" \
+                if t.also_head_of_government_from else ""
+            typer.echo(f"  {t.start or '?'} – {t.end or 'open'}  {t.title or t.role}{where} ({t.role}{hog})")
+
+
+_PLURALS = {"person": "people"}
+
+
+def _plural(n: int, word: str) -> str:
+    """``1 contact``, ``2 contacts``, ``1 person``, ``2 people``."""
+    return f"{n} {word if n == 1 else _PLURALS.get(word, word + 's')}"
 
 
 def main() -> None:

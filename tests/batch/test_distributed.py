@@ -91,7 +91,7 @@ def test_dask_run_equals_single_process(cluster, tmp_path, nlp):
                               "-o", str(out / "parts"), "-o", str(out / "all.jsonl")],
                         catch_exceptions=False)
     assert res.exit_code == 0, res.output
-    assert "14 articles" in res.stdout and "1 bad inputs skipped" in res.stdout
+    assert "14 articles" in res.stdout and "1 bad input skipped" in res.stdout
     assert (out / "all.jsonl").read_text(encoding="utf-8") == expected
     assert (out / "parts" / "errors.jsonl").exists()
 

@@ -46,7 +46,15 @@ TITLE_PREFIX = re.compile(r"^(President|King|Queen|Prime Minister|Sheikh|Emir|Su
 G20 = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split()
 UNSC_PERMANENT = "CHN FRA RUS GBR USA".split()
 EU27 = "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
-DEV_SET = "USA GBR RUS TUR CAN MEX IRQ JOR JPN VEN COL CHN FRA ISR BRA UKR IND DEU EGY".split()
+# The countries of the people annotated in the dev sets (news_dev.jsonl and news_dev2.jsonl, "people" only).
+DEV_SET = """ALB ARG AUS AUT BFA BLR BRA BRN BWA CAN CHN COL DEU DJI DZA EGY ESP ETH FIN FJI FRA GBR GHA GRC HRV IND IRL
+IRN IRQ ISR ITA JOR JPN KEN KGZ KOR LAO LKA LTU MEX MLI MLT MYS NER NGA NLD NZL OMN PAK POL PRK PSE QAT RUS RWA SAU SDN
+SOM SRB THA TJK TLS TUN TUR TZA UKR USA UZB VEN VNM XKX ZAF""".split()
+# Years in which a dev-set country had no foreign minister on 1 June: the office was vacant.
+FM_VACANT = {("MYS", 2018), ("NGA", 2023), ("SDN", 2019), ("TLS", 2020)}
+# Countries whose spokespeople news names (foreign ministry, government or head of state's office).
+SPOKESPEOPLE_FROM_2021 = {"ISR"}  # earlier ones not entered
+SPOKESPEOPLE = "BLR CHN DEU EGY ESP ETH FRA IND IRN ISR JPN KEN NGA PAK POL PSE QAT RUS TUN TUR UKR USA ZAF".split()
 
 
 def _load(path: Path) -> list[dict]:
@@ -200,6 +208,20 @@ def test_foreign_minister_on_2024_06_01(people, country):
     assert holders(people, country, "foreign_minister", "2024-06-01"), country
 
 
+@pytest.mark.parametrize("country", DEV_SET)
+def test_dev_set_countries_have_a_foreign_minister_each_year_since_2015(people, country):
+    missing = [y for y in range(2015, 2026) if (country, y) not in FM_VACANT
+               and not holders(people, country, "foreign_minister", f"{y}-06-01")]
+    assert not missing, (country, missing)
+
+
+@pytest.mark.parametrize("country", SPOKESPEOPLE)
+def test_spokespeople_of_dev_set_countries(people, country):
+    days = ("2024-06-01",) if country in SPOKESPEOPLE_FROM_2021 else ("2020-06-01", "2024-06-01")
+    for day in days:
+        assert holders(people, country, "spokesperson", day), (country, day)
+
+
 @pytest.mark.parametrize("country", sorted(set(G20 + UNSC_PERMANENT + EU27) - {"EU"}))
 def test_one_foreign_minister_at_a_time_since_2023(people, country):
     for day in ("2023-06-01", "2024-06-01", "2025-06-01"):
@@ -275,6 +297,49 @@ def test_foreign_minister_successions(people):
     assert fm("TUR", "2024-01-01") == ["Hakan Fidan"]
     assert fm("RUS", "2025-01-01") == ["Sergey Lavrov"]
     assert fm("IND", "2024-01-01") == ["S. Jaishankar"]
+
+
+def test_stale_entries_are_fixed(people):
+    henry = find(people, "Ariel Henry")
+    assert {t["role"] for t in henry["terms"]} == {"head_of_government"}  # prime minister, never president
+    assert not holds(henry, "head_of_government", "2024-05-01")
+    assert holds(find(people, "Alfred Nganga Mutua"), "foreign_minister", "2023-06-01")
+    assert not holds(find(people, "Alfred Nganga Mutua"), "foreign_minister", "2024-01-01")
+    assert not holds(find(people, "Geoffrey Onyeama"), "foreign_minister", "2023-09-01")
+    assert not holds(find(people, "Demeke Mekonnen"), "foreign_minister", "2024-06-01")
+
+
+def test_dev_set_foreign_minister_spot_checks(people):
+    def fm(country: str, day: str) -> list[str]:
+        return sorted({p["name"] for p in holders(people, country, "foreign_minister", day)})
+
+    assert fm("KEN", "2024-06-01") == ["Musalia Mudavadi"]
+    assert fm("NGA", "2024-06-01") == ["Yusuf Tuggar"]
+    assert fm("NGA", "2016-06-01") == ["Geoffrey Onyeama"]
+    assert fm("DEU", "2016-06-01") == ["Frank-Walter Steinmeier"]
+    assert fm("DEU", "2019-06-01") == ["Heiko Maas"]
+    assert fm("ISR", "2017-06-01") == ["Benjamin Netanyahu"]
+    assert fm("ARG", "2016-06-01") == ["Susana Malcorra"]
+    assert fm("BRA", "2016-01-01") == ["Mauro Vieira"]
+    assert fm("SRB", "2025-01-01") == ["Marko Đurić"]
+    assert fm("TUN", "2025-01-01") == ["Mohamed Ali Nafti"]
+    assert fm("TZA", "2025-01-01") == ["Mahmoud Thabit Kombo"]
+    assert fm("PSE", "2024-06-01") == ["Varsen Aghabekian Shahin"]
+    assert fm("XKX", "2018-06-01") == ["Behgjet Pacolli"]
+    assert fm("NZL", "2024-06-01") == ["Winston Peters"]
+    assert fm("UKR", "2015-06-01") == ["Pavlo Klimkin"]
+
+
+def test_dev_set_spokesperson_spot_checks(people):
+    def sp(country: str, day: str) -> set[str]:
+        return {p["name"] for p in holders(people, country, "spokesperson", day)}
+
+    assert {"Maria Zakharova", "Dmitry Peskov"} <= sp("RUS", "2024-06-01")
+    assert "Geng Shuang" in sp("CHN", "2018-06-01")
+    assert "John Kirby" in sp("USA", "2016-06-01")
+    assert "Arindam Bagchi" in sp("IND", "2023-06-01")
+    assert "Steffen Seibert" in sp("DEU", "2019-06-01")
+    assert "Bahram Ghasemi" in sp("IRN", "2018-06-01")
 
 
 def test_known_raw_errors_are_fixed(people):

@@ -1,4 +1,5 @@
-"""The contact graph: build it from extractions (:mod:`.build`), query it, export it (:mod:`.export`).
+"""The contact graph: build it from extractions (:mod:`.build`), query it, export it (:mod:`.export`),
+look at it in a browser (:mod:`.view`).
 
 Query functions take a graph and return plain data or a graph:
 
@@ -21,6 +22,7 @@ from .build import (
     COUNTRY_ATTRS,
     CONTACT_ATTRS,
 )
+from .view import notebook_view, to_html
 
 __all__ = [
     "build_graph",
@@ -38,4 +40,6 @@ __all__ = [
     "PERSON_ATTRS",
     "COUNTRY_ATTRS",
     "CONTACT_ATTRS",
+    "to_html",
+    "notebook_view",
 ]

@@ -25,7 +25,7 @@ from typing import Any
 from .data import data_file, read_jsonl
 from .text import fold
 
-__all__ = ["Leader", "Term", "Gazetteer", "load_gazetteer", "surname_keys", "parse_partial_date"]
+__all__ = ["Leader", "Term", "Gazetteer", "load_gazetteer", "merge_rows", "surname_keys", "parse_partial_date"]
 
 # Particles that precede a surname and are dropped when it is used alone ("al-Sisi" ~ "Sisi").
 _PARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "bin", "ibn", "bint", "abu", "da", "de", "di",
@@ -279,15 +279,118 @@ def _country_leaders() -> dict[str, str]:
     return {r["code"]: r["leader"] for r in read_jsonl(_data_file("country_leaders.jsonl")) if "code" in r}
 
 
-@lru_cache(maxsize=8)
+# Offices with several holders at once (and rival governments): a new holder ends no one's term.
+_COLLECTIVE = {("BIH", "head_of_state"), ("SMR", "head_of_state"), ("AND", "head_of_state"),
+               ("CHE", "head_of_state"), ("LBY", "head_of_government"), ("LBY", "foreign_minister"),
+               ("YEM", "head_of_state"), ("YEM", "head_of_government"), ("YEM", "foreign_minister"),
+               ("MMR", "foreign_minister")}
+_SINGLE_HOLDER = ("head_of_state", "head_of_government", "foreign_minister")
+_KEEP_FROM_OLD = ("also_head_of_government_from", "title")
+
+
+def _span(t: dict[str, Any]) -> tuple[dt.date, dt.date]:
+    return (parse_partial_date(t.get("start")) or dt.date.min,
+            parse_partial_date(t.get("end"), end=True) or dt.date.max)
+
+
+def _office(t: dict[str, Any], row: dict[str, Any]) -> tuple[str | None, str]:
+    return (t.get("country", row.get("country")), t.get("role", ""))
+
+
+def _replace_terms(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """``old``'s terms with those overlapping one of ``new``'s in the same office replaced by it; the
+    new term keeps what only the old one knew (a president's head-of-government date, a curated title)."""
+    kept, added = [], [dict(t) for t in new.get("terms", [])]
+    for t in old.get("terms", []):
+        a0, a1 = _span(t)
+        same = [u for u in added if _office(u, new) == _office(t, old)
+                and a0 <= _span(u)[1] and _span(u)[0] <= a1]
+        if not same:
+            kept.append(t)
+        for u in same:
+            for k in _KEEP_FROM_OLD:
+                if t.get(k) and (not u.get(k) or (k == "title" and u.get("title") == "head of state")):
+                    u[k] = t[k]
+    return kept + added
+
+
+def _close_superseded(rows: list[dict[str, Any]], updated: set[int]) -> None:
+    """End an open term of a single-holder office at the start of a later holder from the update."""
+    news: dict[tuple, list[tuple[int, dt.date]]] = defaultdict(list)
+    for i in updated:
+        for t in rows[i].get("terms", []):
+            if t.get("role") in _SINGLE_HOLDER:
+                news[_office(t, rows[i])].append((i, _span(t)[0]))
+    for i, row in enumerate(rows):
+        for t in row.get("terms", []):
+            office = _office(t, row)
+            if t.get("end") or office not in news or office in _COLLECTIVE or "acting" in (t.get("title") or ""):
+                continue
+            later = [d for j, d in news[office] if j != i and d > _span(t)[0]]
+            if later:
+                t["end"] = min(later).isoformat()
+                t["end_inferred"] = True
+                t.pop("open_as_of", None)
+
+
+def merge_rows(base: Iterable[dict[str, Any]], over: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of ``over`` (a user gazetteer) merged over ``base`` (the packaged one).
+
+    A person of ``over`` is found in ``base`` by id, else by name and country (a ``person:`` id
+    curated by hand and the same person's ``wikidata:`` id are one person). Their terms replace the
+    overlapping terms of the same office; aliases are united and the packaged name is kept. An open
+    term of a single-holder office ends where an updated successor's term starts. ``base`` is not
+    changed.
+    """
+    rows = [dict(r, terms=[dict(t) for t in r.get("terms", [])]) for r in base]
+    by_id = {r["id"]: i for i, r in enumerate(rows) if "id" in r}
+    by_name = {(fold(r["name"]), r.get("country")): i for i, r in enumerate(rows) if "name" in r}
+    updated: set[int] = set()
+    for r in over:
+        if "id" not in r or "name" not in r:
+            continue
+        i = by_id.get(r["id"], by_name.get((fold(r["name"]), r.get("country"))))
+        if i is None:
+            rows.append(dict(r, terms=[dict(t) for t in r.get("terms", [])]))
+            i = by_id[r["id"]] = by_name[(fold(r["name"]), r.get("country"))] = len(rows) - 1
+        else:
+            old = rows[i]
+            aliases = (set(old.get("aliases") or ()) | set(r.get("aliases") or ()) | {r["name"]}) - {old["name"]}
+            rows[i] = dict(old, aliases=sorted(aliases), terms=_replace_terms(old, r))
+            if str(r["id"]).startswith("wikidata:") and not str(old["id"]).startswith("wikidata:"):
+                rows[i]["wikidata"] = r["id"].split(":", 1)[1]
+        updated.add(i)
+    _close_superseded(rows, updated)
+    return rows
+
+
+def _user_file() -> Path | None:
+    from .wikidata import user_gazetteer_path
+
+    p = user_gazetteer_path()
+    return p if p.is_file() else None
+
+
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The packaged leaders gazetteer plus any extra JSONL files (same format)."""
+    """The packaged leaders gazetteer, with the user gazetteer (``diplograph gazetteer update``)
+    merged over it when there is one, plus any extra JSONL files (same format)."""
+    user = _user_file()
+    stamp = (str(user), user.stat().st_mtime_ns, user.stat().st_size) if user else None
+    return _load_gazetteer(tuple(extra), stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_gazetteer(extra: tuple[str, ...], user: tuple | None) -> Gazetteer:
     gaz = Gazetteer()
     base = _data_file("leaders.jsonl")
     if base.exists():
-        gaz.add(read_jsonl(base))
+        rows = read_jsonl(base)
     else:  # pragma: no cover - a broken install
         warnings.warn("diplograph: packaged leaders.jsonl is missing; only context finds people", stacklevel=2)
+        rows = []
+    if user is not None:
+        rows = merge_rows(rows, read_jsonl(user[0]))
+    gaz.add(rows)
     for p in extra:
         gaz.add(read_jsonl(p))
     return gaz
