@@ -42,7 +42,6 @@ from spacy.attrs import IDX, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from .people.mentions import load_titles
 from .resources.data import data_file, read_jsonl
 from .types import Extraction, Mention, TimeValue
 
@@ -126,10 +125,11 @@ class ContactPrefilter:
         forms = sorted(trigger_forms(lemmatizer))
         self.triggers.add("CONTACT", [nlp.make_doc(f) for f in forms])
         self.triggers.add("CONTACT", [nlp.make_doc(p) for p in _co_presence_phrases()])
-        finder = nlp.get_pipe("diplograph_people").finder  # built once, shared with the component
+        people = nlp.get_pipe("diplograph_people")
+        finder = people.finder  # built once, shared with the component
         self.people = (finder.leader_matcher, finder.title_matcher, finder.country_matcher)
         self._pronouns = {vocab.strings.add(w): n for w, n in _PRONOUNS.items()}
-        self._plural_titles = {t for t, row in load_titles().items() if row.get("plural")}
+        self._plural_titles = {t for t, row in people.rules.titles.items() if row.get("plural")}
         self._ends = {vocab.strings.add(w) for w in (".", "?", "!")}
         self._honorifics = {vocab.strings.add(w) for w in _HONORIFICS}
         self._not_names = {vocab.strings.add(w) for w in _NOT_NAMES}
