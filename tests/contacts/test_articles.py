@@ -61,3 +61,18 @@ def test_plural_titles_name_their_office_and_leaders_only_the_named():
     text = "The Estonian president said on Monday that he had met the leaders of Algeria, Morocco and Tunisia."
     got = summary(diplograph.extract(text, published="2019-02-12"))
     assert not any(len(names) >= 2 for names, *_ in got), got  # a group: no one is named
+
+
+def test_a_courtesy_call_on_someone_is_a_meeting():
+    got = summary(diplograph.extract("Prime Minister Anwar Ibrahim paid a courtesy call on Brunei's Sultan "
+                                     "Hassanal Bolkiah on Tuesday.", published="2023-05-10"))
+    assert (frozenset({"Ibrahim", "Bolkiah"}), "meeting", "occurred", "2023-05-09") in got, got
+
+
+def test_i_in_a_quotation_is_its_speaker():
+    text = ("Prime Minister Anwar Ibrahim spoke to reporters in Labuan Bajo on Wednesday.\n"
+            "“This morning I had a bilateral meeting with my counterpart from Laos, Sonexay Siphandone.\n"
+            "“Later I also met my counterpart from Timor Leste, Taur Matan Ruak,” he said.")
+    got = summary(diplograph.extract(text, published="2023-05-10"))
+    pairs = {names for names, *_ in got}
+    assert frozenset({"Ibrahim", "Siphandone"}) in pairs and frozenset({"Ibrahim", "Ruak"}) in pairs, got

@@ -260,6 +260,9 @@ class ContactExtractor:
             if spec.get("needs_modifier") and not any(c.lower_ in spec["needs_modifier"] for c in tok.children
                                                       if c.i < tok.i):
                 return []  # "video conference" is a call, "press conference" is not
+            if spec.get("courtesy_call") and any(c.lower_ == "courtesy" for c in tok.children):
+                spec = {**spec, "type": "meeting", "object_preps": spec["courtesy_call"]}
+                ctype = "meeting"
             subj, others, gov = noun_parties(tok, spec, ctx)
             others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
             # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs

@@ -80,6 +80,7 @@ class DocContext:
     lowers: list[str] = field(default_factory=list)  # token -> lower-case form
     outlets: list[tuple[int, str]] | None = None  # news outlets named, found when first needed
     lede: int | None = None  # first token of the lead sentence (the first of the body, after the headline)
+    quotes: list[tuple[int, int, str | None]] | None = None  # (first, last token, speaker), found when first needed
 
     def sent(self, tok: Token) -> Span:
         """The sentence of ``tok`` (cached: ``Token.sent`` walks the document each time)."""
@@ -124,6 +125,15 @@ class DocContext:
                 ctx.person_of.pop(i, None)
         ctx.lede = _lede(doc, ctx)
         return ctx
+
+    def quote_speaker(self, tok: Token) -> str | None:
+        """Who speaks the quotation ``tok`` stands in ("“I met my counterpart ...,” he said"), or None."""
+        if self.quotes is None:
+            self.quotes = find_quotes(self)
+        for first, last, who in self.quotes:
+            if first < tok.i < last:
+                return who
+        return None
 
     def speaker_at(self, tok: Token) -> str | None:
         """Who says "I" at ``tok``: the speaker label of its transcript line ("PRIME MINISTER ISHIBA: ..."),
@@ -353,6 +363,10 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
         # to a dateline keep their coordination
         if (ch.dep_ in NP_LINKS and ch.dep_ != "poss") or (ch.dep_ == "conj" and via in ("appos", "nmod")):
             out.extend(_np_tokens(ch, depth + 1, ch.dep_ if ch.dep_ != "conj" else via))
+        elif ch.dep_ == "prep" and ch.lower_ in ("from", "of") and tok.lower_ in _TITLE_HEADS:
+            # "my counterpart from Timor Leste, Taur Matan Ruak": the name hangs from the country
+            out.extend(t for g in ch.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"
+                       for t in _np_tokens(a, depth + 1, "appos"))
     return out
 
 
@@ -383,12 +397,14 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
                     found = Party(ctx.person_of[t.i], "person", t.i)
                 elif all(o.id != ctx.person_of[t.i] for o in out):
                     out.append(Party(ctx.person_of[t.i], "person", t.i))
+        if found is None and head.lower_ in _TITLE_HEADS:
+            found = _named_after_title(head, ctx, exclude)
         if found is None and head.lower_ in PRONOUNS and head.pos_ == "PRON":
             pid = ctx.resolve_pronoun(head, set(exclude))
             if pid:
                 found = Party(pid, "person", head.i)
-        if found is None and head.lower_ in FIRST_PERSON and not _in_quote(head):
-            who = ctx.speaker_at(head)
+        if found is None and head.lower_ in FIRST_PERSON:
+            who = ctx.quote_speaker(head) if _in_quote(head) or ctx.quote_speaker(head) else ctx.speaker_at(head)
             if who:
                 found = Party(who, "person", head.i)
         if found is None and head.lower_ in ("we", "us") and not _in_quote(head) and ctx.speaker_at(head):
@@ -424,6 +440,21 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
         if found is not None and found.id not in exclude:
             out.append(found)
     return out
+
+
+def _named_after_title(head: Token, ctx: DocContext, exclude: set[str]) -> "Party | None":
+    """"my counterpart from Timor Leste, Taur Matan Ruak" with the parse hanging "from" elsewhere: the
+    name set off by a comma after the title and its country."""
+    doc = ctx.doc
+    end = min(len(doc), head.i + 9)
+    for j in range(head.i + 1, end):
+        t = doc[j]
+        if j in ctx.person_of:
+            pid = ctx.person_of[j]
+            return Party(pid, "person", j) if doc[j - 1].text == "," and pid not in exclude else None
+        if not (t.lower_ in ("from", "of", "the", ",") or j in ctx.country_of or t.pos_ == "PROPN"):
+            return None
+    return None
 
 
 PLURAL_TITLES = {"presidents": ("president", "head_of_state"), "leaders": (None, "leader"),
@@ -726,7 +757,8 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                     found = np_parties(g, ctx, exclude=exclude)
                     own.extend(found)
                     exclude |= {p.id for p in found}
-    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"}) + \
+    extra = set(spec.get("object_preps", ()))  # "a courtesy call on X"
+    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"} | extra) + \
             _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_
@@ -749,7 +781,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                 and not (between and gov.lemma_ not in HOSTING_VERBS):
             for s in subjects_of(gov):
                 subj.extend(np_parties(s, ctx, exclude=exclude))
-        preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set())
+        preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra
         for pobj in _prep_objects(gov, preps):
             own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
         if not subj and noun.dep_ not in ("nsubj", "nsubjpass"):
@@ -841,3 +873,68 @@ def _listed_after(last: int, ctx: DocContext, after: int) -> list[Party]:
         out.append(Party(pid, "person", j))
         current, gap = pid, []
     return out
+
+
+
+# Quotations and who speaks them: "“..., I held a bilateral meeting with ...,” he said."
+_OPEN, _CLOSE, _STRAIGHT = {"“"}, {"”"}, {'"'}
+QUOTE_VERBS = {"say", "add", "tell", "write", "note", "stress", "state", "explain", "remark", "declare", "post",
+               "tweet", "continue", "insist", "recall", "conclude"}
+SPEAKER_REACH = 8  # tokens after a closing quote in which "he said" / "said X" is looked for
+
+
+def find_quotes(ctx: DocContext) -> list[tuple[int, int, str | None]]:
+    """The quotations of the document as (opening mark, closing mark, speaker). A quotation left open at a
+    new opening mark (a quote running over paragraphs) takes the speaker of the one that follows."""
+    doc = ctx.doc
+    spans: list[list] = []
+    start = None
+    for t in doc:
+        if t.text in _OPEN or (t.text in _STRAIGHT and start is None):
+            if start is not None:
+                spans.append([start, t.i, None, True])  # left open
+            start = t.i
+        elif (t.text in _CLOSE or t.text in _STRAIGHT) and start is not None:
+            spans.append([start, t.i, None, False])
+            start = None
+    inside = set()
+    for first, last, _, _ in spans:
+        inside.update(range(first, last + 1))
+    following = None
+    for span in reversed(spans):
+        first, last, _, left_open = span
+        span[2] = following if left_open else _speaker_after(ctx, first, last, inside)
+        following = span[2]
+    return [(a, b, who) for a, b, who, _ in spans]
+
+
+def _speaker_after(ctx: DocContext, first: int, last: int, inside: set[int]) -> str | None:
+    doc = ctx.doc
+    for j in range(last + 1, min(len(doc), last + 1 + SPEAKER_REACH)):
+        t = doc[j]
+        if j in inside:
+            return None
+        if t.lemma_.lower() in QUOTE_VERBS and t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    if c.i in ctx.person_of:
+                        return ctx.person_of[c.i]
+                    if c.lower_ in ("he", "she"):
+                        return _last_speaker_before(ctx, first, inside)
+            return None
+    return None
+
+
+def _last_speaker_before(ctx: DocContext, first: int, inside: set[int]) -> str | None:
+    """The person "he said" stands for after a quotation: the last person named outside quotations
+    before it, a sentence's subject first (within a few sentences)."""
+    k = ctx.sent_index[first]
+    for sent in reversed(ctx.sents[max(0, k - 3):k + 1]):
+        named = [(i, ctx.person_of[i]) for i in range(sent.start, min(sent.end, first)) if i in ctx.person_of
+                 and i not in inside]
+        for i, pid in reversed(named):
+            if ctx.doc[ctx.mention_heads.get(i, i)].dep_ in ("nsubj", "nsubjpass"):
+                return pid
+        if named:
+            return named[-1][1]
+    return None

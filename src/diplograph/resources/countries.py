@@ -96,7 +96,8 @@ def build_lexicon(curated: list[dict]) -> CountryLexicon:
     rank = {"name": 0, "metonym": 1, "demonym": 2, "capital": 3}
     for e in sorted(entries.values(), key=lambda e: -population.get(e.code, 0)):
         for s, kind in e.surfaces.items():
-            for variant in {s, anyascii(s)}:
+            # "Timor-Leste" is also written "Timor Leste"
+            for variant in {s, anyascii(s), *(([s.replace("-", " ")] if kind == "name" and "-" in s else []))}:
                 old = by_surface.get(variant)
                 if old is None or rank[kind] < rank[old[1]]:
                     by_surface[variant] = (e.code, kind)
