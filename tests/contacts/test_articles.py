@@ -76,3 +76,11 @@ def test_i_in_a_quotation_is_its_speaker():
     got = summary(diplograph.extract(text, published="2023-05-10"))
     pairs = {names for names, *_ in got}
     assert frozenset({"Ibrahim", "Siphandone"}) in pairs and frozenset({"Ibrahim", "Ruak"}) in pairs, got
+
+
+def test_backing_out_of_a_meeting_denies_it():
+    for text in ("President Javier Milei pulled out of a planned meeting with Brazil's President Luiz Inácio Lula "
+                 "da Silva.", "Milei has decided not to attend the summit, backing out of a meeting with Brazil's "
+                 "President Luiz Inácio Lula da Silva."):
+        got = summary(diplograph.extract(text, published="2024-07-01"))
+        assert any(names == frozenset({"Milei", "Silva"}) and status == "denied" for names, _, status, _ in got), got

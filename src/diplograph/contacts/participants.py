@@ -693,6 +693,9 @@ def governing_verb(noun: Token) -> Token | None:
             h = t.head
         elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in MANNER_PREPS:
             h = t.head.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "out" \
+                and t.head.head.head.pos_ in ("VERB", "AUX"):
+            h = t.head.head.head  # "pulled out of a meeting with X", "backing out of the summit"
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in MEASURE_NOUNS:
             t = t.head.head  # "held five hours of talks", "the first round of talks": the measure is transparent
             continue
