@@ -11,9 +11,12 @@ sentences; a denial and a rumour of the same call stay apart. Triggers go to
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path
 
 from ..extensions import SPANS_DATES, SPANS_TRIGGERS, register_extensions
 from ..resources.countries import load_countries
@@ -21,15 +24,12 @@ from ..resources.text import doc_text
 from ..types import TimeValue
 from .attribution import attribution_of
 from .dating import (
+    date_contacts,
     date_for,
     interleaved_dates,
-    lede_today,
-    news_dates,
     occasion_date,
     perfect_today,
-    relative_dates,
 )
-from .discourse import discourse_dates
 from .lexicon import (
     answer_cues,
     attendance_cues,
@@ -47,6 +47,7 @@ from .participants import (
     verb_parties,
 )
 from .raw import RawContact
+from .rules import ContactRules, active, current, default_rules
 from .same_event import compatible_types
 from .status import clause_chain, decide_status, load_cues
 
@@ -59,40 +60,60 @@ _ANAPHORIC_WORDS = {"they", "them", "their", "two", "both", "i", "we", "he", "sh
 
 def _trigger_hashes(vocab) -> frozenset[int]:
     """Hashes of every lemma or word that can start a contact (triggers, "take part", "alongside")."""
-    key = id(vocab)
-    cached = _TRIGGER_HASHES.get(key)
-    if cached is None:
-        triggers, _, _ = load_triggers()
-        words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside", "accompany"} \
-            | set(co_presence_phrases()) \
-            | set(attendance_cues()["participles"])
-        cached = frozenset(vocab.strings.add(w) for w in words) | frozenset(
-            vocab.strings.add(w.capitalize()) for w in words)
-        _TRIGGER_HASHES[key] = cached
-    return cached
+    return current().derived(f"trigger_hashes:{id(vocab)}", lambda rules: _hashes(vocab))
 
 
-_TRIGGER_HASHES: dict[int, frozenset[int]] = {}
+def _hashes(vocab) -> frozenset[int]:
+    triggers, _, _ = load_triggers()
+    words = {lemma for lemma, _ in triggers} | {"take", "join", "participate", "alongside", "accompany"} \
+        | set(co_presence_phrases()) | set(attendance_cues()["participles"])
+    return frozenset(vocab.strings.add(w) for w in words) | frozenset(vocab.strings.add(w.capitalize())
+                                                                      for w in words)
 
 
 @Language.factory(
     "diplograph_contacts",
     assigns=["doc._.contacts", "doc.spans"],
     requires=["doc._.people", "token.dep", "token.lemma"],
-    default_config={"merge": True},
+    default_config={"merge": True, "rules": None},
 )
-def make_contacts(nlp: Language, name: str, merge: bool) -> "ContactExtractor":
-    return ContactExtractor(nlp, name, merge=merge)
+def make_contacts(nlp: Language, name: str, merge: bool, rules: Optional[str]) -> "ContactExtractor":
+    return ContactExtractor(nlp, name, merge=merge, rules=rules)
 
 
 class ContactExtractor:
-    """Finds contacts between the people of ``doc._.people`` (see the module docstring)."""
+    """Finds contacts between the people of ``doc._.people`` (see the module docstring).
 
-    def __init__(self, nlp: Language, name: str = "diplograph_contacts", *, merge: bool = True) -> None:
+    ``merge``: reports of one event become one contact; ``rules``: a folder whose rule tables
+    (``<table>.jsonl``, see :mod:`.rules`) replace the packaged ones of the same name."""
+
+    def __init__(self, nlp: Language, name: str = "diplograph_contacts", *, merge: bool = True,
+                 rules: str | Path | None = None) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
         self.merge = merge
+        self.rules = ContactRules.load(rules) if rules is not None else default_rules()
+
+    def add_patterns(self, table: str, rows: Iterable[dict]) -> None:
+        """Add rows to a rule table, checked: ``add_patterns("contact_triggers", [{"lemma": "parley",
+        "pos": "NOUN", "type": "talks"}])`` (the tables and their fields: :mod:`.rules`)."""
+        if self.rules is default_rules():
+            self.rules = ContactRules({k: list(v) for k, v in self.rules.tables.items()})
+        self.rules.add(table, rows)
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Nothing to learn: the rules were read when the component was created."""
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Write every rule table (``<path>/<table>.jsonl``)."""
+        self.rules.to_disk(ensure_path(path))
+
+    def from_disk(self, path, *, exclude=tuple()) -> "ContactExtractor":
+        """Read the rule tables :meth:`to_disk` wrote."""
+        rules = ContactRules.from_disk(ensure_path(path))
+        self.rules = default_rules() if rules == default_rules() else rules
+        return self
 
     def _gazetteer(self):
         """The people component's gazetteer (with the user's additions), else the packaged one."""
@@ -103,22 +124,17 @@ class ContactExtractor:
         return load_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
+        with active(self.rules):
+            return self._process(doc)
+
+    def _process(self, doc: Doc) -> Doc:
         if doc._.people is None or not doc.has_annotation("DEP"):
             doc._.contacts = []
             doc.spans[SPANS_TRIGGERS] = []
             return doc
         ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
-        relative_dates(raws)
-        for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
-            if r.date is None and r.status == "occurred":
-                tok = r.trigger[0]
-                r.date = lede_today(tok, clause_chain(tok, load_cues())[0], ctx)
-        cues = load_cues()
-        dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
-        discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
-                        lambda t: date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
-        news_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0])
+        raws = date_contacts(raws, ctx)
         raws = [r for r in raws if len({p.id for p in r.parties}) >= 2]  # (an event nobody else joined)
         raws = _fold_visits(raws, ctx)
         contacts = merge_contacts(raws, ctx) if self.merge else [to_contact([r], ctx) for r in raws]

@@ -27,11 +27,12 @@ from spacy.tokens import Span, Token
 
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
+from .discourse import discourse_dates
 from .participants import AGENDA_NOUNS, DocContext, Party
 from .raw import GRANULARITY_RANK, RawContact
-from .status import STOP_PREPS
+from .status import STOP_PREPS, clause_chain, load_cues
 
-__all__ = ["date_for", "interleaved_dates", "occasion_date", "perfect_today", "lede_today", "relative_dates",
+__all__ = ["date_contacts", "date_for", "interleaved_dates", "occasion_date", "perfect_today", "lede_today", "relative_dates",
            "news_dates", "FREQUENCY"]
 
 
@@ -297,3 +298,19 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
         if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
             continue
         r.date = news
+
+
+def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
+    """Apply the dating policy (see the module docstring) to the contacts of a document, in place; the
+    contacts' own clauses were read when they were found (step 1)."""
+    cues = load_cues()
+    relative_dates(raws)
+    for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
+        if r.date is None and r.status == "occurred":
+            tok = r.trigger[0]
+            r.date = lede_today(tok, clause_chain(tok, cues)[0], ctx)
+    dates = [(s, s._.time_value) for s in ctx.doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
+    discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
+                    lambda t: date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+    news_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0])
+    return raws

@@ -19,23 +19,17 @@ import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..resources.data import data_file, read_jsonl
 from ..types import TimeValue
+from .rules import ContactRules, current
 
 __all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues"]
 
 WINDOW = 4
 _DETERMINERS = {"the", "that", "this"}
 _BOUNDS = {"since", "until", "till", "by"}
-
-
-def _data(name: str) -> Path:
-    return data_file("contacts", name)
 
 
 @dataclass(frozen=True)
@@ -51,10 +45,21 @@ class DiscourseCues:
     starts: frozenset[str]  # words that can begin an anaphoric day (a quick test before matching)
 
 
-@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    """Number words of the dates stage's vocabulary ("a" = "an" = "one" = 1, "two" = 2 ...)."""
+    from ..dates.rules import DateRules
+
+    return dict(DateRules.default().vocabulary.numbers)
+
+
 def load_discourse_cues() -> DiscourseCues:
+    """The discourse cues of the active rules (:func:`.rules.current`)."""
+    return current().derived("discourse_dates", _build_discourse_cues)
+
+
+def _build_discourse_cues(rules: ContactRules) -> DiscourseCues:
     phrases, units, directions, continuation, nouns, verbs, preps = [], {}, {}, set(), {}, {}, set()
-    for r in read_jsonl(_data("discourse_dates.jsonl")):
+    for r in rules.rows("discourse_dates"):
         kind = r["kind"]
         if kind == "day_phrase":
             phrases.append((tuple(r["phrase"].split()), int(r["offset"]), bool(r.get("final"))))
@@ -70,10 +75,7 @@ def load_discourse_cues() -> DiscourseCues:
             verbs[r["class"]] = frozenset(r["verbs"])
         elif kind == "event_preps":
             preps.update(r["words"])
-    numbers = {}
-    for r in read_jsonl(data_file("dates", "date_cues.jsonl")):
-        if r.get("cue") == "number_word":
-            numbers = {w: max(1, k - 1) for k, w in enumerate(r["words"])}  # (a = an = one = 1)
+    numbers = _number_words()
     phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"
     starts = frozenset({p[0][0] for p in phrases} | set(numbers))
     return DiscourseCues(tuple(phrases), units, directions, numbers, frozenset(continuation), nouns, verbs,

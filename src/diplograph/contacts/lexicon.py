@@ -1,25 +1,22 @@
-"""The contact stage's word lists, read once from the JSON Lines files in ``contacts/data/``."""
+"""The contact stage's word lists, built once from the active rule tables (:mod:`.rules`)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-from ..resources.data import data_file, read_jsonl
+from .rules import ContactRules, current
 
 __all__ = ["load_triggers", "distinct_event_words", "multilateral_words", "co_presence_phrases",
            "attendance_cues", "answer_cues"]
 
 
-def _data(name: str) -> Path:
-    return data_file("contacts", name)
-
-
-@lru_cache(maxsize=1)
 def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None], dict[tuple[str, ...], str]]:
-    triggers = {(r["lemma"], r["pos"]): r for r in read_jsonl(_data("contact_triggers.jsonl"))}
+    return current().derived("load_triggers", _load_triggers)
+
+
+def _load_triggers(rules: ContactRules) -> tuple[dict[tuple[str, str], dict], dict[str, str | None], dict[tuple[str, ...], str]]:
+    triggers = {(r["lemma"], r["pos"]): r for r in rules.rows("contact_triggers")}
     words, phrases = {}, {}
-    for r in read_jsonl(_data("type_modifiers.jsonl")):
+    for r in rules.rows("type_modifiers"):
         if "multilateral_words" in r or "distinct_event_words" in r:
             continue
         if "word" in r:
@@ -29,40 +26,53 @@ def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None],
     return triggers, words, phrases
 
 
-@lru_cache(maxsize=1)
 def distinct_event_words() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("distinct_event_words", []))
+    return current().derived("distinct_event_words", _distinct_event_words)
 
 
-@lru_cache(maxsize=1)
+def _distinct_event_words(rules: ContactRules) -> frozenset[str]:
+    return frozenset(w for r in rules.rows("type_modifiers") for w in r.get("distinct_event_words", []))
+
+
 def multilateral_words() -> frozenset[str]:
-    return frozenset(w for r in read_jsonl(_data("type_modifiers.jsonl")) for w in r.get("multilateral_words", []))
+    return current().derived("multilateral_words", _multilateral_words)
 
 
-@lru_cache(maxsize=1)
+def _multilateral_words(rules: ContactRules) -> frozenset[str]:
+    return frozenset(w for r in rules.rows("type_modifiers") for w in r.get("multilateral_words", []))
+
+
 def co_presence_phrases() -> dict[str, list[tuple[str, ...]]]:
+    return current().derived("co_presence_phrases", _co_presence_phrases)
+
+
+def _co_presence_phrases(rules: ContactRules) -> dict[str, list[tuple[str, ...]]]:
     """Phrases that add their subject to the meeting just reported, by their last word."""
     out: dict[str, list[tuple[str, ...]]] = {}
-    for r in read_jsonl(_data("co_presence.jsonl")):
+    for r in rules.rows("co_presence"):
         words = tuple(r["phrase"].lower().split())
         out.setdefault(words[-1], []).append(words)
     return out
 
 
-@lru_cache(maxsize=1)
 def attendance_cues() -> dict[str, frozenset[str]]:
+    return current().derived("attendance_cues", _attendance_cues)
+
+
+def _attendance_cues(rules: ContactRules) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
-    for r in read_jsonl(_data("attendance.jsonl")):
+    for r in rules.rows("attendance"):
         for key in ("participles", "event_nouns", "video_words"):
             if key in r:
                 out[key] = frozenset(r[key])
     return out
 
 
-@lru_cache(maxsize=1)
 def answer_cues() -> list[dict]:
+    return current().derived("answer_cues", _answer_cues)
 
 
-    rows = read_jsonl(_data("answer_cues.jsonl"))
+def _answer_cues(rules: ContactRules) -> list[dict]:
+    rows = rules.rows("answer_cues")
     return [{**r, "pattern": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in r["phrases"]) + r")\b")
              if r.get("phrases") else None} for r in rows]

@@ -12,12 +12,10 @@ Precedence: denied > possible > planned > the tense of the chain (past = occurre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..resources.data import data_file, read_jsonl
+from .rules import ContactRules, current
 
 __all__ = ["StatusCues", "load_cues", "clause_chain", "decide_status"]
 
@@ -28,10 +26,6 @@ CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjp
 # Prepositions that set an event beside another rather than inside it.
 STOP_PREPS = {"following", "after", "before", "since", "ahead", "prior", "until", "amid", "despite", "like",
               "unlike", "than"}
-
-
-def _data(name: str) -> Path:
-    return data_file("contacts", name)
 
 
 @dataclass
@@ -46,9 +40,13 @@ class StatusCues:
     reported_as: dict[str, str] = field(default_factory=dict)  # reporting verbs that make a claim uncertain
 
 
-@lru_cache(maxsize=1)
 def load_cues() -> StatusCues:
-    rows = read_jsonl(_data("status_cues.jsonl"))
+    """The status cues of the active rules (:func:`.rules.current`)."""
+    return current().derived("status_cues", _build_cues)
+
+
+def _build_cues(rules: ContactRules) -> StatusCues:
+    rows = rules.rows("status_cues")
     aux, governor, modifier, adverb, negation, phrases = {}, {}, {}, {}, set(), []
     for r in rows:
         if "phrase" in r:
@@ -65,7 +63,7 @@ def load_cues() -> StatusCues:
             adverb[r["cue"]] = r["status"]
         elif dep == "negation":
             negation.add(r["cue"])
-    verbs = read_jsonl(_data("reporting_verbs.jsonl"))
+    verbs = rules.rows("reporting_verbs")
     reporting = {r["lemma"] for r in verbs}
     reported_as = {r["lemma"]: r["status"] for r in verbs if r.get("status")}
     return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting, reported_as)
