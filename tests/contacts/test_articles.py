@@ -84,3 +84,12 @@ def test_backing_out_of_a_meeting_denies_it():
                  "President Luiz Inácio Lula da Silva."):
         got = summary(diplograph.extract(text, published="2024-07-01"))
         assert any(names == frozenset({"Milei", "Silva"}) and status == "denied" for names, _, status, _ in got), got
+
+
+def test_speaking_with_unnamed_others_is_no_contact_between_the_speakers():
+    got = summary(diplograph.extract("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti "
+                                     "spoke with European mediators in Brussels.", published="2023-10-26"))
+    assert not got, got
+    got = summary(diplograph.extract("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti "
+                                     "shook hands in Brussels.", published="2023-10-26"))
+    assert got, got

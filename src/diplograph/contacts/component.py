@@ -242,6 +242,8 @@ class ContactExtractor:
                 return []  # "called him a liar"; but "called Putin to discuss the war" is a call
             subj, others = verb_parties(tok, spec, ctx)
             others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
+            if not others and ctype != "visit" and _unnamed_counterpart(tok, ctx):
+                return []  # "Vučić and Kurti spoke with European mediators": not with each other
             if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
                     and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
                 from .participants import (
@@ -926,6 +928,26 @@ def _answered(raw: RawContact, ctx: DocContext) -> bool:
                 raw.attribution = ctx.people[speaker].name
             return True
     return False
+
+
+_RECIPROCAL = {"each", "other", "one", "another", "themselves"}
+
+
+def _unnamed_counterpart(verb: Token, ctx: DocContext) -> bool:
+    """Does the verb name its counterpart as people the text does not name ("met with mediators",
+    "spoke to reporters")? Then its coordinated subjects did not meet each other."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ in ("meet", "receive", "host", "see")]
+    objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+             for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        words = {t.lower_ for t in o.subtree}
+        named = [t for t in o.subtree if t.i in ctx.person_of or (t.i in ctx.country_of and (t.i == o.i or t.head == o))]
+        if o.pos_ == "NOUN" and not words & _RECIPROCAL and not named and o.lower_ not in PLURAL_ANAPHORS_OF_PAIR:
+            return True
+    return False
+
+
+PLURAL_ANAPHORS_OF_PAIR = {"leaders", "counterparts", "presidents", "ministers", "heads", "premiers", "sides"}
 
 
 def _setting(noun: Token) -> bool:
