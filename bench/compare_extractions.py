@@ -159,7 +159,7 @@ def compare_archive(sets: dict[str, Path], ref_dir: Path | None, floor: float,
 
 def compare_tokens(sets: dict[str, Path]) -> bool:
     """POS, TAG, MORPH and lemma of the model with spaCy's AttributeRuler and with the lookup."""
-    from diplograph.attribute_lookup import use_attribute_lookup
+    from diplograph.model.attribute_lookup import use_attribute_lookup
     from diplograph.pipeline import load_model
 
     plain = load_model()

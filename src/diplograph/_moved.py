@@ -22,6 +22,9 @@ MOVED = {
     "diplograph.corpus": "diplograph.batch.corpus",
     "diplograph.distributed": "diplograph.batch.distributed",
     "diplograph.evaluate": "diplograph.batch.evaluate",
+    "diplograph.paragraphs": "diplograph.model.paragraphs",
+    "diplograph.attribute_lookup": "diplograph.model.attribute_lookup",
+    "diplograph.archive": "diplograph.batch.archive",
 }
 
 

@@ -66,8 +66,8 @@ def load_model(model: str | Path | None = None) -> Language:
 
 def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> Language:
     """Add diplograph's components (those not already there) at the end of ``nlp``."""
-    from . import paragraphs  # noqa: F401  (registers the factories)
-    from .attribute_lookup import use_attribute_lookup
+    from .model import paragraphs  # noqa: F401  (registers the factories)
+    from .model.attribute_lookup import use_attribute_lookup
     from .contacts import component as _c  # noqa: F401
     from .dates import component as _d  # noqa: F401
     from .people import component as _p  # noqa: F401

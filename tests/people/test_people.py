@@ -10,7 +10,7 @@ import diplograph
 from diplograph.resources.countries import load_countries
 from diplograph.resources.gazetteer import Gazetteer, load_gazetteer, surname_keys
 from diplograph.people.mentions import MentionFinder
-from diplograph.paragraphs import mark_paragraphs
+from diplograph.model.paragraphs import mark_paragraphs
 from diplograph.resources.text import fold
 
 DAY = dt.date(2025, 3, 18)

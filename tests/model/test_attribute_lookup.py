@@ -5,7 +5,7 @@ import pytest
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from diplograph.attribute_lookup import FastAttributeRuler, use_attribute_lookup
+from diplograph.model.attribute_lookup import FastAttributeRuler, use_attribute_lookup
 
 PATTERNS = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
@@ -105,7 +105,7 @@ def test_empty_and_space_only_docs(blank, text):
 
 
 def test_lemmatizer_agrees_with_spacy(nlp):
-    from diplograph.attribute_lookup import FastLemmatizer
+    from diplograph.model.attribute_lookup import FastLemmatizer
     from diplograph.pipeline import load_model
 
     plain = load_model()

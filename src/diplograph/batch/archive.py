@@ -42,8 +42,8 @@ from spacy.attrs import IDX, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from .resources.data import data_file, read_jsonl
-from .types import Extraction, Mention, TimeValue
+from ..resources.data import data_file, read_jsonl
+from ..types import Extraction, Mention, TimeValue
 
 __all__ = ["ContactPrefilter", "prefilter_for", "reduce_text", "map_extraction", "contacts_only",
            "MODES"]

@@ -1,0 +1,3 @@
+"""The English model as diplograph runs it: a line break ends a sentence (:mod:`.paragraphs`), and the
+model's attribute ruler and lemmatizer replaced by exact table lookups (:mod:`.attribute_lookup`).
+:func:`diplograph.pipeline.load_pipeline` loads the model and puts these in place."""
