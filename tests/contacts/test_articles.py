@@ -93,3 +93,8 @@ def test_speaking_with_unnamed_others_is_no_contact_between_the_speakers():
     got = summary(diplograph.extract("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti "
                                      "shook hands in Brussels.", published="2023-10-26"))
     assert got, got
+
+
+def test_a_headline_infinitive_is_a_plan():
+    got = summary(diplograph.extract("Sharif to meet Putin on SCO sidelines", published="2022-09-15"))
+    assert got == {(frozenset({"Sharif", "Putin"}), "meeting", "planned", None)}, got

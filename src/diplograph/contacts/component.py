@@ -649,6 +649,8 @@ def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "") -> list
         while t.dep_ in ("compound", "flat") and t.head.i > t.i:
             t = t.head
         if t.dep_ == "conj" and t.head.i in ctx.person_of and t.head.i < t.i:
+            if t.head.dep_ == "conj" or sum(1 for c in t.head.children if c.dep_ == "conj") > 1:
+                continue  # the last two of a longer list are no pair
             a, b = ctx.person_of[t.head.i], ctx.person_of[i]
             roles = _GROUP_ROLES.get(noun)
             if roles and not all(_has_role(getattr(ctx.people.get(x), "role", None), roles) for x in (a, b)):

@@ -164,6 +164,9 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
             if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "nor")):
                 if not _whether_or_not(ch):
                     found["denied"].append(ch)
+            elif ch.dep_ == "aux" and low == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB" \
+                    and any(c.dep_ == "nsubj" for c in tok.children):
+                found["planned"].append(ch)  # a headline's "Sharif to meet Putin": what will happen
             elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
                 r = cues.aux[low]
                 st = r.get("reported", r["status"]) if reporter is not None else r["status"]
