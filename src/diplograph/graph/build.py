@@ -25,16 +25,13 @@ want them; the other questions to the graph are in :mod:`diplograph.graph.query`
 """
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as _dt
-import gc
 import hashlib
 import itertools
 import json
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Union
 
@@ -50,6 +47,8 @@ from ..contacts.same_event import (
 from ..errors import InputError
 from ..resources.text import fold
 from ..types import Extraction
+# Ids lose the characters XML cannot hold (xml_clean), so every export names things the same way.
+from ._common import country_name, date_interval, paused_gc, xml_clean
 
 __all__ = [
     "build_graph",
@@ -75,24 +74,9 @@ _LIST_ATTRS = frozenset({"types", "dates", "participants", "sources", "reports",
                          "evidence", "triggers", "conflicts_with"})
 
 
-# Characters no XML file can hold: kept out of ids, so every export names things the same way.
-_BAD_ID_CHARS = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _clean_id(x: Any) -> Any:
-    if not isinstance(x, str) or x.isprintable():  # printable text has no such characters
-        return x
-    return _BAD_ID_CHARS.sub("", x)
-
-
 def _unresolved(node_id: str) -> bool:
     """A ``person:<slug>`` id: made from the name alone, without gazetteer identity."""
     return isinstance(node_id, str) and node_id.startswith("person:")
-
-
-def _interval(start: str | None, end: str | None) -> tuple[str, str] | None:
-    start, end = start or end, end or start
-    return (start, end) if start else None
 
 
 UNDATED_WINDOW_DAYS = 183
@@ -137,34 +121,10 @@ def _date_rank(value: str | None, dated: bool) -> tuple[int, int]:
     return (0 if dated else 1, g)
 
 
-@lru_cache(maxsize=512)
-def _country_name(code: str) -> str:
-    try:
-        import pycountry
-
-        c = pycountry.countries.get(alpha_3=code)
-    except (ImportError, LookupError, KeyError):
-        c = None
-    return getattr(c, "common_name", None) or getattr(c, "name", None) or code
-
-
 def _document_id(ex: Extraction) -> str:
     """A content id for a document that has none, so adding it twice is still one document."""
     blob = json.dumps(ex.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
     return "sha1:" + hashlib.sha1(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector around bulk work that makes many small objects and
-    no reference cycles (building or reading a graph): it halves the time on large graphs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _add_unique(lst: list, items: Iterable) -> None:
@@ -185,7 +145,7 @@ class _Group:
         self.pairs = pairs if pairs is not None else _pairs(key)
         self.old_pairs: list = list(self.pairs) if not owned else []
         self.docs = set(attrs.get("sources") or ())
-        self.interval = _interval(attrs.get("date_start"), attrs.get("date_end"))
+        self.interval = date_interval(attrs)
         self.window = None if self.interval else _undated_window(attrs.get("reports") or ())
         self.date_rank = _date_rank(attrs.get("date"), self.interval is not None)
         self.alive, self.owned = True, owned
@@ -325,7 +285,7 @@ class _Builder:
     def add_person(self, pid: str, name: str, aliases: Iterable[str], country: str | None,
                    role: str | None, wikidata: str | None, n_mentions: int, doc_id: str) -> str:
         G = self.G
-        pid = _clean_id(pid)
+        pid = xml_clean(pid)
         n = self.redirect.get(pid, pid)
         if n not in G and _unresolved(pid):
             t = self._match_known(name, country)
@@ -360,10 +320,10 @@ class _Builder:
         return n
 
     def add_country(self, code: str, name: str | None, n_mentions: int, doc_id: str | None) -> str:
-        code = _clean_id(code)
+        code = xml_clean(code)
         n = f"country:{code}"
         if n not in self.G:
-            self.G.add_node(n, kind="country", code=code, name=name or _country_name(code),
+            self.G.add_node(n, kind="country", code=code, name=name or country_name(code),
                             sources=[], mentions=0)
             self.owned_nodes.add(n)
         elif doc_id is None and not n_mentions:
@@ -513,7 +473,7 @@ class _Builder:
 
     def add_contact(self, c: Any, doc_id: str, local: dict[str, str], published: str | None,
                     people: Mapping[str, Any]) -> None:
-        rid = f"{doc_id}#{_clean_id(c.id)}"
+        rid = f"{doc_id}#{xml_clean(c.id)}"
         if rid in self.report_ids:
             return
         parts = []
@@ -540,7 +500,7 @@ class _Builder:
         def canon(x: str | None) -> str | None:
             if not x:
                 return None
-            y = local.get(x, _clean_id(x))
+            y = local.get(x, xml_clean(x))
             return self.redirect.get(y, y)
 
         d = c.date
@@ -587,7 +547,7 @@ class _Builder:
         elif not isinstance(ex, Extraction):
             raise InputError(f"extraction #{index}: expected an Extraction or its to_dict() "
                              f"dict, not {type(ex).__name__}")
-        doc_id = _clean_id(ex.doc_id) or _document_id(ex)
+        doc_id = xml_clean(ex.doc_id) or _document_id(ex)
         local: dict[str, str] = {}
         people = {p.id: p for p in ex.people}
         for p in ex.people:
@@ -673,7 +633,7 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
     """
     if not isinstance(G, nx.MultiGraph) or G.is_directed():
         raise nx.NetworkXError("update_graph needs an undirected MultiGraph (from build_graph)")
-    with _paused_gc():
+    with paused_gc():
         b = _Builder(G)
         try:
             for i, ex in enumerate(extractions):

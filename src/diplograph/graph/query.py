@@ -21,7 +21,8 @@ from typing import Any, Union
 import networkx as nx
 
 from ..resources.text import fold
-from .build import _country_name, _example_graph, _interval  # _example_graph: the doctests' graph
+from ._common import country_name, date_interval
+from .build import _example_graph  # the doctests' graph
 
 __all__ = [
     "contacts_of",
@@ -86,7 +87,7 @@ def _matcher(since: DateLike, until: DateLike, status, types, include_undated: b
             return False
         if kinds is not None and d.get("type") not in kinds:
             return False
-        iv = _interval(d.get("date_start"), d.get("date_end"))
+        iv = date_interval(d)
         if iv is None:
             return undated
         return not ((s and iv[1] < s) or (u and iv[0] > u))
@@ -95,7 +96,7 @@ def _matcher(since: DateLike, until: DateLike, status, types, include_undated: b
 
 
 def _chrono(d: Mapping) -> tuple:
-    iv = _interval(d.get("date_start"), d.get("date_end"))
+    iv = date_interval(d)
     return (iv is None, iv or ("", ""), str(d.get("contact_id")))
 
 
@@ -290,7 +291,7 @@ def country_graph(G: nx.MultiGraph, *, since: DateLike = None, until: DateLike =
         for c in pair:
             if c not in C:
                 code = c.split(":", 1)[-1]
-                C.add_node(c, kind="country", code=code, name=_country_name(code))
+                C.add_node(c, kind="country", code=code, name=country_name(code))
         if C.has_edge(*pair):
             e = C.edges[pair]
             e["weight"] += 1
@@ -316,7 +317,7 @@ def citizenship_graph(G: nx.Graph) -> nx.Graph:
         if d.get("kind") == "person" and d.get("country"):
             c = f"country:{d['country']}"
             cd = G.nodes[c] if c in G else {"kind": "country", "code": d["country"],
-                                             "name": _country_name(d["country"])}
+                                             "name": country_name(d["country"])}
             B.add_node(n, **copy.deepcopy(d))
             B.add_node(c, **copy.deepcopy(dict(cd)))
             B.add_edge(n, c, kind="citizen_of")
