@@ -70,8 +70,10 @@ CONTACT_ATTRS = ("kind", "contact_id", "type", "types", "status", "date", "date_
                  "dates", "participants", "initiator", "host", "mentions", "sources", "reports",
                  "attributions", "evidence", "triggers", "conflict", "conflicts_with")
 
+# The attributes that are lists, of contact edges and of nodes.
 _LIST_ATTRS = frozenset({"types", "dates", "participants", "sources", "reports", "attributions",
                          "evidence", "triggers", "conflicts_with"})
+_NODE_LIST_ATTRS = ("aliases", "merged_ids", "sources")
 
 
 def _unresolved(node_id: str) -> bool:
@@ -180,8 +182,40 @@ def _pairs(key: tuple) -> list[tuple[str, str]]:
     return list(itertools.combinations(key, 2))
 
 
-def _seen(items: list[dict]) -> set:
-    return {(e.get("doc_id"), e.get("start"), e.get("end")) for e in items}
+def _span(doc_id: str, e: Any) -> dict[str, Any]:
+    """An evidence sentence or trigger as an edge keeps it."""
+    return {"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
+
+
+def _span_key(e: Mapping) -> tuple:
+    """What makes two evidence or trigger dicts the same span: document and offsets."""
+    return (e.get("doc_id"), e.get("start"), e.get("end"))
+
+
+def _contact_attrs(c: Any, rid: str, key: tuple, doc_id: str, published: str | None) -> dict:
+    """The edge attributes of one document's report ``rid`` of contact ``c`` among the parties
+    ``key`` (``initiator`` and ``host`` still as the document names them)."""
+    d = c.date
+    value = d.value if d else None
+    attrs = {
+        "kind": "contact", "contact_id": rid, "type": c.type, "types": [c.type],
+        "status": c.status, "date": value,
+        "date_start": d.start_date if d else None, "date_end": d.end_date if d else None,
+        "dates": [value] if value else [], "participants": list(key),
+        "initiator": c.initiator, "host": c.host,
+        "mentions": 1, "sources": [doc_id],
+        "reports": [{"id": rid, "doc_id": doc_id, "contact": c.id, "type": c.type,
+                     "date": value, "attribution": c.attribution, "published": published}],
+        "attributions": [c.attribution] if c.attribution else [],
+        "evidence": [_span(doc_id, e) for e in c.evidence],
+        "triggers": [_span(doc_id, e) for e in c.triggers],
+        "conflict": False, "conflicts_with": [],
+    }
+    if attrs["date_start"] is None and attrs["date_end"] is not None:
+        attrs["date_start"] = attrs["date_end"]
+    elif attrs["date_end"] is None and attrs["date_start"] is not None:
+        attrs["date_end"] = attrs["date_start"]
+    return attrs
 
 
 class _Builder:
@@ -247,15 +281,14 @@ class _Builder:
     def _node(self, n: str) -> dict:
         d = self.G.nodes[n]
         if n not in self.owned_nodes:
-            for k in ("aliases", "merged_ids", "sources"):
+            for k in _NODE_LIST_ATTRS:
                 if isinstance(d.get(k), list):
                     d[k] = list(d[k])
             attrs = PERSON_ATTRS if d.get("kind") == "person" else COUNTRY_ATTRS
             if d.get("kind") in ("person", "country"):  # a node from elsewhere may lack some
                 for k in attrs:
-                    if k not in d or (k in ("aliases", "merged_ids", "sources") and d[k] is None):
-                        d[k] = [] if k in ("aliases", "merged_ids", "sources") else (
-                            0 if k == "mentions" else None)
+                    if k not in d or (k in _NODE_LIST_ATTRS and d[k] is None):
+                        d[k] = [] if k in _NODE_LIST_ATTRS else (0 if k == "mentions" else None)
             self.owned_nodes.add(n)
         return d
 
@@ -444,10 +477,10 @@ class _Builder:
         for attr, seen_attr in (("evidence", "evidence_seen"), ("triggers", "trigger_seen")):
             seen = getattr(t, seen_attr)
             if seen is None:
-                seen = _seen(a[attr])
+                seen = {_span_key(e) for e in a[attr]}
                 setattr(t, seen_attr, seen)
             for e in b[attr]:
-                k = (e.get("doc_id"), e.get("start"), e.get("end"))
+                k = _span_key(e)
                 if k not in seen:
                     seen.add(k)
                     a[attr].append(e)
@@ -471,27 +504,31 @@ class _Builder:
         self.index.update(t, t.event())
         self.touched.add(t.cid)
 
+    def _participant(self, p: Any, doc_id: str, local: dict[str, str],
+                     people: Mapping[str, Any]) -> str:
+        """The node of a contact's participant, added to the graph when the document has not
+        added it yet (a visited country, a byline author, a party the people list lacks)."""
+        n = local.get(p.id)
+        if n is None:
+            if p.kind == "country" or (p.id or "").startswith("country:"):
+                code = p.country or p.id.split(":", 1)[-1]
+                n = self.add_country(code, p.name, 0, doc_id)
+            else:
+                src = people.get(p.id)
+                if src is not None:  # a person we skipped (a byline author) takes part
+                    n = self.add_person(src.id, src.name, src.aliases, src.country, src.role,
+                                        src.wikidata, len(src.mentions), doc_id)
+                else:
+                    n = self.add_person(p.id, p.name, (), p.country, None, None, 0, doc_id)
+            local[p.id] = n
+        return self.redirect.get(n, n)
+
     def add_contact(self, c: Any, doc_id: str, local: dict[str, str], published: str | None,
                     people: Mapping[str, Any]) -> None:
         rid = f"{doc_id}#{xml_clean(c.id)}"
         if rid in self.report_ids:
             return
-        parts = []
-        for p in c.participants:
-            n = local.get(p.id)
-            if n is None:
-                if p.kind == "country" or (p.id or "").startswith("country:"):
-                    code = p.country or p.id.split(":", 1)[-1]
-                    n = self.add_country(code, p.name, 0, doc_id)
-                else:
-                    src = people.get(p.id)
-                    if src is not None:  # a person we skipped (a byline author) takes part
-                        n = self.add_person(src.id, src.name, src.aliases, src.country, src.role,
-                                            src.wikidata, len(src.mentions), doc_id)
-                    else:
-                        n = self.add_person(p.id, p.name, (), p.country, None, None, 0, doc_id)
-                local[p.id] = n
-            parts.append(self.redirect.get(n, n))
+        parts = [self._participant(p, doc_id, local, people) for p in c.participants]
         if not parts:
             return
         self.report_ids.add(rid)
@@ -503,28 +540,8 @@ class _Builder:
             y = local.get(x, xml_clean(x))
             return self.redirect.get(y, y)
 
-        d = c.date
-        value = d.value if d else None
-        evidence = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
-                    for e in c.evidence]
-        triggers = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
-                    for e in c.triggers]
-        attrs = {
-            "kind": "contact", "contact_id": rid, "type": c.type, "types": [c.type],
-            "status": c.status, "date": value,
-            "date_start": d.start_date if d else None, "date_end": d.end_date if d else None,
-            "dates": [value] if value else [], "participants": list(key),
-            "initiator": canon(c.initiator), "host": canon(c.host),
-            "mentions": 1, "sources": [doc_id],
-            "reports": [{"id": rid, "doc_id": doc_id, "contact": c.id, "type": c.type,
-                         "date": value, "attribution": c.attribution, "published": published}],
-            "attributions": [c.attribution] if c.attribution else [],
-            "evidence": evidence, "triggers": triggers, "conflict": False, "conflicts_with": [],
-        }
-        if attrs["date_start"] is None and attrs["date_end"] is not None:
-            attrs["date_start"] = attrs["date_end"]
-        elif attrs["date_end"] is None and attrs["date_start"] is not None:
-            attrs["date_end"] = attrs["date_start"]
+        attrs = _contact_attrs(c, rid, key, doc_id, published)
+        attrs["initiator"], attrs["host"] = canon(c.initiator), canon(c.host)
         g = _Group(rid, attrs, key, next(self.seq), owned=True)
         t = self._find_match(g)
         if t is not None:
