@@ -400,7 +400,8 @@ def _xattr(s: Any) -> str:
     return s
 
 
-_GRAPHML_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
+# The GraphML and GEXF names of the schema types that are not strings.
+_XML_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
 
 
 def _graphml(G: nx.Graph) -> str:
@@ -419,7 +420,7 @@ def _graphml(G: nx.Graph) -> str:
         for a, t in sorted(types.items()):
             kid = keys[(domain, a)] = f"d{len(keys)}"
             out.append(f'  <key id="{kid}" for="{domain}" attr.name="{_xattr(a)}" '
-                       f'attr.type="{_GRAPHML_TYPE.get(t, "string")}"/>\n')
+                       f'attr.type="{_XML_TYPE.get(t, "string")}"/>\n')
     edgedefault = "directed" if G.is_directed() else "undirected"
     out.append(f'  <graph id="G" edgedefault="{edgedefault}">\n')
     for a, v in gattrs.items():
@@ -485,9 +486,6 @@ def _read_graphml(raw: bytes) -> nx.Graph:
 
 
 # -- GEXF -----------------------------------------------------------------------------------------
-_GEXF_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
-
-
 def _gexf(G: nx.Graph) -> str:
     schema = _schema(G)
     ntypes, etypes = _domain_types(schema, "node"), _domain_types(schema, "edge")
@@ -514,7 +512,7 @@ def _gexf(G: nx.Graph) -> str:
         for i, (a, t) in enumerate(sorted(types.items())):
             ids[(cls, a)] = str(i)
             out.append(f'      <attribute id="{i}" title="{_xattr(a)}" '
-                       f'type="{_GEXF_TYPE.get(t, "string")}"/>\n')
+                       f'type="{_XML_TYPE.get(t, "string")}"/>\n')
         out.append("    </attributes>\n")
 
     def attvalues(d: Mapping, cls: str, types: Mapping[str, str]) -> None:
@@ -733,7 +731,7 @@ def to_dataframe(G: nx.Graph):
 
     Examples
     --------
-    >>> from diplograph.graph import _example_graph
+    >>> from diplograph.graph.build import _example_graph
     >>> df = to_dataframe(_example_graph())                     # doctest: +SKIP
     >>> df[["type", "status", "date_start"]].shape              # doctest: +SKIP
     (3, 3)

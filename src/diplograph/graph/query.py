@@ -15,7 +15,7 @@ import calendar
 import copy
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union
 
 import networkx as nx
@@ -104,6 +104,18 @@ def _contact_dict(d: Mapping) -> dict[str, Any]:
     return copy.deepcopy(dict(d))
 
 
+def _each_contact(edges: Iterable[tuple], ok) -> Iterator[Mapping]:
+    """The attributes of the ``(u, v, attrs)`` edges that pass ``ok``, a multi-party contact
+    (an edge per pair, one ``contact_id``) once."""
+    seen = set()
+    for _, _, d in edges:
+        cid = d.get("contact_id")
+        if cid in seen or not ok(d):
+            continue
+        seen.add(cid)
+        yield d
+
+
 def _resolve(G: nx.Graph, x: str) -> str:
     if x in G:
         return x
@@ -157,12 +169,8 @@ def contacts_of(G: nx.MultiGraph, person: str, *, since: DateLike = None, until:
     """
     n = _resolve(G, person)
     ok = _matcher(since, until, status, types, include_undated)
-    out, seen = [], set()
-    for _, _, d in G.edges(n, data=True):
-        cid = d.get("contact_id")
-        if cid in seen or not ok(d):
-            continue
-        seen.add(cid)
+    out = []
+    for d in _each_contact(G.edges(n, data=True), ok):
         c = _contact_dict(d)
         c["with"] = [p for p in d.get("participants", ()) if p != n]
         out.append(c)
@@ -205,14 +213,7 @@ def timeline(G: nx.MultiGraph, *, since: DateLike = None, until: DateLike = None
      (None, 'meeting', 'planned')]
     """
     ok = _matcher(since, until, status, types, include_undated)
-    out, seen = [], set()
-    for _, _, d in G.edges(data=True):
-        cid = d.get("contact_id")
-        if cid in seen or not ok(d):
-            continue
-        seen.add(cid)
-        out.append(_contact_dict(d))
-    return sorted(out, key=_chrono)
+    return sorted((_contact_dict(d) for d in _each_contact(G.edges(data=True), ok)), key=_chrono)
 
 
 def filter_graph(G: nx.MultiGraph, status: str | Iterable[str] | None = None,
