@@ -8,9 +8,10 @@ parties is an edge per pair, all with the same key and ``contact_id``. ``docs/gr
 attribute and the merge rules.
 
 A person's country is the node attribute ``country`` (an ISO alpha-3 code), not an edge: edges are
-contacts only, so degree, neighbours and paths mean "spoke with". :func:`country_graph` projects the
-contacts onto countries and :func:`citizenship_graph` gives the person-country edges for those who
-want them.
+contacts only, so degree, neighbours and paths mean "spoke with".
+:func:`~diplograph.graph.query.country_graph` projects the contacts onto countries and
+:func:`~diplograph.graph.query.citizenship_graph` gives the person-country edges for those who
+want them; the other questions to the graph are in :mod:`diplograph.graph.query`.
 
 >>> from diplograph.types import Contact, Extraction, Participant, Person, TimeValue
 >>> erdogan = Person("wikidata:Q39259", "Recep Tayyip Erdoğan", ["Erdoğan"], country="TUR")
@@ -19,22 +20,18 @@ want them.
 >>> call = Contact("c1", "phone_call", [Participant.of(putin), Participant.of(erdogan)],
 ...                "occurred", date=monday)
 >>> G = build_graph([Extraction("a1", people=[erdogan, putin], contacts=[call])])
->>> [(c["type"], c["date"], c["with"]) for c in contacts_of(G, "Erdogan")]
-[('phone_call', '2025-03-17', ['wikidata:Q7747'])]
+>>> [(u, v, d["type"], d["date"]) for u, v, d in G.edges(data=True)]
+[('wikidata:Q39259', 'wikidata:Q7747', 'phone_call', '2025-03-17')]
 """
 from __future__ import annotations
 
-import calendar
-import contextlib
 import copy
 import datetime as _dt
-import gc
 import hashlib
 import itertools
 import json
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Union
 
@@ -43,8 +40,6 @@ import networkx as nx
 from ..contacts.same_event import (
     Event,
     EventIndex,
-    compatible_types,
-    conflicting_statuses,
     merged_status,
     most_specific,
     same_event,
@@ -52,27 +47,18 @@ from ..contacts.same_event import (
 from ..errors import InputError
 from ..resources.text import fold
 from ..types import Extraction
+# Ids lose the characters XML cannot hold (xml_clean), so every export names things the same way.
+from ._common import country_name, date_interval, paused_gc, xml_clean
 
 __all__ = [
     "build_graph",
     "update_graph",
-    "contacts_of",
-    "contacts_between",
-    "timeline",
-    "filter_graph",
-    "country_graph",
-    "citizenship_graph",
-    "find_person",
-    "find_people",
-    "compatible_types",
-    "conflicting_statuses",
     "PERSON_ATTRS",
     "COUNTRY_ATTRS",
     "CONTACT_ATTRS",
 ]
 
 ExtractionLike = Union[Extraction, Mapping[str, Any]]
-DateLike = Union[str, _dt.date, None]
 
 #: Attributes every person node has (None / [] / 0 where unknown).
 PERSON_ATTRS = ("kind", "name", "aliases", "country", "role", "wikidata", "merged_ids", "sources",
@@ -84,28 +70,15 @@ CONTACT_ATTRS = ("kind", "contact_id", "type", "types", "status", "date", "date_
                  "dates", "participants", "initiator", "host", "mentions", "sources", "reports",
                  "attributions", "evidence", "triggers", "conflict", "conflicts_with")
 
+# The attributes that are lists, of contact edges and of nodes.
 _LIST_ATTRS = frozenset({"types", "dates", "participants", "sources", "reports", "attributions",
                          "evidence", "triggers", "conflicts_with"})
-
-
-# Characters no XML file can hold: kept out of ids, so every export names things the same way.
-_BAD_ID_CHARS = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _clean_id(x: Any) -> Any:
-    if not isinstance(x, str) or x.isprintable():  # printable text has no such characters
-        return x
-    return _BAD_ID_CHARS.sub("", x)
+_NODE_LIST_ATTRS = ("aliases", "merged_ids", "sources")
 
 
 def _unresolved(node_id: str) -> bool:
     """A ``person:<slug>`` id: made from the name alone, without gazetteer identity."""
     return isinstance(node_id, str) and node_id.startswith("person:")
-
-
-def _interval(start: str | None, end: str | None) -> tuple[str, str] | None:
-    start, end = start or end, end or start
-    return (start, end) if start else None
 
 
 UNDATED_WINDOW_DAYS = 183
@@ -150,34 +123,10 @@ def _date_rank(value: str | None, dated: bool) -> tuple[int, int]:
     return (0 if dated else 1, g)
 
 
-@lru_cache(maxsize=512)
-def _country_name(code: str) -> str:
-    try:
-        import pycountry
-
-        c = pycountry.countries.get(alpha_3=code)
-    except (ImportError, LookupError, KeyError):
-        c = None
-    return getattr(c, "common_name", None) or getattr(c, "name", None) or code
-
-
 def _document_id(ex: Extraction) -> str:
     """A content id for a document that has none, so adding it twice is still one document."""
     blob = json.dumps(ex.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
     return "sha1:" + hashlib.sha1(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector around bulk work that makes many small objects and
-    no reference cycles (building or reading a graph): it halves the time on large graphs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _add_unique(lst: list, items: Iterable) -> None:
@@ -198,7 +147,7 @@ class _Group:
         self.pairs = pairs if pairs is not None else _pairs(key)
         self.old_pairs: list = list(self.pairs) if not owned else []
         self.docs = set(attrs.get("sources") or ())
-        self.interval = _interval(attrs.get("date_start"), attrs.get("date_end"))
+        self.interval = date_interval(attrs)
         self.window = None if self.interval else _undated_window(attrs.get("reports") or ())
         self.date_rank = _date_rank(attrs.get("date"), self.interval is not None)
         self.alive, self.owned = True, owned
@@ -233,8 +182,40 @@ def _pairs(key: tuple) -> list[tuple[str, str]]:
     return list(itertools.combinations(key, 2))
 
 
-def _seen(items: list[dict]) -> set:
-    return {(e.get("doc_id"), e.get("start"), e.get("end")) for e in items}
+def _span(doc_id: str, e: Any) -> dict[str, Any]:
+    """An evidence sentence or trigger as an edge keeps it."""
+    return {"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
+
+
+def _span_key(e: Mapping) -> tuple:
+    """What makes two evidence or trigger dicts the same span: document and offsets."""
+    return (e.get("doc_id"), e.get("start"), e.get("end"))
+
+
+def _contact_attrs(c: Any, rid: str, key: tuple, doc_id: str, published: str | None) -> dict:
+    """The edge attributes of one document's report ``rid`` of contact ``c`` among the parties
+    ``key`` (``initiator`` and ``host`` still as the document names them)."""
+    d = c.date
+    value = d.value if d else None
+    attrs = {
+        "kind": "contact", "contact_id": rid, "type": c.type, "types": [c.type],
+        "status": c.status, "date": value,
+        "date_start": d.start_date if d else None, "date_end": d.end_date if d else None,
+        "dates": [value] if value else [], "participants": list(key),
+        "initiator": c.initiator, "host": c.host,
+        "mentions": 1, "sources": [doc_id],
+        "reports": [{"id": rid, "doc_id": doc_id, "contact": c.id, "type": c.type,
+                     "date": value, "attribution": c.attribution, "published": published}],
+        "attributions": [c.attribution] if c.attribution else [],
+        "evidence": [_span(doc_id, e) for e in c.evidence],
+        "triggers": [_span(doc_id, e) for e in c.triggers],
+        "conflict": False, "conflicts_with": [],
+    }
+    if attrs["date_start"] is None and attrs["date_end"] is not None:
+        attrs["date_start"] = attrs["date_end"]
+    elif attrs["date_end"] is None and attrs["date_start"] is not None:
+        attrs["date_end"] = attrs["date_start"]
+    return attrs
 
 
 class _Builder:
@@ -300,15 +281,14 @@ class _Builder:
     def _node(self, n: str) -> dict:
         d = self.G.nodes[n]
         if n not in self.owned_nodes:
-            for k in ("aliases", "merged_ids", "sources"):
+            for k in _NODE_LIST_ATTRS:
                 if isinstance(d.get(k), list):
                     d[k] = list(d[k])
             attrs = PERSON_ATTRS if d.get("kind") == "person" else COUNTRY_ATTRS
             if d.get("kind") in ("person", "country"):  # a node from elsewhere may lack some
                 for k in attrs:
-                    if k not in d or (k in ("aliases", "merged_ids", "sources") and d[k] is None):
-                        d[k] = [] if k in ("aliases", "merged_ids", "sources") else (
-                            0 if k == "mentions" else None)
+                    if k not in d or (k in _NODE_LIST_ATTRS and d[k] is None):
+                        d[k] = [] if k in _NODE_LIST_ATTRS else (0 if k == "mentions" else None)
             self.owned_nodes.add(n)
         return d
 
@@ -338,7 +318,7 @@ class _Builder:
     def add_person(self, pid: str, name: str, aliases: Iterable[str], country: str | None,
                    role: str | None, wikidata: str | None, n_mentions: int, doc_id: str) -> str:
         G = self.G
-        pid = _clean_id(pid)
+        pid = xml_clean(pid)
         n = self.redirect.get(pid, pid)
         if n not in G and _unresolved(pid):
             t = self._match_known(name, country)
@@ -373,10 +353,10 @@ class _Builder:
         return n
 
     def add_country(self, code: str, name: str | None, n_mentions: int, doc_id: str | None) -> str:
-        code = _clean_id(code)
+        code = xml_clean(code)
         n = f"country:{code}"
         if n not in self.G:
-            self.G.add_node(n, kind="country", code=code, name=name or _country_name(code),
+            self.G.add_node(n, kind="country", code=code, name=name or country_name(code),
                             sources=[], mentions=0)
             self.owned_nodes.add(n)
         elif doc_id is None and not n_mentions:
@@ -497,10 +477,10 @@ class _Builder:
         for attr, seen_attr in (("evidence", "evidence_seen"), ("triggers", "trigger_seen")):
             seen = getattr(t, seen_attr)
             if seen is None:
-                seen = _seen(a[attr])
+                seen = {_span_key(e) for e in a[attr]}
                 setattr(t, seen_attr, seen)
             for e in b[attr]:
-                k = (e.get("doc_id"), e.get("start"), e.get("end"))
+                k = _span_key(e)
                 if k not in seen:
                     seen.add(k)
                     a[attr].append(e)
@@ -524,27 +504,31 @@ class _Builder:
         self.index.update(t, t.event())
         self.touched.add(t.cid)
 
+    def _participant(self, p: Any, doc_id: str, local: dict[str, str],
+                     people: Mapping[str, Any]) -> str:
+        """The node of a contact's participant, added to the graph when the document has not
+        added it yet (a visited country, a byline author, a party the people list lacks)."""
+        n = local.get(p.id)
+        if n is None:
+            if p.kind == "country" or (p.id or "").startswith("country:"):
+                code = p.country or p.id.split(":", 1)[-1]
+                n = self.add_country(code, p.name, 0, doc_id)
+            else:
+                src = people.get(p.id)
+                if src is not None:  # a person we skipped (a byline author) takes part
+                    n = self.add_person(src.id, src.name, src.aliases, src.country, src.role,
+                                        src.wikidata, len(src.mentions), doc_id)
+                else:
+                    n = self.add_person(p.id, p.name, (), p.country, None, None, 0, doc_id)
+            local[p.id] = n
+        return self.redirect.get(n, n)
+
     def add_contact(self, c: Any, doc_id: str, local: dict[str, str], published: str | None,
                     people: Mapping[str, Any]) -> None:
-        rid = f"{doc_id}#{_clean_id(c.id)}"
+        rid = f"{doc_id}#{xml_clean(c.id)}"
         if rid in self.report_ids:
             return
-        parts = []
-        for p in c.participants:
-            n = local.get(p.id)
-            if n is None:
-                if p.kind == "country" or (p.id or "").startswith("country:"):
-                    code = p.country or p.id.split(":", 1)[-1]
-                    n = self.add_country(code, p.name, 0, doc_id)
-                else:
-                    src = people.get(p.id)
-                    if src is not None:  # a person we skipped (a byline author) takes part
-                        n = self.add_person(src.id, src.name, src.aliases, src.country, src.role,
-                                            src.wikidata, len(src.mentions), doc_id)
-                    else:
-                        n = self.add_person(p.id, p.name, (), p.country, None, None, 0, doc_id)
-                local[p.id] = n
-            parts.append(self.redirect.get(n, n))
+        parts = [self._participant(p, doc_id, local, people) for p in c.participants]
         if not parts:
             return
         self.report_ids.add(rid)
@@ -553,31 +537,11 @@ class _Builder:
         def canon(x: str | None) -> str | None:
             if not x:
                 return None
-            y = local.get(x, _clean_id(x))
+            y = local.get(x, xml_clean(x))
             return self.redirect.get(y, y)
 
-        d = c.date
-        value = d.value if d else None
-        evidence = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
-                    for e in c.evidence]
-        triggers = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text}
-                    for e in c.triggers]
-        attrs = {
-            "kind": "contact", "contact_id": rid, "type": c.type, "types": [c.type],
-            "status": c.status, "date": value,
-            "date_start": d.start_date if d else None, "date_end": d.end_date if d else None,
-            "dates": [value] if value else [], "participants": list(key),
-            "initiator": canon(c.initiator), "host": canon(c.host),
-            "mentions": 1, "sources": [doc_id],
-            "reports": [{"id": rid, "doc_id": doc_id, "contact": c.id, "type": c.type,
-                         "date": value, "attribution": c.attribution, "published": published}],
-            "attributions": [c.attribution] if c.attribution else [],
-            "evidence": evidence, "triggers": triggers, "conflict": False, "conflicts_with": [],
-        }
-        if attrs["date_start"] is None and attrs["date_end"] is not None:
-            attrs["date_start"] = attrs["date_end"]
-        elif attrs["date_end"] is None and attrs["date_start"] is not None:
-            attrs["date_end"] = attrs["date_start"]
+        attrs = _contact_attrs(c, rid, key, doc_id, published)
+        attrs["initiator"], attrs["host"] = canon(c.initiator), canon(c.host)
         g = _Group(rid, attrs, key, next(self.seq), owned=True)
         t = self._find_match(g)
         if t is not None:
@@ -600,7 +564,7 @@ class _Builder:
         elif not isinstance(ex, Extraction):
             raise InputError(f"extraction #{index}: expected an Extraction or its to_dict() "
                              f"dict, not {type(ex).__name__}")
-        doc_id = _clean_id(ex.doc_id) or _document_id(ex)
+        doc_id = xml_clean(ex.doc_id) or _document_id(ex)
         local: dict[str, str] = {}
         people = {p.id: p for p in ex.people}
         for p in ex.people:
@@ -686,7 +650,7 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
     """
     if not isinstance(G, nx.MultiGraph) or G.is_directed():
         raise nx.NetworkXError("update_graph needs an undirected MultiGraph (from build_graph)")
-    with _paused_gc():
+    with paused_gc():
         b = _Builder(G)
         try:
             for i, ex in enumerate(extractions):
@@ -695,354 +659,6 @@ def update_graph(G: nx.MultiGraph, extractions: Iterable[ExtractionLike]) -> nx.
             b.finish()  # the graph stays consistent, with the documents before the bad one
             raise
         return b.finish()
-
-
-# -- queries --------------------------------------------------------------------------------------
-def _iso(d: DateLike, name: str) -> str | None:
-    if d is None or d == "":
-        return None
-    if isinstance(d, _dt.datetime):
-        return d.date().isoformat()
-    if isinstance(d, _dt.date):
-        return d.isoformat()
-    if isinstance(d, str):
-        s = d.strip()
-        try:
-            return _dt.date.fromisoformat(s[:10]).isoformat()
-        except ValueError:
-            pass
-        if len(s) == 7 and s[4] == "-":  # a month: since="2025-03" means from its first day
-            return f"{s}-01"
-        if len(s) == 4 and s.isdigit():
-            return f"{s}-01-01"
-    raise ValueError(f"{name} must be an ISO date (YYYY-MM-DD), a date or None, not {d!r}")
-
-
-def _as_set(x: str | Iterable[str] | None) -> set[str] | None:
-    if x is None:
-        return None
-    return {x} if isinstance(x, str) else set(x)
-
-
-def _until(d: DateLike) -> str | None:
-    s = _iso(d, "until")
-    if s and isinstance(d, str) and len(d.strip()) in (4, 7):  # a month or year: up to its end
-        raw = d.strip()
-        if len(raw) == 4:
-            return f"{raw}-12-31"
-        y, m = int(raw[:4]), int(raw[5:7])
-        return f"{raw}-{calendar.monthrange(y, m)[1]:02d}"
-    return s
-
-
-def _matcher(since: DateLike, until: DateLike, status, types, include_undated: bool | None):
-    s, u = _iso(since, "since"), _until(until)
-    statuses, kinds = _as_set(status), _as_set(types)
-    undated = (s is None and u is None) if include_undated is None else include_undated
-
-    def ok(d: Mapping) -> bool:
-        if d.get("kind") != "contact":
-            return False
-        if statuses is not None and d.get("status") not in statuses:
-            return False
-        if kinds is not None and d.get("type") not in kinds:
-            return False
-        iv = _interval(d.get("date_start"), d.get("date_end"))
-        if iv is None:
-            return undated
-        return not ((s and iv[1] < s) or (u and iv[0] > u))
-
-    return ok
-
-
-def _chrono(d: Mapping) -> tuple:
-    iv = _interval(d.get("date_start"), d.get("date_end"))
-    return (iv is None, iv or ("", ""), str(d.get("contact_id")))
-
-
-def _contact_dict(d: Mapping) -> dict[str, Any]:
-    return copy.deepcopy(dict(d))
-
-
-def _resolve(G: nx.Graph, x: str) -> str:
-    if x in G:
-        return x
-    n = find_person(G, x)
-    if n is not None:
-        return n
-    k = fold(x)
-    countries = [c for c, d in G.nodes(data=True) if d.get("kind") == "country"
-                 and k in (fold(d.get("name") or ""), fold(d.get("code") or ""))]
-    if len(countries) == 1:
-        return countries[0]
-    cands = find_people(G, x)
-    hint = f" (ambiguous: {', '.join(cands[:5])})" if cands else ""
-    raise nx.NodeNotFound(f"no person or country {x!r} in the graph{hint}")
-
-
-def contacts_of(G: nx.MultiGraph, person: str, *, since: DateLike = None, until: DateLike = None,
-                status: str | Iterable[str] | None = None, types: str | Iterable[str] | None = None,
-                include_undated: bool | None = None) -> list[dict[str, Any]]:
-    """The contacts of one person (or country), in chronological order, undated last.
-
-    Parameters
-    ----------
-    G : networkx.MultiGraph
-        A contact graph.
-    person : str
-        A node id, or a name resolved by :func:`find_person` ("Erdogan" finds Erdoğan).
-    since, until : str or date, optional
-        Keep contacts whose date interval overlaps ``[since, until]`` (inclusive; "2025-03" and
-        "2025" stand for a whole month or year).
-    status, types : str or set of str, optional
-        Keep these statuses (``{"occurred"}``) / these contact types (the merged ``type``).
-    include_undated : bool, optional
-        Keep undated contacts; by default only when neither ``since`` nor ``until`` is given.
-
-    Returns
-    -------
-    list of dict
-        One dict per contact (a multi-party contact once): the edge attributes plus ``with``,
-        the other participants' ids.
-
-    Examples
-    --------
-    >>> G = _example_graph()
-    >>> [(c["type"], c["status"], c["with"]) for c in contacts_of(G, "erdogan", status="occurred")]
-    [('phone_call', 'occurred', ['wikidata:Q7747'])]
-    >>> [c["status"] for c in contacts_of(G, "Erdoğan")]  # undated last
-    ['occurred', 'denied', 'planned']
-    >>> len(contacts_of(G, "Erdoğan", since="2025-03-18"))
-    0
-    """
-    n = _resolve(G, person)
-    ok = _matcher(since, until, status, types, include_undated)
-    out, seen = [], set()
-    for _, _, d in G.edges(n, data=True):
-        cid = d.get("contact_id")
-        if cid in seen or not ok(d):
-            continue
-        seen.add(cid)
-        c = _contact_dict(d)
-        c["with"] = [p for p in d.get("participants", ()) if p != n]
-        out.append(c)
-    return sorted(out, key=_chrono)
-
-
-def contacts_between(G: nx.MultiGraph, a: str, b: str, *, since: DateLike = None,
-                     until: DateLike = None, status: str | Iterable[str] | None = None,
-                     types: str | Iterable[str] | None = None,
-                     include_undated: bool | None = None) -> list[dict[str, Any]]:
-    """The contacts between two people (or countries), in chronological order, undated last.
-
-    Takes the same filters as :func:`contacts_of`; returns the edge attribute dicts.
-
-    Examples
-    --------
-    >>> G = _example_graph()
-    >>> [c["mentions"] for c in contacts_between(G, "Putin", "Erdogan", status="occurred")]
-    [2]
-    """
-    u, v = _resolve(G, a), _resolve(G, b)
-    ok = _matcher(since, until, status, types, include_undated)
-    if not G.has_edge(u, v):
-        return []
-    return sorted((_contact_dict(d) for d in G.get_edge_data(u, v).values() if ok(d)), key=_chrono)
-
-
-def timeline(G: nx.MultiGraph, *, since: DateLike = None, until: DateLike = None,
-             status: str | Iterable[str] | None = None, types: str | Iterable[str] | None = None,
-             include_undated: bool | None = None) -> list[dict[str, Any]]:
-    """Every contact once, in chronological order (by date interval start), undated last.
-
-    Takes the same filters as :func:`contacts_of`; a multi-party contact appears once.
-
-    Examples
-    --------
-    >>> G = _example_graph()
-    >>> [(c["date"], c["type"], c["status"]) for c in timeline(G)]  # doctest: +NORMALIZE_WHITESPACE
-    [('2025-03-17', 'phone_call', 'occurred'), ('2025-03-17', 'phone_call', 'denied'),
-     (None, 'meeting', 'planned')]
-    """
-    ok = _matcher(since, until, status, types, include_undated)
-    out, seen = [], set()
-    for _, _, d in G.edges(data=True):
-        cid = d.get("contact_id")
-        if cid in seen or not ok(d):
-            continue
-        seen.add(cid)
-        out.append(_contact_dict(d))
-    return sorted(out, key=_chrono)
-
-
-def filter_graph(G: nx.MultiGraph, status: str | Iterable[str] | None = None,
-                 types: str | Iterable[str] | None = None, since: DateLike = None,
-                 until: DateLike = None, *, include_undated: bool | None = None,
-                 keep_isolates: bool = True) -> nx.MultiGraph:
-    """A new graph with only the contacts that pass the filters ("only what happened").
-
-    Nodes are kept (with copies of their attributes) unless ``keep_isolates=False``, which drops
-    the nodes left without contacts. Filters are those of :func:`contacts_of`.
-
-    Examples
-    --------
-    >>> G = _example_graph()
-    >>> H = filter_graph(G, status={"occurred"})
-    >>> H.number_of_edges(), G.number_of_edges()
-    (1, 3)
-    """
-    ok = _matcher(since, until, status, types, include_undated)
-    H = G.__class__()
-    H.graph.update(copy.deepcopy(G.graph))
-    H.add_nodes_from((n, copy.deepcopy(d)) for n, d in G.nodes(data=True))
-    if G.is_multigraph():
-        H.add_edges_from((u, v, k, copy.deepcopy(d)) for u, v, k, d in G.edges(keys=True, data=True)
-                         if ok(d))
-    else:
-        H.add_edges_from((u, v, copy.deepcopy(d)) for u, v, d in G.edges(data=True) if ok(d))
-    if not keep_isolates:
-        H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0])
-    return H
-
-
-def _country_of(G: nx.Graph, n: str) -> str | None:
-    d = G.nodes[n]
-    if d.get("kind") == "country":
-        return n
-    c = d.get("country")
-    return f"country:{c}" if c else None
-
-
-def country_graph(G: nx.MultiGraph, *, since: DateLike = None, until: DateLike = None,
-                  status: str | Iterable[str] | None = None,
-                  types: str | Iterable[str] | None = None, include_undated: bool | None = None,
-                  self_loops: bool = False) -> nx.Graph:
-    """Who spoke with whom between countries: contacts projected onto their countries.
-
-    A person counts for the node attribute ``country``; a country party (a visit to a country)
-    for itself. Each contact adds 1 to the ``weight`` of every pair of countries it joins (once per
-    pair, however many people of each side took part) and its id to the edge's ``contacts`` list.
-    People without a country are left out. Contacts within one country are self-loops, kept only
-    with ``self_loops=True``. Filters are those of :func:`contacts_of`.
-
-    Examples
-    --------
-    >>> C = country_graph(_example_graph(), status="occurred")
-    >>> C.edges["country:RUS", "country:TUR"]["weight"], C.nodes["country:TUR"]["name"]
-    (1, 'Türkiye')
-    """
-    ok = _matcher(since, until, status, types, include_undated)
-    C = nx.Graph()
-    for n, d in G.nodes(data=True):
-        if d.get("kind") == "country":
-            C.add_node(n, kind="country", code=d.get("code"), name=d.get("name"))
-    seen: dict[str, set] = defaultdict(set)
-    for u, v, d in G.edges(data=True):
-        if not ok(d):
-            continue
-        cu, cv = _country_of(G, u), _country_of(G, v)
-        if cu is None or cv is None or (cu == cv and not self_loops):
-            continue
-        pair = tuple(sorted((cu, cv)))
-        cid = d.get("contact_id")
-        if cid in seen[pair]:
-            continue
-        seen[pair].add(cid)
-        for c in pair:
-            if c not in C:
-                code = c.split(":", 1)[-1]
-                C.add_node(c, kind="country", code=code, name=_country_name(code))
-        if C.has_edge(*pair):
-            e = C.edges[pair]
-            e["weight"] += 1
-            e["contacts"].append(cid)
-        else:
-            C.add_edge(*pair, weight=1, contacts=[cid])
-    return C
-
-
-def citizenship_graph(G: nx.Graph) -> nx.Graph:
-    """People linked to their countries by ``kind="citizen_of"`` edges (a bipartite graph).
-
-    The contact graph keeps a person's country as the node attribute ``country`` so that its edges
-    are contacts only; this gives the same facts as edges, for drawing or joining.
-
-    Examples
-    --------
-    >>> sorted(citizenship_graph(_example_graph()).edges())
-    [('wikidata:Q39259', 'country:TUR'), ('wikidata:Q7747', 'country:RUS')]
-    """
-    B = nx.Graph()
-    for n, d in G.nodes(data=True):
-        if d.get("kind") == "person" and d.get("country"):
-            c = f"country:{d['country']}"
-            cd = G.nodes[c] if c in G else {"kind": "country", "code": d["country"],
-                                             "name": _country_name(d["country"])}
-            B.add_node(n, **copy.deepcopy(d))
-            B.add_node(c, **copy.deepcopy(dict(cd)))
-            B.add_edge(n, c, kind="citizen_of")
-    return B
-
-
-def _ranked_people(G: nx.Graph, name: str) -> dict[int, list[str]]:
-    """Person ids by how well they match ``name``: 0 id or merged id, 1 full name, 2 alias,
-    3 trailing words of the name or an alias."""
-    ranks: dict[int, list[str]] = defaultdict(list)
-    if name in G and G.nodes[name].get("kind") == "person":
-        ranks[0].append(name)
-        return ranks
-    k = fold(name)
-    if not k:
-        return ranks
-    for n, d in G.nodes(data=True):
-        if d.get("kind") != "person":
-            continue
-        if name in (d.get("merged_ids") or ()):
-            ranks[0].append(n)
-            continue
-        full = fold(d.get("name") or "")
-        aliases = [fold(a) for a in d.get("aliases") or ()]
-        if full == k:
-            ranks[1].append(n)
-        elif k in aliases:
-            ranks[2].append(n)
-        elif any(x.endswith(" " + k) for x in (full, *aliases)):
-            ranks[3].append(n)
-    return ranks
-
-
-def find_people(G: nx.Graph, name: str) -> list[str]:
-    """The person ids ``name`` may mean, best first: id, full name, alias, then trailing words.
-
-    Matching folds case and diacritics (:func:`diplograph.text.fold`) so "Erdogan" finds
-    "Erdoğan"; an id merged into another person (``merged_ids``) leads to that person.
-
-    Examples
-    --------
-    >>> find_people(_example_graph(), "Vladimir Putin")
-    ['wikidata:Q7747']
-    """
-    ranks = _ranked_people(G, name)
-    return [n for r in sorted(ranks) for n in sorted(ranks[r])]
-
-
-def find_person(G: nx.Graph, name: str) -> str | None:
-    """The id of the one person ``name`` stands for, or None when none or several match.
-
-    ``name`` is an id, a full name or alias, or trailing words of one ("Erdogan" alone works
-    when only one person's name ends with it); case and diacritics do not matter. The best kind
-    of match decides: a full-name match wins over people who merely share the surname.
-
-    Examples
-    --------
-    >>> G = _example_graph()
-    >>> find_person(G, "Erdogan"), find_person(G, "tayyip erdogan"), find_person(G, "Macron")
-    ('wikidata:Q39259', 'wikidata:Q39259', None)
-    """
-    ranks = _ranked_people(G, name)
-    for r in sorted(ranks):
-        return ranks[r][0] if len(ranks[r]) == 1 else None
-    return None
 
 
 def _example_graph() -> nx.MultiGraph:

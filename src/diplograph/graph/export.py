@@ -44,6 +44,8 @@ from typing import IO, Any, Union
 
 import networkx as nx
 
+from ._common import XML_INVALID, date_interval, paused_gc, xml_clean
+
 __all__ = [
     "atomic_write",
     "write_graph",
@@ -65,8 +67,6 @@ FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv
 SCHEMA_ATTR = "diplograph_schema"
 SCHEMA_VERSION = 1
 
-# Characters XML 1.0 cannot hold, even as character references.
-_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -196,11 +196,6 @@ def _slurp(path_or_file: PathOrFile) -> bytes:
 
 
 # -- values ---------------------------------------------------------------------------------------
-def _clean(s: str) -> str:
-    """A string with the characters XML cannot hold removed."""
-    return s if s.isprintable() else _XML_INVALID.sub("", s)  # printable text has none
-
-
 def _json_escape(m: re.Match) -> str:
     return f"\\u{ord(m.group()):04x}"
 
@@ -217,7 +212,7 @@ def _dumps(value: Any, *, indent: int | None = None) -> str:
     """JSON text safe in XML and UTF-8: invalid characters become ``\\uXXXX`` escapes."""
     s = json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default,
                    indent=indent, separators=(",", ":") if indent is None else None)
-    return _XML_INVALID.sub(_json_escape, s)
+    return XML_INVALID.sub(_json_escape, s)
 
 
 def _sort_key(x: Any) -> tuple:
@@ -264,7 +259,7 @@ def _encode(v: Any, t: str) -> str:
         return repr(v) if isinstance(v, float) else str(v)
     if t in ("date", "datetime"):
         return v.isoformat()
-    return _clean(str(v))
+    return xml_clean(str(v))
 
 
 def _decode(s: Any, t: str) -> Any:
@@ -381,7 +376,7 @@ def _restore(G: nx.Graph, schema: dict, graph_attrs: Mapping, nodes, edges, *,
 # -- XML ------------------------------------------------------------------------------------------
 def _xtext(s: str) -> str:
     """Element text: escaped, carriage returns as references (a parser would drop them)."""
-    s = _clean(s)
+    s = xml_clean(s)
     if "&" in s:
         s = s.replace("&", "&amp;")
     if "<" in s:
@@ -405,7 +400,8 @@ def _xattr(s: Any) -> str:
     return s
 
 
-_GRAPHML_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
+# The GraphML and GEXF names of the schema types that are not strings.
+_XML_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
 
 
 def _graphml(G: nx.Graph) -> str:
@@ -424,7 +420,7 @@ def _graphml(G: nx.Graph) -> str:
         for a, t in sorted(types.items()):
             kid = keys[(domain, a)] = f"d{len(keys)}"
             out.append(f'  <key id="{kid}" for="{domain}" attr.name="{_xattr(a)}" '
-                       f'attr.type="{_GRAPHML_TYPE.get(t, "string")}"/>\n')
+                       f'attr.type="{_XML_TYPE.get(t, "string")}"/>\n')
     edgedefault = "directed" if G.is_directed() else "undirected"
     out.append(f'  <graph id="G" edgedefault="{edgedefault}">\n')
     for a, v in gattrs.items():
@@ -490,9 +486,6 @@ def _read_graphml(raw: bytes) -> nx.Graph:
 
 
 # -- GEXF -----------------------------------------------------------------------------------------
-_GEXF_TYPE = {"bool": "boolean", "int": "long", "float": "double"}
-
-
 def _gexf(G: nx.Graph) -> str:
     schema = _schema(G)
     ntypes, etypes = _domain_types(schema, "node"), _domain_types(schema, "edge")
@@ -500,7 +493,7 @@ def _gexf(G: nx.Graph) -> str:
     graph = {a: v for a, v in sorted(G.graph.items()) if a != SCHEMA_ATTR}
     meta = {SCHEMA_ATTR: schema, "graph": graph}
     edges = _sorted_edges(G)
-    dynamic = any(d.get("date_start") or d.get("date_end") for *_, d in edges)
+    dynamic = any(date_interval(d) for *_, d in edges)
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
            '<gexf xmlns="http://www.gexf.net/1.2draft" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -519,7 +512,7 @@ def _gexf(G: nx.Graph) -> str:
         for i, (a, t) in enumerate(sorted(types.items())):
             ids[(cls, a)] = str(i)
             out.append(f'      <attribute id="{i}" title="{_xattr(a)}" '
-                       f'type="{_GEXF_TYPE.get(t, "string")}"/>\n')
+                       f'type="{_XML_TYPE.get(t, "string")}"/>\n')
         out.append("    </attributes>\n")
 
     def attvalues(d: Mapping, cls: str, types: Mapping[str, str]) -> None:
@@ -540,10 +533,9 @@ def _gexf(G: nx.Graph) -> str:
     out.append("    </nodes>\n    <edges>\n")
     for i, (u, v, _k, d) in enumerate(edges):
         extra = ""
-        start = d.get("date_start") or d.get("date_end")
-        end = d.get("date_end") or d.get("date_start")
-        if start:
-            extra += f' start="{_xattr(start)}" end="{_xattr(end)}"'
+        interval = date_interval(d)
+        if interval:
+            extra += f' start="{_xattr(interval[0])}" end="{_xattr(interval[1])}"'
         w = d.get("weight")
         if isinstance(w, (int, float)) and not isinstance(w, bool):
             extra += f' weight="{w!r}"'
@@ -739,7 +731,7 @@ def to_dataframe(G: nx.Graph):
 
     Examples
     --------
-    >>> from diplograph.graph import _example_graph
+    >>> from diplograph.graph.build import _example_graph
     >>> df = to_dataframe(_example_graph())                     # doctest: +SKIP
     >>> df[["type", "status", "date_start"]].shape              # doctest: +SKIP
     (3, 3)
@@ -808,8 +800,6 @@ def read_graph(path: PathOrFile, format: str | None = None) -> nx.Graph:
     fmt = _format(path, format)
     if fmt == "csv":
         raise ValueError("a contacts table is not a whole graph: read it with read_contacts_csv")
-    from .build import _paused_gc
-
     raw = _slurp(path)
-    with _paused_gc():
+    with paused_gc():
         return {"graphml": _read_graphml, "gexf": _read_gexf, "json": _read_json}[fmt](raw)

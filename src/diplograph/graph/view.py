@@ -15,7 +15,7 @@ Node positions are computed here (python-igraph's Fruchterman-Reingold when inst
 networkx's spring layout, both seeded), so the page opens at once and shows the same picture each
 time. :func:`notebook_view` shows the same page inside a Jupyter notebook.
 
->>> from diplograph.graph import _example_graph
+>>> from diplograph.graph.build import _example_graph
 >>> html = to_html(_example_graph())
 >>> html.startswith("<!DOCTYPE html>") and "cdn" not in html.lower()
 True
@@ -132,10 +132,15 @@ def layout_positions(G: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, fl
     return pos
 
 
+def _country_code(d: Mapping[str, Any]) -> str | None:
+    """A node's country: a country node's code, a person's ``country``."""
+    return d.get("code") if d.get("kind") == "country" else d.get("country")
+
+
 def _country_colors(G: nx.Graph) -> dict[str, str]:
     counts = Counter()
     for _, d in G.nodes(data=True):
-        c = d.get("code") if d.get("kind") == "country" else d.get("country")
+        c = _country_code(d)
         if c:
             counts[c] += 1
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
@@ -147,7 +152,7 @@ def _country_names(G: nx.Graph) -> dict[str, str]:
     from ..resources.countries import load_countries
 
     lexicon = load_countries()
-    codes = {d.get("code") if d.get("kind") == "country" else d.get("country") for _, d in G.nodes(data=True)}
+    codes = {_country_code(d) for _, d in G.nodes(data=True)}
     return {c: lexicon.name(c) or c for c in codes if c}
 
 
@@ -199,7 +204,7 @@ def view_data(G: nx.Graph, *, title: str = "Contacts", pos: Mapping[Any, tuple[f
     nodes = []
     for n in keep:
         d = H.nodes[n]
-        country = d.get("code") if d.get("kind") == "country" else d.get("country")
+        country = _country_code(d)
         x, y = pos[n]
         nodes.append({
             "id": ids[n], "key": str(n), "label": d.get("name") or str(n), "kind": d.get("kind") or "person",
@@ -233,7 +238,7 @@ def to_html(G: nx.Graph, path: str | os.PathLike[str] | None = None, *, title: s
     Examples
     --------
     >>> import os, tempfile
-    >>> from diplograph.graph import _example_graph
+    >>> from diplograph.graph.build import _example_graph
     >>> p = os.path.join(tempfile.mkdtemp(), "contacts.html")
     >>> _ = to_html(_example_graph(), p, title="Example")
     >>> "<title>Example</title>" in open(p, encoding="utf-8").read()
