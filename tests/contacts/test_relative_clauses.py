@@ -1,0 +1,30 @@
+"""A contact told in a relative clause of its noun: "the call she had with X", "the talks they held on
+Monday". The clause's subject and its "with" phrase are the participants, and its date is the contact's.
+(Sentences written for the project.)"""
+from __future__ import annotations
+
+import diplograph
+
+
+def pairs(text: str, published: str) -> set:
+    ex = diplograph.extract(text, published=published)
+    return {(frozenset(p.name.split()[-1] for p in c.participants if p.kind == "person"), c.type, c.status,
+             c.date.value if c.date else None) for c in ex.contacts}
+
+
+def test_the_subject_of_a_relative_clause_had_the_conversation():
+    got = pairs("Chilean President Gabriel Boric said the two countries had settled the dispute after a "
+                "conversation he had with Peruvian President Dina Boluarte on Friday.", "2024-05-06")
+    assert (frozenset({"Boric", "Boluarte"}), "talks", "occurred", "2024-05-03") in got
+
+
+def test_the_date_in_the_relative_clause_dates_the_call():
+    got = pairs("Kenyan President William Ruto described the telephone conversation he had this Monday with "
+                "Ghanaian President John Mahama as warm.", "2025-03-12")
+    assert (frozenset({"Ruto", "Mahama"}), "phone_call", "occurred", "2025-03-10") in got
+
+
+def test_a_relative_clause_without_a_light_verb_adds_nobody():
+    got = pairs("Kenyan President William Ruto criticised the meeting that angered Ghanaian President John "
+                "Mahama on Monday.", "2025-03-12")
+    assert not any({"Ruto", "Mahama"} <= set(names) for names, *_ in got)
