@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -216,114 +216,19 @@ class ContactExtractor:
 
     def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
                   consumed: set[int]) -> list[RawContact]:
-        ctype = spec["type"]
+        """The contacts one trigger word names: read its arguments, settle the type, resolve the
+        people, date it and decide its status, then build one contact (or one per guest)."""
         if spec.get("head_only"):
             return []  # "phone" in "phone call" counts through its head noun
-        split = False
-        if tok.pos_ == "ADP":  # "signed the deal alongside Rubio": the clause's subject and the object
-            from .participants import subjects_of
-
-            subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
-                "VERB", "AUX") and tok.head.lemma_ not in cues.reporting else []  # not "Alongside X, Y said"
-            others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx)]
-        elif tok.pos_ in ("VERB", "AUX"):
-            if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ == spec["needs_object_word"]
-                                                         for c in tok.children):
-                return []
-            if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):
-                return []
-            if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
-                                            and c.i == tok.i + 1 for c in tok.children):
-                return []  # "called for", "called on X to", "called off"
-            if spec.get("no_oprd") and any(
-                    (c.dep_ in ("oprd", "ccomp") and c.i not in ctx.person_of)
-                    or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
-                    for c in tok.children):
-                return []  # "called him a liar"; but "called Putin to discuss the war" is a call
-            subj, others = verb_parties(tok, spec, ctx)
-            others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
-            if not others and ctype != "visit" and _unnamed_counterpart(tok, ctx):
-                return []  # "Vučić and Kurti spoke with European mediators": not with each other
-            if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
-                    and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
-                from .participants import (
-                    subjects_of,  # "X chaired the meeting, which brought together A and B"
-                )
-
-                subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
-            purpose = []
-            if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
-                for ch in tok.children:
-                    if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer") \
-                            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in ch.children):
-                        # (not "..., while Johnson met Zelensky in April": a clause of its own)
-                        _, met = verb_parties(ch, {"type": "meeting", "args": ["obj", "with", "to"]}, ctx)
-                        if met:
-                            others = [p for p in others if p.kind != "country"] + met
-                            consumed.add(ch.i)
-                            purpose.append(ch)
-            if spec.get("needs_person_obj") and not any(p.kind in ("person", "group") for p in others):
-                return []
-            if spec.get("needs_destination") and not others:
-                return []
-            # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
-            split = len([p for p in subj if p.kind == "person"]) == 1 and \
-                len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral") \
-                and tok.lemma_ not in ("host", "receive", "welcome", "bring")  # one host, guests together
-        else:
-            if spec.get("not_with") and any(c.dep_ == "prep" and c.lower_ in spec["not_with"] for c in tok.children):
-                return []
-            if tok.dep_ == "compound" and tok.head.lemma_ in ("center", "centre", "line", "log", "record", "hall"):
-                return []
-            if spec.get("needs_modifier") and not any(c.lower_ in spec["needs_modifier"] for c in tok.children
-                                                      if c.i < tok.i):
-                return []  # "video conference" is a call, "press conference" is not
-            if spec.get("courtesy_call") and any(c.lower_ == "courtesy" for c in tok.children):
-                spec = {**spec, "type": "meeting", "object_preps": spec["courtesy_call"]}
-                ctype = "meeting"
-            subj, others, gov = noun_parties(tok, spec, ctx)
-            others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
-            # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
-            split = len([p for p in subj if p.kind == "person"]) == 1 and \
-                len([p for p in others if p.kind == "person"]) >= 2 and \
-                any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])]) \
-                and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i)
-            if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
-                    and len(_own_people(tok, ctx)) < 2:
-                return []  # "during the summit", "at a dinner": a venue, not a contact
-            if _setting(tok) and not _own_people(tok, ctx):
-                return []  # "During the visit, the five leaders phoned Trump": the time of another contact
-            ctype = _refine_type(tok, ctype)
-        ctype = _phrase_type(tok, ctype, ctx)
-        if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
-            ctype = _setting_type(tok, ctype)
-        if ctype == "talks" and (_located(tok, ctx) or _held_talks(tok)):
-            ctype = "meeting"  # "talks in Sochi", "held talks with": in person unless a phone or video says otherwise
-        parties = _dedupe(subj + others)
-        hosts = _hosted_by(tok, ctx) if ctype == "visit" and tok.pos_ == "NOUN" else set()
-        if any(p.kind == "group" for p in parties):  # (the group is resolved without the host)
-            parties = _dedupe(self._resolve_group([p for p in parties if p.id not in hosts], tok, previous, ctx)
-                              + [p for p in parties if p.id in hosts])
-        if hosts:  # "the state visit hosted by King Charles": the host, and the guest from another country
-            home = {ctx.people[h].country for h in hosts if h in ctx.people} - {None}
-            parties = [p for p in parties if p.id in hosts or p.kind != "person" or p.id not in ctx.people
-                       or ctx.people[p.id].country not in home]
+        reading = _read_trigger(tok, spec, ctx, cues, consumed)
+        if reading is None:
+            return []
+        ctype = _contact_type(tok, reading.type, ctx)
+        parties = self._trigger_parties(tok, ctype, reading.subj + reading.others, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = clause_chain(tok, cues)
-        date_chain = chain + (purpose if tok.pos_ in ("VERB", "AUX") else [])
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ == "VERB":
-            v = tok.head.head  # "agreed on Friday to expand ties after talks in Sochi": the day of the outcome
-            date_chain = chain + [v]
-            while v.dep_ in ("xcomp", "conj") and v.head != v:
-                v = v.head
-                date_chain.append(v)
-        date = date_for(tok, date_chain, dates, ctx.person_of.keys(), ctx.sent(tok))
-        if date is None:
-            date = occasion_date(chain, dates, ctx)
-        if date is None:
-            date = perfect_today(chain, ctx)
-
+        date = _trigger_date(tok, chain, reading.purpose, dates, ctx)
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
@@ -338,54 +243,35 @@ class ContactExtractor:
                 return []
         elif len(persons) < 2:
             return []
-        if spec.get("needs_pair_or_with") and len(persons) < 2:
+        if reading.spec.get("needs_pair_or_with") and len(persons) < 2:
             return []
         trigger = ctx.doc[tok.i:tok.i + 1]
-        if split:
-            lead = next(p for p in subj if p.kind == "person")
-            guests = [p for p in others if p.kind == "person" and p.id != lead.id]
+        if reading.split:
+            lead = next(p for p in reading.subj if p.kind == "person")
+            guests = [p for p in reading.others if p.kind == "person" and p.id != lead.id]
             own_dates = interleaved_dates(guests, dates, ctx.sent(tok))
             return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
                     for p in guests]
-        host = initiator = None
-        if ctype == "visit" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
-            # "Putin invited Trump to visit Moscow": the inviter hosts a visit to their own country
-            inviters = [p for s_tok in (c for c in tok.head.children if c.dep_ == "nsubj")
-                        for p in np_parties(s_tok, ctx) if p.kind == "person"]
-            dest = {p.id for p in countries}
-            for inv in inviters:
-                person = ctx.people.get(inv.id)
-                if person is not None and person.country in dest:
-                    persons = _dedupe(persons + [inv])
-                    parties = [p for p in parties if p.kind == "person"] + [inv]
-                    parties = _dedupe(parties)
-                    countries = []
-        if ctype == "visit" and countries:
-            # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
-            for inv in _invited_by(tok, ctx):
-                person = ctx.people.get(inv.id)
-                if person is not None and person.country in {p.id for p in countries}:
-                    parties = _dedupe([p for p in parties if p.kind == "person"] + [inv])
-                    persons, countries = [p for p in parties if p.kind == "person"], []
-        if ctype == "meeting" and tok.lemma_ in ("host", "receive", "welcome") and len(persons) == 2 \
-                and (_at_home(tok, persons[0], ctx) or _for_a_visit(tok)):
-            ctype = "visit"  # "Trump hosted the crown prince at the White House": a visit to the host
-            subj = [persons[0]]
-            parties = [persons[1], persons[0]]
-        if ctype == "visit":
-            visitors = [p for p in subj if p.kind == "person"] or persons[:1]
-            if tok.lemma_ in ("host", "receive", "welcome"):
-                visitors = [p for p in persons if p.id not in {s.id for s in subj}] or visitors
-            initiator = visitors[0].id
-            hosts = [p for p in parties if p.id != initiator]
-            host = hosts[0].id if hosts else None
-            if countries and len(persons) >= 2:  # a named host: drop the country
-                parties = persons
-        else:
-            parties = persons
+        parties, persons, countries = _invitation_hosts(tok, ctype, parties, persons, countries, ctx)
+        ctype, parties, host, initiator = _roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
                            initiator=initiator)]
+
+    def _trigger_parties(self, tok: Token, ctype: str, found: list[Party], previous: list[RawContact],
+                         ctx: DocContext) -> list[Party]:
+        """The trigger's parties with "the two leaders" resolved; a visit "hosted by" someone keeps the host
+        and the guests from other countries."""
+        parties = _dedupe(found)
+        hosts = _hosted_by(tok, ctx) if ctype == "visit" and tok.pos_ == "NOUN" else set()
+        if any(p.kind == "group" for p in parties):  # (the group is resolved without the host)
+            parties = _dedupe(self._resolve_group([p for p in parties if p.id not in hosts], tok, previous, ctx)
+                              + [p for p in parties if p.id in hosts])
+        if hosts:  # "the state visit hosted by King Charles": the host, and the guest from another country
+            home = {ctx.people[h].country for h in hosts if h in ctx.people} - {None}
+            parties = [p for p in parties if p.id in hosts or p.kind != "person" or p.id not in ctx.people
+                       or ctx.people[p.id].country not in home]
+        return parties
 
     @staticmethod
     def _remote_part(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
@@ -574,6 +460,192 @@ class ContactExtractor:
             if named and len(others) == 1:
                 return _dedupe(named + [Party(others[0], "person", group.token)])
         return named
+
+
+class _Reading(NamedTuple):
+    """A trigger's arguments as its part of speech reads them."""
+    type: str
+    spec: dict  # (a courtesy call's noun reads as a meeting)
+    subj: list[Party]
+    others: list[Party]
+    split: bool  # one subject and several guests: one bilateral contact per guest
+    purpose: list[Token]  # "travelled to Caracas to meet Maduro": the verbs of the trip's purpose
+
+
+def _read_trigger(tok: Token, spec: dict, ctx: DocContext, cues, consumed: set[int]) -> _Reading | None:
+    """The arguments of a preposition, verb or noun trigger; None if the rules say it names no contact."""
+    if tok.pos_ == "ADP":  # "signed the deal alongside Rubio": the clause's subject and the object
+        from .participants import subjects_of
+
+        subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
+            "VERB", "AUX") and tok.head.lemma_ not in cues.reporting else []  # not "Alongside X, Y said"
+        others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx)]
+        return _Reading(spec["type"], spec, subj, others, False, [])
+    if tok.pos_ in ("VERB", "AUX"):
+        return _read_verb(tok, spec, ctx, consumed)
+    return _read_noun(tok, spec, ctx)
+
+
+def _verb_excluded(tok: Token, spec: dict, ctx: DocContext) -> bool:
+    """Does the verb miss what its rule asks for ("called for", "called him a liar")?"""
+    if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ == spec["needs_object_word"]
+                                                 for c in tok.children):
+        return True
+    if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):
+        return True
+    if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
+                                    and c.i == tok.i + 1 for c in tok.children):
+        return True  # "called for", "called on X to", "called off"
+    if spec.get("no_oprd") and any(
+            (c.dep_ in ("oprd", "ccomp") and c.i not in ctx.person_of)
+            or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
+            for c in tok.children):
+        return True  # "called him a liar"; but "called Putin to discuss the war" is a call
+    return False
+
+
+def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> _Reading | None:
+    """A verb's subjects and objects (with the people a trip is "to meet")."""
+    ctype = spec["type"]
+    if _verb_excluded(tok, spec, ctx):
+        return None
+    subj, others = verb_parties(tok, spec, ctx)
+    others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
+    if not others and ctype != "visit" and _unnamed_counterpart(tok, ctx):
+        return None  # "Vučić and Kurti spoke with European mediators": not with each other
+    if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
+            and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
+        from .participants import (
+            subjects_of,  # "X chaired the meeting, which brought together A and B"
+        )
+
+        subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
+    purpose = []
+    if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
+        for ch in tok.children:
+            if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in ch.children):
+                # (not "..., while Johnson met Zelensky in April": a clause of its own)
+                _, met = verb_parties(ch, {"type": "meeting", "args": ["obj", "with", "to"]}, ctx)
+                if met:
+                    others = [p for p in others if p.kind != "country"] + met
+                    consumed.add(ch.i)
+                    purpose.append(ch)
+    if spec.get("needs_person_obj") and not any(p.kind in ("person", "group") for p in others):
+        return None
+    if spec.get("needs_destination") and not others:
+        return None
+    # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
+    split = len([p for p in subj if p.kind == "person"]) == 1 and \
+        len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral") \
+        and tok.lemma_ not in ("host", "receive", "welcome", "bring")  # one host, guests together
+    return _Reading(ctype, spec, subj, others, split, purpose)
+
+
+def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> _Reading | None:
+    """A noun's people ("Biden's call with Johnson") and the type its modifiers give it."""
+    ctype = spec["type"]
+    if spec.get("not_with") and any(c.dep_ == "prep" and c.lower_ in spec["not_with"] for c in tok.children):
+        return None
+    if tok.dep_ == "compound" and tok.head.lemma_ in ("center", "centre", "line", "log", "record", "hall"):
+        return None
+    if spec.get("needs_modifier") and not any(c.lower_ in spec["needs_modifier"] for c in tok.children
+                                              if c.i < tok.i):
+        return None  # "video conference" is a call, "press conference" is not
+    if spec.get("courtesy_call") and any(c.lower_ == "courtesy" for c in tok.children):
+        spec = {**spec, "type": "meeting", "object_preps": spec["courtesy_call"]}
+        ctype = "meeting"
+    subj, others, gov = noun_parties(tok, spec, ctx)
+    others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
+    # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
+    split = len([p for p in subj if p.kind == "person"]) == 1 and \
+        len([p for p in others if p.kind == "person"]) >= 2 and \
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])]) \
+        and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i)
+    if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
+            and len(_own_people(tok, ctx)) < 2:
+        return None  # "during the summit", "at a dinner": a venue, not a contact
+    if _setting(tok) and not _own_people(tok, ctx):
+        return None  # "During the visit, the five leaders phoned Trump": the time of another contact
+    return _Reading(_refine_type(tok, ctype), spec, subj, others, split, [])
+
+
+def _contact_type(tok: Token, ctype: str, ctx: DocContext) -> str:
+    """The type the trigger's phrase, setting and place make of it ("spoke by phone", "talks in Sochi")."""
+    ctype = _phrase_type(tok, ctype, ctx)
+    if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
+        ctype = _setting_type(tok, ctype)
+    if ctype == "talks" and (_located(tok, ctx) or _held_talks(tok)):
+        ctype = "meeting"  # "talks in Sochi", "held talks with": in person unless a phone or video says otherwise
+    return ctype
+
+
+def _trigger_date(tok: Token, chain: list[Token], purpose: list[Token], dates: list[tuple[Span, TimeValue]],
+                  ctx: DocContext) -> TimeValue | None:
+    """The date of the trigger's clause (or of the trip's purpose), else of the occasion, else "today"
+    for a perfect."""
+    date_chain = chain + purpose
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ == "VERB":
+        v = tok.head.head  # "agreed on Friday to expand ties after talks in Sochi": the day of the outcome
+        date_chain = chain + [v]
+        while v.dep_ in ("xcomp", "conj") and v.head != v:
+            v = v.head
+            date_chain.append(v)
+    date = date_for(tok, date_chain, dates, ctx.person_of.keys(), ctx.sent(tok))
+    if date is None:
+        date = occasion_date(chain, dates, ctx)
+    if date is None:
+        date = perfect_today(chain, ctx)
+    return date
+
+
+def _invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: list[Party],
+                      countries: list[Party], ctx: DocContext) -> tuple[list[Party], list[Party], list[Party]]:
+    """(parties, persons, countries) with the inviter of a visit to their own country as its host."""
+    if ctype == "visit" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
+        # "Putin invited Trump to visit Moscow": the inviter hosts a visit to their own country
+        inviters = [p for s_tok in (c for c in tok.head.children if c.dep_ == "nsubj")
+                    for p in np_parties(s_tok, ctx) if p.kind == "person"]
+        dest = {p.id for p in countries}
+        for inv in inviters:
+            person = ctx.people.get(inv.id)
+            if person is not None and person.country in dest:
+                persons = _dedupe(persons + [inv])
+                parties = [p for p in parties if p.kind == "person"] + [inv]
+                parties = _dedupe(parties)
+                countries = []
+    if ctype == "visit" and countries:
+        # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
+        for inv in _invited_by(tok, ctx):
+            person = ctx.people.get(inv.id)
+            if person is not None and person.country in {p.id for p in countries}:
+                parties = _dedupe([p for p in parties if p.kind == "person"] + [inv])
+                persons, countries = [p for p in parties if p.kind == "person"], []
+    return parties, persons, countries
+
+
+def _roles(tok: Token, ctype: str, subj: list[Party], parties: list[Party], persons: list[Party],
+           countries: list[Party], ctx: DocContext) -> tuple[str, list[Party], str | None, str | None]:
+    """(type, parties, host, initiator): a visit's visitor and host; a host receiving at home makes a
+    meeting a visit; any other contact keeps its people only."""
+    host = initiator = None
+    if ctype == "meeting" and tok.lemma_ in ("host", "receive", "welcome") and len(persons) == 2 \
+            and (_at_home(tok, persons[0], ctx) or _for_a_visit(tok)):
+        ctype = "visit"  # "Trump hosted the crown prince at the White House": a visit to the host
+        subj = [persons[0]]
+        parties = [persons[1], persons[0]]
+    if ctype == "visit":
+        visitors = [p for p in subj if p.kind == "person"] or persons[:1]
+        if tok.lemma_ in ("host", "receive", "welcome"):
+            visitors = [p for p in persons if p.id not in {s.id for s in subj}] or visitors
+        initiator = visitors[0].id
+        hosts = [p for p in parties if p.id != initiator]
+        host = hosts[0].id if hosts else None
+        if countries and len(persons) >= 2:  # a named host: drop the country
+            parties = persons
+    else:
+        parties = persons
+    return ctype, parties, host, initiator
 
 
 def _sentences_between(ctx: DocContext, a: int, b: int) -> int:
