@@ -30,6 +30,7 @@ from .dating import (
     occasion_date,
     perfect_today,
 )
+from .groups import resolve_group, sentences_between
 from .lexicon import (
     answer_cues,
     attendance_cues,
@@ -41,6 +42,7 @@ from .merge import merge_contacts, merge_reports, to_contact
 from .participants import (
     DocContext,
     Party,
+    dedupe_parties,
     list_continuation,
     noun_parties,
     np_parties,
@@ -262,10 +264,10 @@ class ContactExtractor:
                          ctx: DocContext) -> list[Party]:
         """The trigger's parties with "the two leaders" resolved; a visit "hosted by" someone keeps the host
         and the guests from other countries."""
-        parties = _dedupe(found)
+        parties = dedupe_parties(found)
         hosts = _hosted_by(tok, ctx) if ctype == "visit" and tok.pos_ == "NOUN" else set()
         if any(p.kind == "group" for p in parties):  # (the group is resolved without the host)
-            parties = _dedupe(self._resolve_group([p for p in parties if p.id not in hosts], tok, previous, ctx)
+            parties = dedupe_parties(resolve_group([p for p in parties if p.id not in hosts], tok, previous, ctx)
                               + [p for p in parties if p.id in hosts])
         if hosts:  # "the state visit hosted by King Charles": the host, and the guest from another country
             home = {ctx.people[h].country for h in hosts if h in ctx.people} - {None}
@@ -301,14 +303,14 @@ class ContactExtractor:
             if tok.dep_ == "pcomp":  # the parser may hang the first names on the preposition
                 who += [p for c in tok.head.children if c.dep_ == "pobj" for p in np_parties(c, ctx)
                         if p.kind == "person"]
-            who = _dedupe(who)
+            who = dedupe_parties(who)
         last = previous[-1]
         if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit", "video_call"):
             return False
         target = {p.id for p in last.parties}
         for other in previous:
             if {p.id for p in other.parties} == target:
-                other.parties = _dedupe(other.parties + who)
+                other.parties = dedupe_parties(other.parties + who)
         last.extra_sentences.append(ctx.sent(tok))
         return True
 
@@ -326,9 +328,9 @@ class ContactExtractor:
                   for p in np_parties(g, ctx) if p.kind == "person"]
         if agents and not objects:  # "Ramaphosa was accompanied by Steenhuisen and Tau"
             objects = {p.id for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"}
-            who = _dedupe([p for p in agents if p.id not in objects])
+            who = dedupe_parties([p for p in agents if p.id not in objects])
         else:
-            who = _dedupe([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
+            who = dedupe_parties([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
                            and p.id not in objects])
         if not objects or not previous:
             return False
@@ -338,7 +340,7 @@ class ContactExtractor:
         if not who or not targets:
             return False
         for r in targets:
-            r.parties = _dedupe(r.parties + who)
+            r.parties = dedupe_parties(r.parties + who)
             r.extra_sentences.append(ctx.sent(tok))
         return True
 
@@ -358,17 +360,17 @@ class ContactExtractor:
             return False  # "also attended the summit": an event of its own
         from .participants import subjects_of
 
-        who = _dedupe([p for s_tok in subjects_of(verb) for p in np_parties(s_tok, ctx) if p.kind == "person"])
+        who = dedupe_parties([p for s_tok in subjects_of(verb) for p in np_parties(s_tok, ctx) if p.kind == "person"])
         if not who or not previous:
             return False
         last = previous[-1]
-        if _sentences_between(ctx, last.sentence.start, ctx.sent(tok).start) > 1 \
+        if sentences_between(ctx, last.sentence.start, ctx.sent(tok).start) > 1 \
                 or last.type not in ("meeting", "talks", "visit", "video_call") or last.status != "occurred":
             return False
         target = {p.id for p in last.parties}
         for other in previous:
             if {p.id for p in other.parties} == target:
-                other.parties = _dedupe(other.parties + who)
+                other.parties = dedupe_parties(other.parties + who)
         last.extra_sentences.append(ctx.sent(tok))
         return True
 
@@ -401,65 +403,6 @@ class ContactExtractor:
                 raw.extra_sentences.append(ctx.sent(tok))
                 return True
         return False
-
-    @staticmethod
-    def _resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
-                       ctx: DocContext | None = None) -> list[Party]:
-        """"the two leaders", "they": the pair the text last coordinated ("Araghchi and Witkoff ... the two
-        men"), else the people of the latest contact within a few sentences, else the last two people of
-        the group's office named before."""
-        named = [p for p in parties if p.kind != "group"]
-        group = next(p for p in parties if p.kind == "group")
-        sent_start = ctx.sent(tok).start
-        # the group undergoes the contact ("X joined them", "the two leaders were welcomed by X"): the one
-        # named is not one of them
-        as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
-        if ctx is not None:
-            head = ctx.doc[group.token]
-            numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ in ("both", "two")
-            if numbered:
-                here = [r for r in previous if r.sentence.start == sent_start
-                        and len({p.id for p in r.parties if p.kind == "person"}) == 2]
-                pair = [p for p in here[-1].parties if p.kind == "person"] if here else []
-                if pair and all(p.id in {q.id for q in pair} for p in named):
-                    return _dedupe(pair)  # "talks with Putin on Saturday, the 26th meeting between the two leaders"
-                sent = ctx.sent(tok)
-                besides = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
-                                             if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
-                if as_object and len(besides) == 2:  # "Macron pressed Xi ..., as von der Leyen joined the two"
-                    return _dedupe(named + [Party(pid, "person", group.token) for pid in besides])
-                recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
-                              None)
-                close = recent is not None and _sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
-                typed = head.lower_ in _GROUP_ROLES  # "the two presidents": people of that office only
-                pair = _last_coordinated_pair(ctx, group.token, head.lower_) or (
-                    None if close and not typed else _last_two(ctx, group.token, head.lower_))
-                if pair and (as_object or all(p.id in {q.id for q in pair} for p in named)):
-                    return _dedupe(named + pair)
-            count = _NUMBER_WORDS.get(next((c.lower_ for c in head.children if c.dep_ == "nummod"), ""), 0)
-            if count > 2:  # "the five leaders jointly phoned Trump": the latest contact of five
-                five = next((r for r in reversed(previous) if sent_start - r.sentence.start <= 120
-                             and len({p.id for p in r.parties if p.kind == "person"}) == count), None)
-                if five is not None:
-                    return _dedupe(named + [p for p in five.parties if p.kind == "person"])
-        for raw in reversed(previous):
-            if sent_start - raw.sentence.start > 120:
-                break
-            ids = {p.id for p in raw.parties if p.kind == "person"}
-            # "they met" are the people of the last contact; "X joined them" adds X to them
-            if len(ids) >= 2 and (as_object or all(p.id in ids for p in named if _is_subject(ctx, p))):
-                return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
-        if ctx is not None:
-            pair = _last_coordinated_pair(ctx, group.token)
-            if pair and all(p.id in {q.id for q in pair} for p in named):
-                return _dedupe(named + pair)
-            # "we held talks" with one other person named in the sentence
-            sent = ctx.sent(tok)
-            others = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
-                                        if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
-            if named and len(others) == 1:
-                return _dedupe(named + [Party(others[0], "person", group.token)])
-        return named
 
 
 class _Reading(NamedTuple):
@@ -510,7 +453,7 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> _
     if _verb_excluded(tok, spec, ctx):
         return None
     subj, others = verb_parties(tok, spec, ctx)
-    others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
+    others = dedupe_parties(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
     if not others and ctype != "visit" and _unnamed_counterpart(tok, ctx):
         return None  # "Vučić and Kurti spoke with European mediators": not with each other
     if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
@@ -610,16 +553,16 @@ def _invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: lis
         for inv in inviters:
             person = ctx.people.get(inv.id)
             if person is not None and person.country in dest:
-                persons = _dedupe(persons + [inv])
+                persons = dedupe_parties(persons + [inv])
                 parties = [p for p in parties if p.kind == "person"] + [inv]
-                parties = _dedupe(parties)
+                parties = dedupe_parties(parties)
                 countries = []
     if ctype == "visit" and countries:
         # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
         for inv in _invited_by(tok, ctx):
             person = ctx.people.get(inv.id)
             if person is not None and person.country in {p.id for p in countries}:
-                parties = _dedupe([p for p in parties if p.kind == "person"] + [inv])
+                parties = dedupe_parties([p for p in parties if p.kind == "person"] + [inv])
                 persons, countries = [p for p in parties if p.kind == "person"], []
     return parties, persons, countries
 
@@ -646,99 +589,6 @@ def _roles(tok: Token, ctype: str, subj: list[Party], parties: list[Party], pers
     else:
         parties = persons
     return ctype, parties, host, initiator
-
-
-def _sentences_between(ctx: DocContext, a: int, b: int) -> int:
-    """How many sentence starts lie after token ``a`` up to token ``b``."""
-    return max(0, ctx.sent_index[b] - ctx.sent_index[a]) if b < len(ctx.sent_index) else \
-        sum(1 for s in ctx.sents if a < s.start <= b)
-
-
-_GROUP_ROLES = {"leaders": ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
-                            "crown prince", "supreme leader", "queen", "sultan", "military leader", "military ruler"),
-                "presidents": ("president",), "ministers": ("minister",)}
-
-
-def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
-    """The last two different people named before token ``before``, in its sentence or the previous one
-    (of the office the group noun names: "the two presidents")."""
-    doc = ctx.doc
-    roles = _GROUP_ROLES.get(noun)
-    sent = doc[before].sent
-    k = ctx.sent_index[sent.start]
-    lo = ctx.sents[max(0, k - (3 if roles else 1))].start  # (people of an office may be named further back)
-    seen: list[str] = []
-    for start, pid in reversed(ctx.mention_starts):
-        if start >= before:
-            continue
-        if start < lo:
-            break
-        role = getattr(ctx.people.get(pid), "role", None) or ""
-        if roles and not _has_role(role, roles):
-            continue
-        if pid not in seen:
-            seen.append(pid)
-        if len(seen) == 2:
-            return [Party(seen[1], "person", before), Party(seen[0], "person", before)]
-    return None
-
-
-def _is_subject(ctx: DocContext | None, party: Party) -> bool:
-    """Is the party named in a subject ("they and Macron met"), not an object ("they met Zelenskyy")?"""
-    if ctx is None:
-        return True
-    t = ctx.doc[party.token]
-    while t.dep_ in ("compound", "flat", "appos", "conj", "amod") and t.head != t:
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass")
-
-
-def _has_role(role: str | None, roles) -> bool:
-    """Does a person's role name one of ``roles`` ("president", not "vice president")?"""
-    role = (role or "").lower()
-    return any(role == r or (role.endswith(" " + r) and role.split()[0] not in ("vice", "deputy", "former", "acting"))
-               for r in roles)
-
-
-_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
-
-
-def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
-    """The last two people joined by "and" (or a comma list of two) in this or the two previous
-    sentences before token ``before``."""
-    doc = ctx.doc
-    sent = doc[before].sent
-    lo = sent.start
-    for _ in range(2):
-        if lo > 0:
-            lo = doc[lo - 1].sent.start
-    best = None
-    for i in range(lo, before):
-        if i not in ctx.person_of:
-            continue
-        t = doc[i]
-        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
-            t = t.head
-        if t.dep_ == "conj" and t.head.i in ctx.person_of and t.head.i < t.i:
-            if t.head.dep_ == "conj" or sum(1 for c in t.head.children if c.dep_ == "conj") > 1:
-                continue  # the last two of a longer list are no pair
-            a, b = ctx.person_of[t.head.i], ctx.person_of[i]
-            roles = _GROUP_ROLES.get(noun)
-            if roles and not all(_has_role(getattr(ctx.people.get(x), "role", None), roles) for x in (a, b)):
-                continue  # "the two presidents" are not the two ministers just named
-            if a != b:
-                best = [Party(a, "person", t.head.i), Party(b, "person", i)]
-    return best
-
-
-def _dedupe(parties: list[Party]) -> list[Party]:
-    seen, out = set(), []
-    for p in parties:
-        if p.id not in seen:
-            seen.add(p.id)
-            out.append(p)
-    return out
 
 
 def _refine_type(noun: Token, ctype: str) -> str:
@@ -949,7 +799,7 @@ def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeV
             events.setdefault(noun.i, (noun, []))[1].extend(agents)
     out = []
     for noun, people in events.values():
-        people = _dedupe(people)
+        people = dedupe_parties(people)
         if not people or noun.i in consumed:
             continue  # (one person, the chair, may be joined by those "who took part" in the next sentences)
         consumed.add(noun.i)

@@ -851,6 +851,16 @@ def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx
     return subj
 
 
+def dedupe_parties(parties: list[Party]) -> list[Party]:
+    """The parties, each person (or country) once, in the order first named."""
+    seen, out = set(), []
+    for p in parties:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
+
+
 # What may stand between two names of one list: "President of Somalia, Hassan Sheikh Mohamud, the
 # Chancellor of Germany, Olaf Scholz, as well as with ...". Not a verb, not a clause, not a phrase of time
 # or place, and not too long.
