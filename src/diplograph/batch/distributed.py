@@ -154,9 +154,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
 
     Returns ``{"parts", "docs", "people", "contacts", "errors", "errors_file", "seconds"}``.
     """
-    from distributed import as_completed
-
-    from ..graph.export import atomic_write
+    import distributed  # noqa: F401  (without Dask installed, fail at once, even on an empty input)
 
     if on_error not in ("skip", "fail"):
         raise ValueError("on_error is 'skip' or 'fail'")
@@ -175,30 +173,9 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
         client, owned = _client(scheduler, n_workers)
         try:
             out.mkdir(parents=True, exist_ok=True)  # once connected: a failed run leaves no folder
-            futures = [client.submit(_run_partition, i, units, published=published, fields=fields,
-                                     model=model, batch_size=batch_size, max_length=max_length,
-                                     mode=mode, pure=False)
-                       for i, units in enumerate(partitions)]
-            bar = _progress(len(futures), progress)
-            for fut in as_completed(futures):
-                res = fut.result()
-                fut.release()
-                if res["errors"] and on_error == "fail":
-                    first = res["errors"][0]
-                    client.cancel(futures)
-                    raise InputError(first["error"], source=first["source"], line=first["line"],
-                                     field=first["field"])
-                with atomic_write(out / f"part-{res['index']:05d}.jsonl") as f:
-                    for line in res["lines"]:
-                        f.write(line + "\n")
-                errors[res["index"]] = res["errors"]
-                summary["docs"] += len(res["lines"])
-                summary["people"] += res["people"]
-                summary["contacts"] += res["contacts"]
-                if bar is not None:
-                    bar.update(1)
-            if bar is not None:
-                bar.close()
+            _collect_parts(client, partitions, out, summary, errors, on_error=on_error, progress=progress,
+                           published=published, fields=fields, model=model, batch_size=batch_size,
+                           max_length=max_length, mode=mode)
         finally:
             if owned is not None:
                 client.close()
@@ -209,7 +186,50 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
         if int(_PART.match(p.name).group(1)) >= len(partitions):
             p.unlink()
     summary["parts"] = [str(out / f"part-{i:05d}.jsonl") for i in range(len(partitions))]
-    all_errors = [error_record(e) for e in skipped] + [e for i in sorted(errors) for e in errors[i]]
+    _write_errors(summary, [error_record(e) for e in skipped] + [e for i in sorted(errors) for e in errors[i]],
+                  errors_file, out)
+    summary["seconds"] = round(time.perf_counter() - t0, 2)
+    return summary
+
+
+def _collect_parts(client: Any, partitions: list[list[tuple]], out: Path, summary: dict[str, Any],
+                   errors: dict[int, list[dict]], *, on_error: str, progress: bool, **run: Any) -> None:
+    """Run every partition on ``client`` and write each part file as it comes back, counting into
+    ``summary`` and keeping each partition's errors in ``errors``; ``on_error="fail"`` cancels the rest
+    and raises the first error."""
+    from distributed import as_completed
+
+    from ..graph.export import atomic_write
+
+    futures = [client.submit(_run_partition, i, units, **run, pure=False) for i, units in enumerate(partitions)]
+    bar = _progress(len(futures), progress)
+    for fut in as_completed(futures):
+        res = fut.result()
+        fut.release()
+        if res["errors"] and on_error == "fail":
+            first = res["errors"][0]
+            client.cancel(futures)
+            raise InputError(first["error"], source=first["source"], line=first["line"],
+                             field=first["field"])
+        with atomic_write(out / f"part-{res['index']:05d}.jsonl") as f:
+            for line in res["lines"]:
+                f.write(line + "\n")
+        errors[res["index"]] = res["errors"]
+        summary["docs"] += len(res["lines"])
+        summary["people"] += res["people"]
+        summary["contacts"] += res["contacts"]
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+
+
+def _write_errors(summary: dict[str, Any], all_errors: list[dict], errors_file: str | Path | None,
+                  out: Path) -> None:
+    """Count the errors into ``summary``; if there are any, write them to ``errors_file`` (default
+    ``out/errors.jsonl``) and list them."""
+    from ..graph.export import atomic_write
+
     summary["errors"] = len(all_errors)
     if all_errors:
         path = Path(errors_file) if errors_file else out / "errors.jsonl"
@@ -218,8 +238,6 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
                 f.write(json_line(e) + "\n")
         summary["errors_file"] = str(path)
         summary["error_list"] = all_errors
-    summary["seconds"] = round(time.perf_counter() - t0, 2)
-    return summary
 
 
 def _progress(total: int, enabled: bool):

@@ -7,6 +7,9 @@ hangs from the trigger or from the verbs above it (``doc._.dates``, from ``diplo
 reports of one event merge into one :class:`~diplograph.types.Contact` with all their evidence
 sentences; a denial and a rumour of the same call stay apart. Triggers go to
 ``doc.spans["diplograph_triggers"]`` (label = contact type) for displaCy.
+
+The steps of reading one trigger are in :mod:`.reading`; who "the two leaders" are in :mod:`.groups`;
+people who join a contact reported just before ("took part by phone") in :mod:`.joining`.
 """
 from __future__ import annotations
 
@@ -23,37 +26,26 @@ from ..resources.countries import load_countries
 from ..resources.text import doc_text
 from ..types import TimeValue
 from .attribution import attribution_of
-from .dating import (
-    date_contacts,
-    date_for,
-    interleaved_dates,
-    occasion_date,
-    perfect_today,
-)
-from .lexicon import (
-    answer_cues,
-    attendance_cues,
-    co_presence_phrases,
-    load_triggers,
-    multilateral_words,
-)
+from .dating import date_contacts, date_for, interleaved_dates
+from .joining import co_present, join_people, join_reported, remote_part
+from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_triggers
 from .merge import merge_contacts, merge_reports, to_contact
-from .participants import (
-    DocContext,
-    Party,
-    list_continuation,
-    noun_parties,
-    np_parties,
-    verb_parties,
-)
+from .participants import DocContext, Party, dedupe_parties, np_parties
 from .raw import RawContact
+from .reading import (
+    contact_type,
+    invitation_hosts,
+    read_trigger,
+    sits_in,
+    trigger_date,
+    trigger_parties,
+    visit_roles,
+)
 from .rules import ContactRules, active, current, default_rules
-from .same_event import compatible_types
 from .status import clause_chain, decide_status, load_cues
 
 __all__ = ["ContactExtractor", "make_contacts", "merge_contacts", "merge_reports"]
 
-SPECIFIC = ("phone_call", "video_call", "meeting", "visit")
 _ANAPHORIC_WORDS = {"they", "them", "their", "two", "both", "i", "we", "he", "she", "him", "her", "his", "leaders",
                     "presidents", "ministers", "premiers", "heads", "counterparts", "counterpart"}
 
@@ -168,12 +160,12 @@ class ContactExtractor:
             tok = doc[i]
             if tok.i in consumed:
                 continue
-            if tok.lemma_ in ("take", "join", "participate") and tok.pos_ == "VERB" and self._remote_part(tok, ctx, previous):
+            if tok.lemma_ in ("take", "join", "participate") and tok.pos_ == "VERB" and remote_part(tok, ctx, previous):
                 continue
-            if tok.lemma_ in ("join", "accompany") and tok.pos_ == "VERB" and self._join_people(tok, ctx, previous):
+            if tok.lemma_ in ("join", "accompany") and tok.pos_ == "VERB" and join_people(tok, ctx, previous):
                 continue
             if tok.lower_ in co_presence_phrases():
-                self._co_present(tok, ctx, previous)
+                co_present(tok, ctx, previous)
                 continue
             if tok.tag_ in ("VBN", "VBD") and tok.lemma_ in attendance_cues()["participles"] \
                     and ctx.sent_index[tok.i] not in attended and any(c.dep_ == "agent" for c in tok.children):
@@ -216,121 +208,26 @@ class ContactExtractor:
 
     def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
                   consumed: set[int]) -> list[RawContact]:
-        ctype = spec["type"]
+        """The contacts one trigger word names: read its arguments, settle the type, resolve the
+        people, date it and decide its status, then build one contact (or one per guest)."""
         if spec.get("head_only"):
             return []  # "phone" in "phone call" counts through its head noun
-        split = False
-        if tok.pos_ == "ADP":  # "signed the deal alongside Rubio": the clause's subject and the object
-            from .participants import subjects_of
-
-            subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
-                "VERB", "AUX") and tok.head.lemma_ not in cues.reporting else []  # not "Alongside X, Y said"
-            others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx)]
-        elif tok.pos_ in ("VERB", "AUX"):
-            if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ == spec["needs_object_word"]
-                                                         for c in tok.children):
-                return []
-            if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):
-                return []
-            if spec.get("not_with") and any(c.dep_ in ("prep", "prt") and c.lower_ in spec["not_with"]
-                                            and c.i == tok.i + 1 for c in tok.children):
-                return []  # "called for", "called on X to", "called off"
-            if spec.get("no_oprd") and any(
-                    (c.dep_ in ("oprd", "ccomp") and c.i not in ctx.person_of)
-                    or (c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children))
-                    for c in tok.children):
-                return []  # "called him a liar"; but "called Putin to discuss the war" is a call
-            subj, others = verb_parties(tok, spec, ctx)
-            others = _dedupe(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
-            if not others and ctype != "visit" and _unnamed_counterpart(tok, ctx):
-                return []  # "Vučić and Kurti spoke with European mediators": not with each other
-            if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
-                    and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
-                from .participants import (
-                    subjects_of,  # "X chaired the meeting, which brought together A and B"
-                )
-
-                subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
-            purpose = []
-            if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
-                for ch in tok.children:
-                    if ch.dep_ in ("xcomp", "advcl") and ch.lemma_ in ("meet", "talk", "speak", "hold", "see", "confer") \
-                            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in ch.children):
-                        # (not "..., while Johnson met Zelensky in April": a clause of its own)
-                        _, met = verb_parties(ch, {"type": "meeting", "args": ["obj", "with", "to"]}, ctx)
-                        if met:
-                            others = [p for p in others if p.kind != "country"] + met
-                            consumed.add(ch.i)
-                            purpose.append(ch)
-            if spec.get("needs_person_obj") and not any(p.kind in ("person", "group") for p in others):
-                return []
-            if spec.get("needs_destination") and not others:
-                return []
-            # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
-            split = len([p for p in subj if p.kind == "person"]) == 1 and \
-                len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral") \
-                and tok.lemma_ not in ("host", "receive", "welcome", "bring")  # one host, guests together
-        else:
-            if spec.get("not_with") and any(c.dep_ == "prep" and c.lower_ in spec["not_with"] for c in tok.children):
-                return []
-            if tok.dep_ == "compound" and tok.head.lemma_ in ("center", "centre", "line", "log", "record", "hall"):
-                return []
-            if spec.get("needs_modifier") and not any(c.lower_ in spec["needs_modifier"] for c in tok.children
-                                                      if c.i < tok.i):
-                return []  # "video conference" is a call, "press conference" is not
-            if spec.get("courtesy_call") and any(c.lower_ == "courtesy" for c in tok.children):
-                spec = {**spec, "type": "meeting", "object_preps": spec["courtesy_call"]}
-                ctype = "meeting"
-            subj, others, gov = noun_parties(tok, spec, ctx)
-            others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
-            # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
-            split = len([p for p in subj if p.kind == "person"]) == 1 and \
-                len([p for p in others if p.kind == "person"]) >= 2 and \
-                any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])]) \
-                and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i)
-            if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
-                    and len(_own_people(tok, ctx)) < 2:
-                return []  # "during the summit", "at a dinner": a venue, not a contact
-            if _setting(tok) and not _own_people(tok, ctx):
-                return []  # "During the visit, the five leaders phoned Trump": the time of another contact
-            ctype = _refine_type(tok, ctype)
-        ctype = _phrase_type(tok, ctype, ctx)
-        if ctype == "talks" and tok.pos_ in ("VERB", "AUX"):
-            ctype = _setting_type(tok, ctype)
-        if ctype == "talks" and (_located(tok, ctx) or _held_talks(tok)):
-            ctype = "meeting"  # "talks in Sochi", "held talks with": in person unless a phone or video says otherwise
-        parties = _dedupe(subj + others)
-        hosts = _hosted_by(tok, ctx) if ctype == "visit" and tok.pos_ == "NOUN" else set()
-        if any(p.kind == "group" for p in parties):  # (the group is resolved without the host)
-            parties = _dedupe(self._resolve_group([p for p in parties if p.id not in hosts], tok, previous, ctx)
-                              + [p for p in parties if p.id in hosts])
-        if hosts:  # "the state visit hosted by King Charles": the host, and the guest from another country
-            home = {ctx.people[h].country for h in hosts if h in ctx.people} - {None}
-            parties = [p for p in parties if p.id in hosts or p.kind != "person" or p.id not in ctx.people
-                       or ctx.people[p.id].country not in home]
+        reading = read_trigger(tok, spec, ctx, cues, consumed)
+        if reading is None:
+            return []
+        ctype = contact_type(tok, reading.type, ctx)
+        parties = trigger_parties(tok, ctype, reading.subj + reading.others, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = clause_chain(tok, cues)
-        date_chain = chain + (purpose if tok.pos_ in ("VERB", "AUX") else [])
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following") and tok.head.head.pos_ == "VERB":
-            v = tok.head.head  # "agreed on Friday to expand ties after talks in Sochi": the day of the outcome
-            date_chain = chain + [v]
-            while v.dep_ in ("xcomp", "conj") and v.head != v:
-                v = v.head
-                date_chain.append(v)
-        date = date_for(tok, date_chain, dates, ctx.person_of.keys(), ctx.sent(tok))
-        if date is None:
-            date = occasion_date(chain, dates, ctx)
-        if date is None:
-            date = perfect_today(chain, ctx)
-
+        date = trigger_date(tok, chain, reading.purpose, dates, ctx)
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)
         attribution = attribution_of(tok, reporter, ctx)
-        if (len(persons) < 2 or _sits_in(tok)) and tok.pos_ not in ("VERB", "AUX") and persons:
+        if (len(persons) < 2 or sits_in(tok)) and tok.pos_ not in ("VERB", "AUX") and persons:
             # "invited him to join the call", "Vance and Rubio sat in on the meeting": a definite noun refers
             # back to a contact of the article
-            joined = self._join(tok, ctype, persons, previous, ctx)
+            joined = join_reported(tok, ctype, persons, previous, ctx)
             if joined:
                 return []
         if ctype == "visit":
@@ -338,459 +235,20 @@ class ContactExtractor:
                 return []
         elif len(persons) < 2:
             return []
-        if spec.get("needs_pair_or_with") and len(persons) < 2:
+        if reading.spec.get("needs_pair_or_with") and len(persons) < 2:
             return []
         trigger = ctx.doc[tok.i:tok.i + 1]
-        if split:
-            lead = next(p for p in subj if p.kind == "person")
-            guests = [p for p in others if p.kind == "person" and p.id != lead.id]
+        if reading.split:
+            lead = next(p for p in reading.subj if p.kind == "person")
+            guests = [p for p in reading.others if p.kind == "person" and p.id != lead.id]
             own_dates = interleaved_dates(guests, dates, ctx.sent(tok))
             return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
                     for p in guests]
-        host = initiator = None
-        if ctype == "visit" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
-            # "Putin invited Trump to visit Moscow": the inviter hosts a visit to their own country
-            inviters = [p for s_tok in (c for c in tok.head.children if c.dep_ == "nsubj")
-                        for p in np_parties(s_tok, ctx) if p.kind == "person"]
-            dest = {p.id for p in countries}
-            for inv in inviters:
-                person = ctx.people.get(inv.id)
-                if person is not None and person.country in dest:
-                    persons = _dedupe(persons + [inv])
-                    parties = [p for p in parties if p.kind == "person"] + [inv]
-                    parties = _dedupe(parties)
-                    countries = []
-        if ctype == "visit" and countries:
-            # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
-            for inv in _invited_by(tok, ctx):
-                person = ctx.people.get(inv.id)
-                if person is not None and person.country in {p.id for p in countries}:
-                    parties = _dedupe([p for p in parties if p.kind == "person"] + [inv])
-                    persons, countries = [p for p in parties if p.kind == "person"], []
-        if ctype == "meeting" and tok.lemma_ in ("host", "receive", "welcome") and len(persons) == 2 \
-                and (_at_home(tok, persons[0], ctx) or _for_a_visit(tok)):
-            ctype = "visit"  # "Trump hosted the crown prince at the White House": a visit to the host
-            subj = [persons[0]]
-            parties = [persons[1], persons[0]]
-        if ctype == "visit":
-            visitors = [p for p in subj if p.kind == "person"] or persons[:1]
-            if tok.lemma_ in ("host", "receive", "welcome"):
-                visitors = [p for p in persons if p.id not in {s.id for s in subj}] or visitors
-            initiator = visitors[0].id
-            hosts = [p for p in parties if p.id != initiator]
-            host = hosts[0].id if hosts else None
-            if countries and len(persons) >= 2:  # a named host: drop the country
-                parties = persons
-        else:
-            parties = persons
+        parties, persons, countries = invitation_hosts(tok, ctype, parties, persons, countries, ctx)
+        ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
                            initiator=initiator)]
-
-    @staticmethod
-    def _remote_part(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
-        """"Erdoğan took part by phone", "joined by video link": a remote participant of the meeting just
-        reported (in this or the previous sentence)."""
-        if tok.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
-            return False
-        if any(c.dep_ in ("dobj",) and c.lower_ != "part" for c in tok.children):
-            return False
-        modes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
-                 for g in c.children if g.dep_ == "pobj" and g.lower_ in ("phone", "telephone", "video", "link",
-                                                                             "videoconference", "videolink")]
-        if any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children) and not modes:
-            return False  # "took part in the G20 summit": an event of its own (see _join)
-        if not previous:
-            return False
-        from .participants import subjects_of
-
-        who = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"]
-        if not who and tok.dep_ == "relcl" and tok.head.lower_ in ("those", "ones", "leaders") \
-                and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "among":
-            # "Trump, Xi and Putin were among those who took part": the subject of "were among"
-            who = [p for s_tok in subjects_of(tok.head.head.head) for p in np_parties(s_tok, ctx) if p.kind == "person"]
-        if tok.dep_ in ("advcl", "pcomp", "acl"):  # "with Lavrov and Blinken taking part"
-            who += [p for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for p in np_parties(c, ctx)
-                    if p.kind == "person"]
-            if tok.dep_ == "pcomp":  # the parser may hang the first names on the preposition
-                who += [p for c in tok.head.children if c.dep_ == "pobj" for p in np_parties(c, ctx)
-                        if p.kind == "person"]
-            who = _dedupe(who)
-        last = previous[-1]
-        if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit", "video_call"):
-            return False
-        target = {p.id for p in last.parties}
-        for other in previous:
-            if {p.id for p in other.parties} == target:
-                other.parties = _dedupe(other.parties + who)
-        last.extra_sentences.append(ctx.sent(tok))
-        return True
-
-    @staticmethod
-    def _join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
-        """"Crown Prince Mohammed bin Salman joined the king in Riyadh" after a summit chaired by the king;
-        "Sall, Hichilema and Assoumani accompanied Ramaphosa": the subjects join the contacts just reported
-        that the object took part in (this or the previous sentence)."""
-        from .participants import subjects_of
-
-        if tok.dep_ in ("relcl", "acl") or tok.tag_ not in ("VBD", "VBN"):
-            return False  # "Araghchi, who is accompanying Pezeshkian, met Lammy": an aside about the trip
-        objects = {p.id for c in tok.children if c.dep_ == "dobj" for p in np_parties(c, ctx) if p.kind == "person"}
-        agents = [p for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
-                  for p in np_parties(g, ctx) if p.kind == "person"]
-        if agents and not objects:  # "Ramaphosa was accompanied by Steenhuisen and Tau"
-            objects = {p.id for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"}
-            who = _dedupe([p for p in agents if p.id not in objects])
-        else:
-            who = _dedupe([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
-                           and p.id not in objects])
-        if not objects or not previous:
-            return False
-        here = ctx.sent_index[tok.i]
-        targets = [r for r in previous if here - ctx.sent_index[r.sentence.start] <= 1
-                   and objects <= {p.id for p in r.parties} and r.status in ("occurred", "planned")]
-        if not who or not targets:
-            return False
-        for r in targets:
-            r.parties = _dedupe(r.parties + who)
-            r.extra_sentences.append(ctx.sent(tok))
-        return True
-
-    @staticmethod
-    def _co_present(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
-        """"Foreign Minister Sybiha and Defence Minister Umerov are also at the table": the subject's people
-        join the meeting reported in this or the previous sentence."""
-        words = ctx.lowers
-        if not any(tuple(words[tok.i - len(p) + 1:tok.i + 1]) == p for p in co_presence_phrases()[tok.lower_]):
-            return False
-        verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
-            return False
-        if tok.lower_ == "attended" and any(c.dep_ == "dobj" for c in tok.children):
-            return False  # "also attended the summit": an event of its own
-        from .participants import subjects_of
-
-        who = _dedupe([p for s_tok in subjects_of(verb) for p in np_parties(s_tok, ctx) if p.kind == "person"])
-        if not who or not previous:
-            return False
-        last = previous[-1]
-        if _sentences_between(ctx, last.sentence.start, ctx.sent(tok).start) > 1 \
-                or last.type not in ("meeting", "talks", "visit", "video_call") or last.status != "occurred":
-            return False
-        target = {p.id for p in last.parties}
-        for other in previous:
-            if {p.id for p in other.parties} == target:
-                other.parties = _dedupe(other.parties + who)
-        last.extra_sentences.append(ctx.sent(tok))
-        return True
-
-    @staticmethod
-    def _join(tok: Token, ctype: str, persons: list[Party], previous: list[RawContact], ctx: DocContext) -> bool:
-        """Add the people of "invited him to join the call" to the call the article reported."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            return False
-        if any(c.dep_ in ("compound", "nmod", "amod", "nummod") and (c.pos_ in ("PROPN", "NUM") or c.text[:1].isupper())
-               for c in tok.children):
-            return False  # "attended the G20 summit": a named event of its own, not the one reported
-        head = tok.head
-        if head.dep_ == "prep" and head.lower_ in ("in", "on"):  # "took part in the talks", "sat in on"
-            head = head.head
-        if head.lemma_ not in ("join", "enter", "attend", "participate", "take", "address", "sit"):
-            return False
-        for raw in reversed(previous):
-            if ctx.sent(tok).start - raw.sentence.start > 200:
-                break
-            if compatible_types(raw.type, ctype):
-                target = {p.id for p in raw.parties}
-                new = [p for p in persons if p.id not in target]
-                if not new:
-                    return True
-                for other in previous:
-                    if {p.id for p in other.parties} == target and compatible_types(other.type, ctype):
-                        other.parties = other.parties + new
-                        if other.type == "talks" and ctype in SPECIFIC:
-                            other.type = ctype
-                raw.extra_sentences.append(ctx.sent(tok))
-                return True
-        return False
-
-    @staticmethod
-    def _resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
-                       ctx: DocContext | None = None) -> list[Party]:
-        """"the two leaders", "they": the pair the text last coordinated ("Araghchi and Witkoff ... the two
-        men"), else the people of the latest contact within a few sentences, else the last two people of
-        the group's office named before."""
-        named = [p for p in parties if p.kind != "group"]
-        group = next(p for p in parties if p.kind == "group")
-        sent_start = ctx.sent(tok).start
-        # the group undergoes the contact ("X joined them", "the two leaders were welcomed by X"): the one
-        # named is not one of them
-        as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
-        if ctx is not None:
-            head = ctx.doc[group.token]
-            numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ in ("both", "two")
-            if numbered:
-                here = [r for r in previous if r.sentence.start == sent_start
-                        and len({p.id for p in r.parties if p.kind == "person"}) == 2]
-                pair = [p for p in here[-1].parties if p.kind == "person"] if here else []
-                if pair and all(p.id in {q.id for q in pair} for p in named):
-                    return _dedupe(pair)  # "talks with Putin on Saturday, the 26th meeting between the two leaders"
-                sent = ctx.sent(tok)
-                besides = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
-                                             if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
-                if as_object and len(besides) == 2:  # "Macron pressed Xi ..., as von der Leyen joined the two"
-                    return _dedupe(named + [Party(pid, "person", group.token) for pid in besides])
-                recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
-                              None)
-                close = recent is not None and _sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
-                typed = head.lower_ in _GROUP_ROLES  # "the two presidents": people of that office only
-                pair = _last_coordinated_pair(ctx, group.token, head.lower_) or (
-                    None if close and not typed else _last_two(ctx, group.token, head.lower_))
-                if pair and (as_object or all(p.id in {q.id for q in pair} for p in named)):
-                    return _dedupe(named + pair)
-            count = _NUMBER_WORDS.get(next((c.lower_ for c in head.children if c.dep_ == "nummod"), ""), 0)
-            if count > 2:  # "the five leaders jointly phoned Trump": the latest contact of five
-                five = next((r for r in reversed(previous) if sent_start - r.sentence.start <= 120
-                             and len({p.id for p in r.parties if p.kind == "person"}) == count), None)
-                if five is not None:
-                    return _dedupe(named + [p for p in five.parties if p.kind == "person"])
-        for raw in reversed(previous):
-            if sent_start - raw.sentence.start > 120:
-                break
-            ids = {p.id for p in raw.parties if p.kind == "person"}
-            # "they met" are the people of the last contact; "X joined them" adds X to them
-            if len(ids) >= 2 and (as_object or all(p.id in ids for p in named if _is_subject(ctx, p))):
-                return _dedupe(named + [p for p in raw.parties if p.kind == "person"])
-        if ctx is not None:
-            pair = _last_coordinated_pair(ctx, group.token)
-            if pair and all(p.id in {q.id for q in pair} for p in named):
-                return _dedupe(named + pair)
-            # "we held talks" with one other person named in the sentence
-            sent = ctx.sent(tok)
-            others = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
-                                        if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
-            if named and len(others) == 1:
-                return _dedupe(named + [Party(others[0], "person", group.token)])
-        return named
-
-
-def _sentences_between(ctx: DocContext, a: int, b: int) -> int:
-    """How many sentence starts lie after token ``a`` up to token ``b``."""
-    return max(0, ctx.sent_index[b] - ctx.sent_index[a]) if b < len(ctx.sent_index) else \
-        sum(1 for s in ctx.sents if a < s.start <= b)
-
-
-_GROUP_ROLES = {"leaders": ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
-                            "crown prince", "supreme leader", "queen", "sultan", "military leader", "military ruler"),
-                "presidents": ("president",), "ministers": ("minister",)}
-
-
-def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
-    """The last two different people named before token ``before``, in its sentence or the previous one
-    (of the office the group noun names: "the two presidents")."""
-    doc = ctx.doc
-    roles = _GROUP_ROLES.get(noun)
-    sent = doc[before].sent
-    k = ctx.sent_index[sent.start]
-    lo = ctx.sents[max(0, k - (3 if roles else 1))].start  # (people of an office may be named further back)
-    seen: list[str] = []
-    for start, pid in reversed(ctx.mention_starts):
-        if start >= before:
-            continue
-        if start < lo:
-            break
-        role = getattr(ctx.people.get(pid), "role", None) or ""
-        if roles and not _has_role(role, roles):
-            continue
-        if pid not in seen:
-            seen.append(pid)
-        if len(seen) == 2:
-            return [Party(seen[1], "person", before), Party(seen[0], "person", before)]
-    return None
-
-
-def _is_subject(ctx: DocContext | None, party: Party) -> bool:
-    """Is the party named in a subject ("they and Macron met"), not an object ("they met Zelenskyy")?"""
-    if ctx is None:
-        return True
-    t = ctx.doc[party.token]
-    while t.dep_ in ("compound", "flat", "appos", "conj", "amod") and t.head != t:
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass")
-
-
-def _has_role(role: str | None, roles) -> bool:
-    """Does a person's role name one of ``roles`` ("president", not "vice president")?"""
-    role = (role or "").lower()
-    return any(role == r or (role.endswith(" " + r) and role.split()[0] not in ("vice", "deputy", "former", "acting"))
-               for r in roles)
-
-
-_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
-
-
-def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
-    """The last two people joined by "and" (or a comma list of two) in this or the two previous
-    sentences before token ``before``."""
-    doc = ctx.doc
-    sent = doc[before].sent
-    lo = sent.start
-    for _ in range(2):
-        if lo > 0:
-            lo = doc[lo - 1].sent.start
-    best = None
-    for i in range(lo, before):
-        if i not in ctx.person_of:
-            continue
-        t = doc[i]
-        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
-            t = t.head
-        if t.dep_ == "conj" and t.head.i in ctx.person_of and t.head.i < t.i:
-            if t.head.dep_ == "conj" or sum(1 for c in t.head.children if c.dep_ == "conj") > 1:
-                continue  # the last two of a longer list are no pair
-            a, b = ctx.person_of[t.head.i], ctx.person_of[i]
-            roles = _GROUP_ROLES.get(noun)
-            if roles and not all(_has_role(getattr(ctx.people.get(x), "role", None), roles) for x in (a, b)):
-                continue  # "the two presidents" are not the two ministers just named
-            if a != b:
-                best = [Party(a, "person", t.head.i), Party(b, "person", i)]
-    return best
-
-
-def _dedupe(parties: list[Party]) -> list[Party]:
-    seen, out = set(), []
-    for p in parties:
-        if p.id not in seen:
-            seen.add(p.id)
-            out.append(p)
-    return out
-
-
-def _refine_type(noun: Token, ctype: str) -> str:
-    """"phone call", "video conference", "virtual talks", "face-to-face meeting"."""
-    _, words, _ = load_triggers()
-    for ch in noun.children:
-        if ch.dep_ in ("compound", "amod", "nmod") and ch.i < noun.i:
-            t = words.get(ch.lower_)
-            if t:
-                return t
-            if ch.dep_ == "compound" and words.get(ch.lemma_.lower()):
-                return words[ch.lemma_.lower()]
-    return ctype
-
-
-def _own_people(noun: Token, ctx: DocContext) -> set[str]:
-    """People named on a noun itself: possessor, "with" / "between" / "of" objects."""
-    out = set()
-    for ch in noun.children:
-        if ch.dep_ == "poss":
-            out |= {p.id for p in np_parties(ch, ctx) if p.kind == "person"}
-        if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among", "of"):
-            for g in ch.children:
-                if g.dep_ == "pobj":
-                    out |= {p.id for p in np_parties(g, ctx) if p.kind == "person"}
-    return out
-
-
-def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:
-    """The people of "at the invitation of X" / "at X's invitation" in the trigger's clause."""
-    out = []
-    for t in ctx.sent(tok):
-        if t.lemma_ == "invitation" and t.head.dep_ == "prep":
-            for ch in t.children:
-                if ch.dep_ == "poss":
-                    out.extend(np_parties(ch, ctx))
-                if ch.dep_ == "prep" and ch.lower_ == "of":
-                    for g in ch.children:
-                        if g.dep_ == "pobj":
-                            out.extend(np_parties(g, ctx))
-    return [p for p in out if p.kind == "person"]
-
-
-def _for_a_visit(verb: Token) -> bool:
-    """"will host Macron for a state visit"."""
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_ in ("visit", "trip")
-                                                           for g in c.children) for c in verb.children)
-
-
-def _at_home(verb: Token, host: Party, ctx: DocContext) -> bool:
-    """Is the host receiving at home: "at the White House", "in Ankara" (their seat or country)?"""
-    person = ctx.people.get(host.id)
-    if person is None or not person.country:
-        return False
-    scope = list(verb.subtree) if verb.n_rights else list(verb.doc[verb.i:verb.sent.end])  # (misparsed verb)
-    for t in scope:  # the place may hang from the verb or from its object
-        if t.dep_ == "prep" and t.lower_ in ("at", "in") and t.head.dep_ not in ("nsubj", "nsubjpass"):
-            for g in t.subtree:
-                if ctx.country_of.get(g.i) == person.country:
-                    return True
-    return False
-
-
-def _setting_type(verb: Token, ctype: str) -> str:
-    """"spoke to A and B in separate phone calls": the mode given by a contact noun in the verb's
-    "in/by/over/during" phrase."""
-    triggers, _, _ = load_triggers()
-    for ch in verb.children:
-        if ch.dep_ == "prep" and ch.lower_ in ("in", "by", "via", "over", "during"):
-            for g in ch.children:
-                spec = triggers.get((g.lemma_.lower(), "NOUN"))
-                if g.dep_ == "pobj" and spec is not None:
-                    refined = _refine_type(g, spec["type"])
-                    if refined in SPECIFIC:
-                        return refined
-    return ctype
-
-
-def _held_talks(tok: Token) -> bool:
-    """"X held talks with Y" between leaders is a meeting: calls are "phone talks" or "spoke by phone"."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in ("talk", "talks", "discussion", "negotiation"):
-        return False
-    h = tok.head
-    if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in ("hour", "round", "session", "day"):
-        h = h.head.head  # "held five hours of talks"
-    return tok.dep_ in ("dobj", "pobj") and h.lemma_ in ("hold", "have", "conduct")
-
-
-def _located(tok: Token, ctx: DocContext) -> bool:
-    """Does the trigger (or its verb) take place somewhere: "talks in Sochi", "spoke at the Kremlin"?"""
-    heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "ADP") else [])
-    # also a place hung on a participant's name ("talks with Xi Jinping in Beijing")
-    heads += [t for h in list(heads) for t in h.subtree if t.i in ctx.person_of and t.dep_ in ("pobj", "dobj", "conj")]
-    for h in heads:
-        for ch in h.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
-                for g in ch.children:
-                    if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or g.i in ctx.country_of) \
-                            and g.i not in ctx.person_of:
-                        return True
-    return False
-
-
-def _phrase_type(tok: Token, ctype: str, ctx: DocContext) -> str:
-    """"met face to face", "spoke by phone", "discussed in a phone call", "on the sidelines of"."""
-    if ctype not in ("talks", "meeting"):
-        return ctype
-    _, _, phrases = load_triggers()
-    sent = ctx.sent(tok)
-    words = ctx.words(sent)
-    present = set(words)
-    for phrase, t in phrases.items():
-        if phrase[0] not in present:
-            continue
-        n = len(phrase)
-        for i in (k for k, w in enumerate(words) if w == phrase[0]):
-            if tuple(words[i:i + n]) == phrase:
-                tok_at = sent[i]
-                # the phrase must modify this trigger's clause, not another one
-                if tok_at.head.i == tok.i or tok_at.head.head.i == tok.i or abs(tok_at.i - tok.i) <= 4:
-                    if t and (ctype == "talks" or t == "meeting"):
-                        return t
-    return ctype
-
 
 def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """A trip to a country and a meeting there with one of its people, in one sentence, are one visit
@@ -877,7 +335,7 @@ def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeV
             events.setdefault(noun.i, (noun, []))[1].extend(agents)
     out = []
     for noun, people in events.values():
-        people = _dedupe(people)
+        people = dedupe_parties(people)
         if not people or noun.i in consumed:
             continue  # (one person, the chair, may be joined by those "who took part" in the next sentences)
         consumed.add(noun.i)
@@ -932,51 +390,6 @@ def _answered(raw: RawContact, ctx: DocContext) -> bool:
     return False
 
 
-_RECIPROCAL = {"each", "other", "one", "another", "themselves"}
-
-
-def _unnamed_counterpart(verb: Token, ctx: DocContext) -> bool:
-    """Does the verb name its counterpart as people the text does not name ("met with mediators",
-    "spoke to reporters")? Then its coordinated subjects did not meet each other."""
-    objs = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ in ("meet", "receive", "host", "see")]
-    objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
-             for g in c.children if g.dep_ == "pobj"]
-    for o in objs:
-        words = {t.lower_ for t in o.subtree}
-        named = [t for t in o.subtree if t.i in ctx.person_of or (t.i in ctx.country_of and (t.i == o.i or t.head == o))]
-        if o.pos_ == "NOUN" and not words & _RECIPROCAL and not named and o.lower_ not in PLURAL_ANAPHORS_OF_PAIR:
-            return True
-    return False
-
-
-PLURAL_ANAPHORS_OF_PAIR = {"leaders", "counterparts", "presidents", "ministers", "heads", "premiers", "sides"}
-
-
-def _setting(noun: Token) -> bool:
-    """A definite contact noun that only sets the time of its clause: "during the visit", "after the talks",
-    "ahead of the meeting", "on the sidelines of the summit"."""
-    if noun.dep_ != "pobj" or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that")
-                                      for c in noun.children):
-        return False
-    prep = noun.head
-    if prep.lower_ == "of" and prep.head.lower_ in ("sidelines", "margins", "eve", "end", "start", "course"):
-        prep = prep.head.head
-    elif prep.lower_ == "of" and prep.head.lower_ in ("ahead",):
-        prep = prep.head
-    return prep.lower_ in ("during", "after", "before", "following", "ahead", "since", "throughout", "amid") \
-        and prep.head.pos_ in ("VERB", "AUX")
-
-
-def _sits_in(noun: Token) -> bool:
-    """"sat in on the meeting", "attended the talks", "joined the call": people added to a definite event."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-        return False
-    head = noun.head
-    if head.dep_ == "prep" and head.lower_ in ("in", "on"):
-        head = head.head
-    return head.lemma_ in ("join", "attend", "participate", "sit") and head.pos_ == "VERB"
-
-
 def _instances(tok: Token, raw: RawContact, ctx: DocContext, dates: list[tuple[Span, TimeValue]],
                consumed: set[int]) -> list[RawContact]:
     """"have met 18 times, including a summit in Wuhan in April 2018 and a second one in Chennai in October
@@ -1015,17 +428,6 @@ def _conj_chain(tok: Token) -> list[Token]:
     for ch in tok.children:
         if ch.dep_ == "conj":
             out.extend(_conj_chain(ch))
-    return out
-
-
-def _hosted_by(noun: Token, ctx: DocContext) -> set[str]:
-    """The people of "hosted by X" (or "given by", "organised by") hanging from a contact noun."""
-    out = set()
-    for ch in noun.children:
-        if ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_ in ("host", "give", "organise", "organize", "offer"):
-            for ag in ch.children:
-                if ag.dep_ == "agent":
-                    out |= {p.id for g in ag.children if g.dep_ == "pobj" for p in np_parties(g, ctx) if p.kind == "person"}
     return out
 
 

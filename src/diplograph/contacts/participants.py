@@ -718,10 +718,33 @@ def governing_verb(noun: Token) -> Token | None:
 def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party], list[Party], Token | None]:
     """(subjects, others, governing verb) of a noun trigger: "Biden's call with Johnson",
     "the Erdoğan-Trump talks", "talks between X and Y", "X held talks with Y"."""
-    own: list[Party] = []
     base = noun
     while base.dep_ == "conj":  # "meetings or phone calls between X and Y": share the first conjunct's args
         base = base.head
+    own = _noun_modifier_parties(noun, base, ctx)
+    exclude = {p.id for p in own}
+    gov = governing_verb(base)
+    _noun_object_parties(noun, base, spec, gov, ctx, own, exclude)
+    subj: list[Party] = []
+    if gov is not None:
+        subj = _governed_noun_parties(noun, base, spec, gov, ctx, own, exclude)
+    elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_ in PURPOSE_MOTION_VERBS:
+        # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
+        for s_tok in subjects_of(base.head.head):
+            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
+    elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
+            and len({p.id for p in own if p.kind == "person"}) < 2:
+        # "X and Y agreed ... after talks in Moscow", "he would meet Z, after a call with W": the
+        # talks of the clause's subject
+        for s_tok in subjects_of(base.head.head):
+            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
+    return subj, own, gov
+
+
+def _noun_modifier_parties(noun: Token, base: Token, ctx: DocContext) -> list[Party]:
+    """The people a noun trigger's possessor and pre-modifiers name: "Biden's call", "the Erdoğan-Trump
+    talks", "their meeting" (``base``: the first conjunct, whose modifiers the noun shares)."""
+    own: list[Party] = []
     for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base != noun else []):
         if ch.dep_ == "poss" and ch.lower_ in ("their", "our"):
             own.extend(_their(noun, ctx))
@@ -740,9 +763,14 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
             for g in ch.children:  # "Erdoğan-Trump": Trump compound of talks, Erdoğan compound of Trump
                 if g.dep_ in ("compound", "nmod", "amod", "punct", "conj"):
                     own.extend(np_parties(g, ctx))
-    exclude = {p.id for p in own}
+    return own
+
+
+def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None, ctx: DocContext,
+                         own: list[Party], exclude: set[str]) -> None:
+    """Add to ``own`` (and to ``exclude``) the people a noun trigger's own phrases name: "between X and
+    Y", "hosted by X", "with X", "a visit to X"."""
     visit = spec["type"] == "visit"
-    gov = governing_verb(base)
     addressed = gov is not None and gov.lemma_ in ADDRESSED_VERBS
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
         if not any(g.dep_ == "pobj" for g in prep.children):
@@ -774,57 +802,63 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         others = np_parties(pobj, ctx, exclude=exclude, countries=visit and prep in ("to", "in"))
         own.extend(others)
         exclude |= {p.id for p in others}
+
+
+def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx: DocContext,
+                           own: list[Party], exclude: set[str]) -> list[Party]:
+    """The subjects of a noun trigger's governing verb ("X held talks with Y"); the verb's own objects
+    go to ``own``."""
     subj: list[Party] = []
+    extra = set(spec.get("object_preps", ()))
     # "Peskov ruled out contacts between Putin and Zelensky": the pair is named, the speaker is not in it
     # (unless the speaker hosts the talks)
     between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) \
         and len({p.id for p in own if p.kind == "person"}) >= 2
-    if gov is not None:
-        if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass") \
-                and not (between and gov.lemma_ not in HOSTING_VERBS):
-            for s in subjects_of(gov):
-                subj.extend(np_parties(s, ctx, exclude=exclude))
-        preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra
-        for pobj in _prep_objects(gov, preps):
-            own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
-        if not subj and noun.dep_ not in ("nsubj", "nsubjpass"):
-            # "Lula's schedule does not include a meeting with Biden"
-            for s_tok in (c for c in gov.children if c.dep_ == "nsubj"):
-                if s_tok.lemma_.lower() in AGENDA_NOUNS:
-                    for ch in s_tok.children:
-                        if ch.dep_ == "poss":
-                            subj.extend(np_parties(ch, ctx, exclude=exclude))
-        if not subj and base.dep_ in ("nsubj", "nsubjpass"):
-            # "a meeting with Tiani is not on his agenda"
-            for ag in _prep_objects(gov, {"on", "in", "of"}):
-                if ag.lemma_.lower() in AGENDA_NOUNS:
-                    for ch in ag.children:
-                        if ch.dep_ == "poss":
-                            subj.extend(np_parties(ch, ctx, exclude=exclude))
-        via_setting = base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.lower_ in MANNER_PREPS
-        if gov.lemma_ in ("host", "receive", "welcome") or via_setting:
-            # "hosted X for talks"; "told X in a phone call", "urged X during their meeting"
-            for ch in gov.children:
-                if ch.dep_ in ("dobj", "dative") and ch != base:
-                    own.extend(np_parties(ch, ctx, exclude=exclude | {p.id for p in subj}))
-        if via_setting and gov.head.lemma_ in OBJECT_CONTROL and (gov.dep_ == "xcomp" or (
-                gov.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children))):
-            # "Erdoğan urged Putin to declare a ceasefire during a phone call": the call is the urging
-            for ch in gov.head.children:
-                if ch.dep_ in ("nsubj", "dobj"):
-                    own.extend(p for p in np_parties(ch, ctx, exclude=exclude | {p.id for p in subj})
-                               if p.kind == "person")
-    elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_ in PURPOSE_MOTION_VERBS:
-        # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
-        for s_tok in subjects_of(base.head.head):
-            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
-    elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
-            and len({p.id for p in own if p.kind == "person"}) < 2:
-        # "X and Y agreed ... after talks in Moscow", "he would meet Z, after a call with W": the
-        # talks of the clause's subject
-        for s_tok in subjects_of(base.head.head):
-            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
-    return subj, own, gov
+    if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass") \
+            and not (between and gov.lemma_ not in HOSTING_VERBS):
+        for s in subjects_of(gov):
+            subj.extend(np_parties(s, ctx, exclude=exclude))
+    preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra
+    for pobj in _prep_objects(gov, preps):
+        own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
+    if not subj and noun.dep_ not in ("nsubj", "nsubjpass"):
+        # "Lula's schedule does not include a meeting with Biden"
+        for s_tok in (c for c in gov.children if c.dep_ == "nsubj"):
+            if s_tok.lemma_.lower() in AGENDA_NOUNS:
+                for ch in s_tok.children:
+                    if ch.dep_ == "poss":
+                        subj.extend(np_parties(ch, ctx, exclude=exclude))
+    if not subj and base.dep_ in ("nsubj", "nsubjpass"):
+        # "a meeting with Tiani is not on his agenda"
+        for ag in _prep_objects(gov, {"on", "in", "of"}):
+            if ag.lemma_.lower() in AGENDA_NOUNS:
+                for ch in ag.children:
+                    if ch.dep_ == "poss":
+                        subj.extend(np_parties(ch, ctx, exclude=exclude))
+    via_setting = base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.lower_ in MANNER_PREPS
+    if gov.lemma_ in ("host", "receive", "welcome") or via_setting:
+        # "hosted X for talks"; "told X in a phone call", "urged X during their meeting"
+        for ch in gov.children:
+            if ch.dep_ in ("dobj", "dative") and ch != base:
+                own.extend(np_parties(ch, ctx, exclude=exclude | {p.id for p in subj}))
+    if via_setting and gov.head.lemma_ in OBJECT_CONTROL and (gov.dep_ == "xcomp" or (
+            gov.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children))):
+        # "Erdoğan urged Putin to declare a ceasefire during a phone call": the call is the urging
+        for ch in gov.head.children:
+            if ch.dep_ in ("nsubj", "dobj"):
+                own.extend(p for p in np_parties(ch, ctx, exclude=exclude | {p.id for p in subj})
+                           if p.kind == "person")
+    return subj
+
+
+def dedupe_parties(parties: list[Party]) -> list[Party]:
+    """The parties, each person (or country) once, in the order first named."""
+    seen, out = set(), []
+    for p in parties:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
 
 
 # What may stand between two names of one list: "President of Somalia, Hassan Sheikh Mohamud, the

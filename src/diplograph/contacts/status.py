@@ -145,84 +145,19 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
                   words: list[str] | None = None) -> tuple[str, list[Token]]:
     """The status of the contact named by ``trigger`` and the cue tokens that decided it."""
     found: dict[str, list[Token]] = {"denied": [], "possible": [], "planned": [], "occurred": []}
+    _noun_cues(trigger, cues, found)
     negated_deniers = False
-    first_conj = trigger
-    while first_conj.dep_ == "conj" and first_conj.head.pos_ == first_conj.pos_:
-        first_conj = first_conj.head
-    # modifiers of a noun trigger and its first conjunct
-    for noun in {trigger, first_conj}:
-        if noun.pos_ in ("NOUN", "PROPN"):
-            for ch in noun.children:
-                low = ch.lower_
-                if ch.dep_ == "det" and ch.lemma_ == "no":
-                    found["denied"].append(ch)
-                elif ch.dep_ in ("amod", "compound", "advmod", "nummod") and low in cues.modifier:
-                    found[cues.modifier[low]].append(ch)
     for k, tok in enumerate(chain):
-        for ch in tok.children:
-            low = ch.lower_
-            if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "nor")):
-                if not _whether_or_not(ch):
-                    found["denied"].append(ch)
-            elif ch.dep_ == "aux" and low == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB" \
-                    and any(c.dep_ == "nsubj" for c in tok.children):
-                found["planned"].append(ch)  # a headline's "Sharif to meet Putin": what will happen
-            elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
-                r = cues.aux[low]
-                st = r.get("reported", r["status"]) if reporter is not None else r["status"]
-                if r.get("conditional") and any(t.lower_ in _CONDITIONS and t.dep_ == "mark" for t in sent):
-                    st = r["conditional"]  # "would meet him if ..."
-                found[st].append(ch)
-            elif ch.dep_ in ("advmod",) and low in cues.adverb:
-                found[cues.adverb[low]].append(ch)
-            elif ch.dep_ in ("acomp", "attr") and k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") \
-                    and low in cues.modifier:
-                found[cues.modifier[low]].append(ch)  # "a meeting ... is possible / unlikely"
-            elif ch.dep_ == "det" and ch.lemma_ == "no" and tok.pos_ in ("NOUN",) and k > 0:
-                found["denied"].append(ch)
+        _dependent_cues(k, tok, chain, reporter, sent, cues, found)
         if k == 0:
             continue
         if chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
             continue  # "discussed in a phone call": the call is where, not what, they discussed
-        for r in cues.governor.get(tok.lemma_, []):
-            if r.get("particle") and _particle(tok) != r["particle"]:
-                continue
-            if r.get("passive_only") and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
-                continue
-            if r.get("progressive_only") and tok.tag_ != "VBG":
-                continue
-            if r.get("future_only"):
-                continue
-            if r.get("pos") and tok.pos_ != r["pos"]:
-                continue  # "open to talks" (ADJ), not "opened a summit"
-            if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp")):
-                continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
-            if r["status"] == "denied":
-                if any(c.dep_ == "neg" for c in tok.children):  # "did not rule out": possible
-                    negated_deniers = True
-                    found["possible"].append(tok)
-                    continue
-            found[r["status"]].append(tok)
+        negated_deniers |= _governor_cues(k, tok, chain, cues, found)
         if tok.lower_ in cues.modifier and tok.dep_ in ("amod",):
             found[cues.modifier[tok.lower_]].append(tok)
-    if reporter is not None and reporter.lemma_ == "deny":
-        if any(c.dep_ == "neg" for c in reporter.children):
-            found["possible"].append(reporter)
-        else:
-            found["denied"].append(reporter)
-    if reporter is not None and reporter.lemma_ == "suggest":
-        found["possible"].append(reporter)
-    if reporter is not None and reporter.lemma_ in cues.reported_as and not any(c.dep_ == "neg" for c in reporter.children):
-        found[cues.reported_as[reporter.lemma_]].append(reporter)  # "some accounts claimed the two had met"
-    words = words if words is not None else [t.lower_ for t in sent]
-    for ph in cues.phrases:
-        if ph.get("scope") == "next_sentence" or ph["words"][0] not in words:
-            continue
-        n = len(ph["words"])
-        for i in (k for k, w in enumerate(words) if w == ph["words"][0]):
-            if words[i:i + n] == ph["words"]:
-                found[ph["status"]].append(sent[i])
-                break
+    _reporter_cues(reporter, cues, found)
+    _phrase_cues(sent, words if words is not None else [t.lower_ for t in sent], cues, found)
     if negated_deniers:
         found["denied"] = [t for t in found["denied"] if t.head.lemma_ not in ("rule", "deny", "exclude")]
     # double negation inside the chain ("not without") is rare; a negated modal of possibility
@@ -233,6 +168,99 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
     if found["occurred"]:
         return "occurred", found["occurred"]
     return _tense_status(chain, date_start, published), []
+
+
+def _noun_cues(trigger: Token, cues: StatusCues, found: dict[str, list[Token]]) -> None:
+    """Modifiers of a noun trigger and of its first conjunct: "no meeting", "a possible visit"."""
+    first_conj = trigger
+    while first_conj.dep_ == "conj" and first_conj.head.pos_ == first_conj.pos_:
+        first_conj = first_conj.head
+    for noun in {trigger, first_conj}:
+        if noun.pos_ in ("NOUN", "PROPN"):
+            for ch in noun.children:
+                low = ch.lower_
+                if ch.dep_ == "det" and ch.lemma_ == "no":
+                    found["denied"].append(ch)
+                elif ch.dep_ in ("amod", "compound", "advmod", "nummod") and low in cues.modifier:
+                    found[cues.modifier[low]].append(ch)
+
+
+def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | None, sent: Span,
+                    cues: StatusCues, found: dict[str, list[Token]]) -> None:
+    """Negations, auxiliaries, adverbs and predicates hanging from the ``k``-th word of the chain."""
+    for ch in tok.children:
+        low = ch.lower_
+        if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "nor")):
+            if not _whether_or_not(ch):
+                found["denied"].append(ch)
+        elif ch.dep_ == "aux" and low == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB" \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            found["planned"].append(ch)  # a headline's "Sharif to meet Putin": what will happen
+        elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
+            r = cues.aux[low]
+            st = r.get("reported", r["status"]) if reporter is not None else r["status"]
+            if r.get("conditional") and any(t.lower_ in _CONDITIONS and t.dep_ == "mark" for t in sent):
+                st = r["conditional"]  # "would meet him if ..."
+            found[st].append(ch)
+        elif ch.dep_ in ("advmod",) and low in cues.adverb:
+            found[cues.adverb[low]].append(ch)
+        elif ch.dep_ in ("acomp", "attr") and k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") \
+                and low in cues.modifier:
+            found[cues.modifier[low]].append(ch)  # "a meeting ... is possible / unlikely"
+        elif ch.dep_ == "det" and ch.lemma_ == "no" and tok.pos_ in ("NOUN",) and k > 0:
+            found["denied"].append(ch)
+
+
+def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
+                   found: dict[str, list[Token]]) -> bool:
+    """The ``k``-th word of the chain as a governing cue ("ruled out", "plans", "discussed a visit");
+    True if a denier is negated ("did not rule out": possible)."""
+    negated_deniers = False
+    for r in cues.governor.get(tok.lemma_, []):
+        if r.get("particle") and _particle(tok) != r["particle"]:
+            continue
+        if r.get("passive_only") and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
+            continue
+        if r.get("progressive_only") and tok.tag_ != "VBG":
+            continue
+        if r.get("future_only"):
+            continue
+        if r.get("pos") and tok.pos_ != r["pos"]:
+            continue  # "open to talks" (ADJ), not "opened a summit"
+        if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp")):
+            continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
+        if r["status"] == "denied":
+            if any(c.dep_ == "neg" for c in tok.children):  # "did not rule out": possible
+                negated_deniers = True
+                found["possible"].append(tok)
+                continue
+        found[r["status"]].append(tok)
+    return negated_deniers
+
+
+def _reporter_cues(reporter: Token | None, cues: StatusCues, found: dict[str, list[Token]]) -> None:
+    """The verb that reports the contact: "denied", "suggested", "claimed"."""
+    if reporter is not None and reporter.lemma_ == "deny":
+        if any(c.dep_ == "neg" for c in reporter.children):
+            found["possible"].append(reporter)
+        else:
+            found["denied"].append(reporter)
+    if reporter is not None and reporter.lemma_ == "suggest":
+        found["possible"].append(reporter)
+    if reporter is not None and reporter.lemma_ in cues.reported_as and not any(c.dep_ == "neg" for c in reporter.children):
+        found[cues.reported_as[reporter.lemma_]].append(reporter)  # "some accounts claimed the two had met"
+
+
+def _phrase_cues(sent: Span, words: list[str], cues: StatusCues, found: dict[str, list[Token]]) -> None:
+    """The sentence's status phrases (``cues.phrases``), each counted once."""
+    for ph in cues.phrases:
+        if ph.get("scope") == "next_sentence" or ph["words"][0] not in words:
+            continue
+        n = len(ph["words"])
+        for i in (k for k, w in enumerate(words) if w == ph["words"][0]):
+            if words[i:i + n] == ph["words"]:
+                found[ph["status"]].append(sent[i])
+                break
 
 
 def _tense_status(chain: list[Token], date_start: str | None, published: str | None) -> str:

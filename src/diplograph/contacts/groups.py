@@ -1,0 +1,154 @@
+"""Who a group of people is: "the two leaders", "they", "both", "the five leaders" stand for the pair
+the text last coordinated, the people of a contact just reported, or the last people of the office the
+group names."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .participants import DocContext, Party, dedupe_parties
+from .raw import RawContact
+
+__all__ = ["resolve_group", "sentences_between"]
+
+
+def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
+                  ctx: DocContext | None = None) -> list[Party]:
+    """"the two leaders", "they": the pair the text last coordinated ("Araghchi and Witkoff ... the two
+    men"), else the people of the latest contact within a few sentences, else the last two people of
+    the group's office named before."""
+    named = [p for p in parties if p.kind != "group"]
+    group = next(p for p in parties if p.kind == "group")
+    sent_start = ctx.sent(tok).start
+    # the group undergoes the contact ("X joined them", "the two leaders were welcomed by X"): the one
+    # named is not one of them
+    as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
+    if ctx is not None:
+        head = ctx.doc[group.token]
+        numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ in ("both", "two")
+        if numbered:
+            here = [r for r in previous if r.sentence.start == sent_start
+                    and len({p.id for p in r.parties if p.kind == "person"}) == 2]
+            pair = [p for p in here[-1].parties if p.kind == "person"] if here else []
+            if pair and all(p.id in {q.id for q in pair} for p in named):
+                return dedupe_parties(pair)  # "talks with Putin on Saturday, the 26th meeting between the two leaders"
+            sent = ctx.sent(tok)
+            besides = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
+                                         if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
+            if as_object and len(besides) == 2:  # "Macron pressed Xi ..., as von der Leyen joined the two"
+                return dedupe_parties(named + [Party(pid, "person", group.token) for pid in besides])
+            recent = next((r for r in reversed(previous) if len({p.id for p in r.parties if p.kind == "person"}) >= 2),
+                          None)
+            close = recent is not None and sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
+            typed = head.lower_ in _GROUP_ROLES  # "the two presidents": people of that office only
+            pair = _last_coordinated_pair(ctx, group.token, head.lower_) or (
+                None if close and not typed else _last_two(ctx, group.token, head.lower_))
+            if pair and (as_object or all(p.id in {q.id for q in pair} for p in named)):
+                return dedupe_parties(named + pair)
+        count = _NUMBER_WORDS.get(next((c.lower_ for c in head.children if c.dep_ == "nummod"), ""), 0)
+        if count > 2:  # "the five leaders jointly phoned Trump": the latest contact of five
+            five = next((r for r in reversed(previous) if sent_start - r.sentence.start <= 120
+                         and len({p.id for p in r.parties if p.kind == "person"}) == count), None)
+            if five is not None:
+                return dedupe_parties(named + [p for p in five.parties if p.kind == "person"])
+    for raw in reversed(previous):
+        if sent_start - raw.sentence.start > 120:
+            break
+        ids = {p.id for p in raw.parties if p.kind == "person"}
+        # "they met" are the people of the last contact; "X joined them" adds X to them
+        if len(ids) >= 2 and (as_object or all(p.id in ids for p in named if _is_subject(ctx, p))):
+            return dedupe_parties(named + [p for p in raw.parties if p.kind == "person"])
+    if ctx is not None:
+        pair = _last_coordinated_pair(ctx, group.token)
+        if pair and all(p.id in {q.id for q in pair} for p in named):
+            return dedupe_parties(named + pair)
+        # "we held talks" with one other person named in the sentence
+        sent = ctx.sent(tok)
+        others = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
+                                    if i in ctx.person_of and ctx.person_of[i] not in {p.id for p in named}))
+        if named and len(others) == 1:
+            return dedupe_parties(named + [Party(others[0], "person", group.token)])
+    return named
+
+
+def sentences_between(ctx: DocContext, a: int, b: int) -> int:
+    """How many sentence starts lie after token ``a`` up to token ``b``."""
+    return max(0, ctx.sent_index[b] - ctx.sent_index[a]) if b < len(ctx.sent_index) else \
+        sum(1 for s in ctx.sents if a < s.start <= b)
+
+
+_GROUP_ROLES = {"leaders": ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
+                            "crown prince", "supreme leader", "queen", "sultan", "military leader", "military ruler"),
+                "presidents": ("president",), "ministers": ("minister",)}
+
+
+def _last_two(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
+    """The last two different people named before token ``before``, in its sentence or the previous one
+    (of the office the group noun names: "the two presidents")."""
+    doc = ctx.doc
+    roles = _GROUP_ROLES.get(noun)
+    sent = doc[before].sent
+    k = ctx.sent_index[sent.start]
+    lo = ctx.sents[max(0, k - (3 if roles else 1))].start  # (people of an office may be named further back)
+    seen: list[str] = []
+    for start, pid in reversed(ctx.mention_starts):
+        if start >= before:
+            continue
+        if start < lo:
+            break
+        role = getattr(ctx.people.get(pid), "role", None) or ""
+        if roles and not _has_role(role, roles):
+            continue
+        if pid not in seen:
+            seen.append(pid)
+        if len(seen) == 2:
+            return [Party(seen[1], "person", before), Party(seen[0], "person", before)]
+    return None
+
+
+def _is_subject(ctx: DocContext | None, party: Party) -> bool:
+    """Is the party named in a subject ("they and Macron met"), not an object ("they met Zelenskyy")?"""
+    if ctx is None:
+        return True
+    t = ctx.doc[party.token]
+    while t.dep_ in ("compound", "flat", "appos", "conj", "amod") and t.head != t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
+
+
+def _has_role(role: str | None, roles) -> bool:
+    """Does a person's role name one of ``roles`` ("president", not "vice president")?"""
+    role = (role or "").lower()
+    return any(role == r or (role.endswith(" " + r) and role.split()[0] not in ("vice", "deputy", "former", "acting"))
+               for r in roles)
+
+
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+
+
+def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
+    """The last two people joined by "and" (or a comma list of two) in this or the two previous
+    sentences before token ``before``."""
+    doc = ctx.doc
+    sent = doc[before].sent
+    lo = sent.start
+    for _ in range(2):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+    best = None
+    for i in range(lo, before):
+        if i not in ctx.person_of:
+            continue
+        t = doc[i]
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+            t = t.head
+        if t.dep_ == "conj" and t.head.i in ctx.person_of and t.head.i < t.i:
+            if t.head.dep_ == "conj" or sum(1 for c in t.head.children if c.dep_ == "conj") > 1:
+                continue  # the last two of a longer list are no pair
+            a, b = ctx.person_of[t.head.i], ctx.person_of[i]
+            roles = _GROUP_ROLES.get(noun)
+            if roles and not all(_has_role(getattr(ctx.people.get(x), "role", None), roles) for x in (a, b)):
+                continue  # "the two presidents" are not the two ministers just named
+            if a != b:
+                best = [Party(a, "person", t.head.i), Party(b, "person", i)]
+    return best
