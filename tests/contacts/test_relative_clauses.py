@@ -28,3 +28,10 @@ def test_a_relative_clause_without_a_light_verb_adds_nobody():
     got = pairs("Kenyan President William Ruto criticised the meeting that angered Ghanaian President John "
                 "Mahama on Monday.", "2025-03-12")
     assert not any({"Ruto", "Mahama"} <= set(names) for names, *_ in got)
+
+
+def test_a_when_clause_tells_another_contact():
+    got = pairs("Chinese Foreign Minister Wang Yi met Kenyan President William Ruto on Monday. Ruto said the "
+                "partnership agreed during his visit to Beijing in April 2024, when he held talks with Xi "
+                "Jinping, had helped Kenya.", "2025-01-08")
+    assert not any(names == frozenset({"Wang", "Ruto"}) and ctype == "visit" for names, ctype, *_ in got)

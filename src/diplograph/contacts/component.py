@@ -26,7 +26,7 @@ from ..resources.countries import load_countries
 from ..resources.text import doc_text
 from ..types import TimeValue
 from .attribution import attribution_of
-from .dating import date_contacts, date_for, interleaved_dates
+from .dating import contact_clause, date_contacts, date_for, interleaved_dates
 from .joining import co_present, join_people, join_reported, remote_part
 from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_triggers
 from .merge import merge_contacts, merge_reports, to_contact
@@ -219,7 +219,7 @@ class ContactExtractor:
         parties = trigger_parties(tok, ctype, reading.subj + reading.others, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
-        chain, reporter = clause_chain(tok, cues)
+        chain, reporter = contact_clause(tok, cues, ctx)
         date = trigger_date(tok, chain, reading.purpose, dates, ctx)
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
 from .discourse import discourse_dates
-from .participants import AGENDA_NOUNS, DocContext, Party
+from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
 from .status import STOP_PREPS, clause_chain, load_cues
 
@@ -50,6 +50,17 @@ def interleaved_dates(guests: list[Party], dates: list[tuple[Span, TimeValue]], 
             return {}
         out[g.id] = between[0]
     return out
+
+
+def contact_clause(tok: Token, cues, ctx: DocContext) -> tuple[list[Token], Token | None]:
+    """The words whose tense, cues and dates are a contact's: the trigger, the relative clause that
+    tells it ("the call he had on Monday with X"), then the words above it up to a reporting verb
+    (:func:`.status.clause_chain`); and that reporting verb."""
+    chain, reporter = clause_chain(tok, cues)
+    told = told_in_clause(tok, ctx) if tok.pos_ in ("NOUN", "PROPN") else None
+    if told is not None:
+        chain.insert(1, told)
+    return chain, reporter
 
 
 def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]],
@@ -308,9 +319,9 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
         if r.date is None and r.status == "occurred":
             tok = r.trigger[0]
-            r.date = lede_today(tok, clause_chain(tok, cues)[0], ctx)
+            r.date = lede_today(tok, contact_clause(tok, cues, ctx)[0], ctx)
     dates = [(s, s._.time_value) for s in ctx.doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
-    discourse_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0],
-                    lambda t: date_for(t, clause_chain(t, cues)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
-    news_dates(raws, ctx, dates, lambda t: clause_chain(t, cues)[0])
+    discourse_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
+                    lambda t: date_for(t, contact_clause(t, cues, ctx)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+    news_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0])
     return raws

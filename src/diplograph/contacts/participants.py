@@ -22,6 +22,8 @@ __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", 
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 NP_LINKS = {"compound", "appos", "flat", "nmod", "npadvmod", "amod", "nummod", "poss"}
+# Verbs of a relative clause that tells its noun's contact: "the call he had / held / made with X".
+CLAUSE_LIGHT_VERBS = {"have", "hold", "conduct", "make", "place", "pay"}
 LIGHT_VERBS = {"hold", "have", "conduct", "attend", "engage", "make", "do", "join", "be", "begin", "start",
                "wrap", "end", "conclude", "continue", "resume", "pay", "arrange", "plan", "schedule", "seek",
                "propose", "suggest", "request", "offer", "host", "organize", "organise", "chair", "take",
@@ -726,7 +728,14 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     gov = governing_verb(base)
     _noun_object_parties(noun, base, spec, gov, ctx, own, exclude)
     subj: list[Party] = []
-    if gov is not None:
+    told = told_in_clause(noun, ctx)
+    if told is not None:  # "the conversation she had with Trump": the clause's subject had it
+        subj = [p for s in subjects_of(told) for p in np_parties(s, ctx, exclude=exclude) if p.kind == "person"]
+        # ("with X" may hang from the verb above: "described the call he had on Monday with X")
+        objs = _prep_objects(told, {"with", "between"}) or (_prep_objects(gov, {"with"}) if gov is not None else [])
+        for pobj in objs:
+            own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
+    elif gov is not None:
         subj = _governed_noun_parties(noun, base, spec, gov, ctx, own, exclude)
     elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_ in PURPOSE_MOTION_VERBS:
         # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
@@ -739,6 +748,21 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         for s_tok in subjects_of(base.head.head):
             subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     return subj, own, gov
+
+
+def told_in_clause(noun: Token, ctx: DocContext) -> Token | None:
+    """The relative clause that tells a contact noun, with a person as its subject: "the conversation
+    (that) she had with Trump", "the talks he held on Monday". Its subject and "with" phrase are the
+    participants, and its tense and date are the contact's."""
+    for ch in noun.children:
+        if ch.dep_ == "relcl" and ch.lemma_ in CLAUSE_LIGHT_VERBS and ch.i > noun.i \
+                and not any(c.dep_ in ("dobj", "obj") and c.tag_ not in ("WDT", "WP") for c in ch.children) \
+                and not any(c.lower_ in ("when", "where", "why") for c in ch.children):
+            # (not "his visit, when he held talks with Xi": the clause tells another contact)
+            for s in subjects_of(ch):
+                if any(p.kind == "person" for p in np_parties(s, ctx)):
+                    return ch
+    return None
 
 
 def _noun_modifier_parties(noun: Token, base: Token, ctx: DocContext) -> list[Party]:
