@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE
 from ..resources.text import doc_text
 from ..types import Country, Mention, Person
+from .lexicon import attendance_cues
 from .status import verb_above
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
@@ -931,9 +932,17 @@ def _listed_after(last: int, ctx: DocContext, after: int) -> list[Party]:
         head = doc[ctx.mention_heads.get(j, j)]
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != after:
             break  # "..., and Meloni met Sánchez": a clause of its own
-        out.append(Party(pid, "person", j))
+        if not _represented(gap):
+            out.append(Party(pid, "person", j))
         current, gap = pid, []
     return out
+
+
+def _represented(gap: list[Token]) -> bool:
+    """Whether the list material before a name makes it the one represented, not present: "...,
+    representative of King X", "..., envoy of President Y"."""
+    ofs = [k for k, t in enumerate(gap) if t.lower_ == "of"]
+    return bool(ofs) and ofs[-1] > 0 and gap[ofs[-1] - 1].lemma_.lower() in attendance_cues()["proxy_nouns"]
 
 
 

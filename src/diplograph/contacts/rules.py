@@ -105,6 +105,7 @@ class AttendanceRow(_Row):
     participles: list[str] | None = None
     event_nouns: list[str] | None = None
     video_words: list[str] | None = None
+    proxy_nouns: list[str] | None = None
 
 
 class AnswerCueRow(_Row):
