@@ -244,3 +244,12 @@ def test_a_dropped_middle_name_still_finds_the_office_holder():
                      "The Senegalese leader then flew home.", published="2024-04-24")
     faye = [p for p in people.values() if p.name.endswith("Faye")]
     assert len(faye) == 1 and faye[0].country == "SEN", people
+
+
+def test_a_short_transliteration_does_not_reach_another_countrys_leader():
+    # "Luong Cuong" and Hong Kong's "Leung Chun-ying" share a consonant skeleton, not a name
+    for text in ("Vietnamese President Luong Cuong met Brazilian President Lula.",
+                 "Brazilian President Lula met President Luong Cuong in Hanoi."):
+        ex = diplograph.extract(text, published="2025-03-01")
+        names = {p.name for p in ex.people}
+        assert "CY Leung" not in names and "Luong Cuong" in names

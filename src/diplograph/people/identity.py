@@ -232,6 +232,8 @@ class _Document:
                 leader = same[0]
         if leader is None and self.r.variants is not None:  # "Abdul Qadir bin Saleh" for "Abdelkader Bensalah"
             leader = self.r.variants.leader(m.text, day)
+            if leader is not None and m.country and leader.country and leader.country != m.country:
+                leader = None  # "Vietnamese President Luong Cuong" is not Hong Kong's "Leung Chun-ying"
         return leader
 
     def compatible_full(self, a: str, b: str) -> bool:

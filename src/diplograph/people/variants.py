@@ -31,6 +31,8 @@ __all__ = ["skeleton", "spelling_variant", "middle_name_variant", "same_name_var
 # A skeleton this long names one person among the gazetteer's; shorter ones need a term near the date.
 MIN_SKELETON = 7
 MIN_RATIO = 0.65
+# A short skeleton asks more of the letters: "Luong Cuong" (Vietnam) is not "Leung Chun-ying" (0.69).
+MIN_RATIO_SHORT = 0.75
 _NEAR_SKELETON = 4
 _NEAR_YEARS = 8
 _CLASSES = str.maketrans({"q": "k", "c": "k", "p": "b", "t": "d", "v": "f", "w": "f", "z": "s", "x": "ks",
@@ -62,7 +64,7 @@ def spelling_variant(a: str, b: str, minimum: int = _NEAR_SKELETON) -> bool:
         return False
     ka = skeleton(a)
     return len(ka) >= minimum and ka == skeleton(b) and \
-        SequenceMatcher(None, fa.replace(" ", ""), fb.replace(" ", "")).ratio() >= MIN_RATIO
+        _ratio(a, b) >= MIN_RATIO
 
 
 def middle_name_variant(a: str, b: str) -> bool:
@@ -119,8 +121,13 @@ class VariantIndex:
         ids = {i for i in self._by_skeleton.get(key, ()) if any(spelling_variant(name, n) for n in
                                                                _names(self.gaz.by_id[i]))}
         if len(key) < MIN_SKELETON:
-            ids = {i for i in ids if _near(self.gaz.by_id[i], day)}
+            ids = {i for i in ids if _near(self.gaz.by_id[i], day) and any(
+                _ratio(name, n) >= MIN_RATIO_SHORT for n in _names(self.gaz.by_id[i]) if skeleton(n) == key)}
         return self.gaz.by_id[next(iter(ids))] if len(ids) == 1 else None
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, fold(a).replace(" ", ""), fold(b).replace(" ", "")).ratio()
 
 
 def _names(leader: Leader) -> Iterable[str]:

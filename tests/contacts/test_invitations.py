@@ -1,0 +1,28 @@
+"""A visit "at the invitation of X" is hosted by X. (Sentences written for the project.)"""
+from __future__ import annotations
+
+import diplograph
+
+
+def visits(text: str, published: str) -> set:
+    ex = diplograph.extract(text, published=published)
+    return {(frozenset(p.name.split()[-1] for p in c.participants if p.kind == "person"), c.status,
+             c.host.split(":")[0] if c.host else None) for c in ex.contacts if c.type == "visit"}
+
+
+def test_the_inviter_hosts_the_visit():
+    got = visits("President Bola Tinubu will begin a three-day official visit to Germany on Monday at the "
+                 "invitation of Chancellor Friedrich Merz.", "2025-03-01")
+    assert (frozenset({"Tinubu", "Merz"}), "planned", "wikidata") in got
+
+
+def test_the_inviter_of_a_state_visit_already_paid():
+    got = visits("Brazilian President Luiz Inacio Lula da Silva is paying a state visit to Vietnam from March 2 "
+                 "to 4 at the invitation of President Luong Cuong.", "2025-03-01")
+    assert any({"Silva", "Cuong"} <= names or {"Lula", "Cuong"} <= names for names, *_ in got)
+
+
+def test_an_invitation_elsewhere_in_the_sentence_is_not_the_host():
+    got = visits("Kenyan President William Ruto, who attended the forum at the invitation of Chinese President "
+                 "Xi Jinping, will visit Ethiopia next week.", "2025-03-01")
+    assert not any("Jinping" in names for names, *_ in got)
