@@ -632,6 +632,8 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
                 # to the object misparsed as an adverbial
                 others.extend(np_parties(ch, ctx, exclude=exclude, countries=visit))
     preps = {a for a in args if a not in ("subj", "obj")} | {"between"}
+    if args & {"obj", "with"}:
+        preps |= {"including"}  # "met several leaders on Saturday, including X and Y"
     if verb.lemma_ in ("meet", "talk", "speak"):
         preps |= {"with"}
     content = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ctx.person_of] if preps & {"with", "to"} else []
@@ -814,7 +816,7 @@ def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None
                     own.extend(found)
                     exclude |= {p.id for p in found}
     extra = set(spec.get("object_preps", ()))  # "a courtesy call on X"
-    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from"} | extra) + \
+    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from", "including"} | extra) + \
             _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_
@@ -824,6 +826,8 @@ def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None
             continue
         if prep == "of" and noun.lemma_ not in ("meeting", "summit", "visit"):
             continue
+        if prep == "including" and not (_prep_objects(noun, {"with"}) or (gov is not None and _prep_objects(gov, {"with"}))):
+            continue  # "meetings with twenty leaders, including X", not "the summit, including X"
         others = np_parties(pobj, ctx, exclude=exclude, countries=visit and prep in ("to", "in"))
         own.extend(others)
         exclude |= {p.id for p in others}
