@@ -1,4 +1,4 @@
-"""A contact told in a relative clause of its noun: "the call she had with X", "the talks they held on
+"""A contact told in a clause around its noun: "the call she had with X", "the talks they held on
 Monday". The clause's subject and its "with" phrase are the participants, and its date is the contact's.
 (Sentences written for the project.)"""
 from __future__ import annotations
@@ -35,3 +35,15 @@ def test_a_when_clause_tells_another_contact():
                 "partnership agreed during his visit to Beijing in April 2024, when he held talks with Xi "
                 "Jinping, had helped Kenya.", "2025-01-08")
     assert not any(names == frozenset({"Wang", "Ruto"}) and ctype == "visit" for names, ctype, *_ in got)
+
+
+def test_their_summit_is_the_summit_of_the_clauses_people():
+    got = pairs("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed reached consensus on "
+                "trade at their summit in Nairobi.", "2024-09-23")
+    assert any(names == frozenset({"Ruto", "Ahmed"}) and ctype == "meeting" for names, ctype, *_ in got)
+
+
+def test_their_summit_needs_two_people():
+    got = pairs("Kenyan President William Ruto said the leaders reached consensus on trade at their summit in "
+                "Nairobi.", "2024-09-23")
+    assert not any(len(names) == 2 for names, *_ in got)

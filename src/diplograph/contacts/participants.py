@@ -655,7 +655,7 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     return subj, others
 
 
-def _their(noun: Token, ctx: DocContext) -> list[Party]:
+def their_parties(noun: Token, ctx: DocContext) -> list[Party]:
     """"their meeting": the people of the clause around it (subject and objects), else none; "our talks"
     in a statement: the speaker and the other person of the sentence."""
     out: list[Party] = []
@@ -774,7 +774,7 @@ def _noun_modifier_parties(noun: Token, base: Token, ctx: DocContext) -> list[Pa
     own: list[Party] = []
     for ch in list(noun.children) + ([c for c in base.children if c.dep_ != "conj"] if base != noun else []):
         if ch.dep_ == "poss" and ch.lower_ in ("their", "our"):
-            own.extend(_their(noun, ctx))
+            own.extend(their_parties(noun, ctx))
             continue
         if ch.dep_ == "poss":
             found = np_parties(ch, ctx)

@@ -18,6 +18,7 @@ from .participants import (
     dedupe_parties,
     list_continuation,
     noun_parties,
+    their_parties,
     np_parties,
     verb_parties,
 )
@@ -393,7 +394,9 @@ def _own_people(noun: Token, ctx: DocContext) -> set[str]:
     """People named on a noun itself: possessor, "with" / "between" / "of" objects."""
     out = set()
     for ch in noun.children:
-        if ch.dep_ == "poss":
+        if ch.dep_ == "poss" and ch.lower_ == "their":  # "X and Y reached a deal at their summit"
+            out |= {p.id for p in their_parties(noun, ctx) if p.kind == "person"}
+        elif ch.dep_ == "poss":
             out |= {p.id for p in np_parties(ch, ctx) if p.kind == "person"}
         if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among", "of"):
             for g in ch.children:
