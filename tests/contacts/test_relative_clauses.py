@@ -40,7 +40,7 @@ def test_a_when_clause_tells_another_contact():
 def test_their_summit_is_the_summit_of_the_clauses_people():
     got = pairs("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed reached consensus on "
                 "trade at their summit in Nairobi.", "2024-09-23")
-    assert any(names == frozenset({"Ruto", "Ahmed"}) and ctype == "meeting" for names, ctype, *_ in got)
+    assert any(names == frozenset({"Ruto", "Ali"}) and ctype == "meeting" for names, ctype, *_ in got)
 
 
 def test_their_summit_needs_two_people():
