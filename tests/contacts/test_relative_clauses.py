@@ -34,7 +34,7 @@ def test_a_when_clause_tells_another_contact():
     got = pairs("Chinese Foreign Minister Wang Yi met Kenyan President William Ruto on Monday. Ruto said the "
                 "partnership agreed during his visit to Beijing in April 2024, when he held talks with Xi "
                 "Jinping, had helped Kenya.", "2025-01-08")
-    assert not any(names == frozenset({"Wang", "Ruto"}) and ctype == "visit" for names, ctype, *_ in got)
+    assert not any(names == frozenset({"Yi", "Ruto"}) and ctype == "visit" for names, ctype, *_ in got)
 
 
 def test_their_summit_is_the_summit_of_the_clauses_people():
