@@ -45,12 +45,18 @@ def remote_part(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool
     last = previous[-1]
     if not who or ctx.sent(tok).start - last.sentence.start > 80 or last.type not in ("meeting", "talks", "visit", "video_call"):
         return False
+    _add_to_last(who, tok, previous, ctx)
+    return True
+
+
+def _add_to_last(who: list[Party], tok: Token, previous: list[RawContact], ctx: DocContext) -> None:
+    """Add ``who`` to the contact reported last (and to its other reports), citing ``tok``'s sentence."""
+    last = previous[-1]
     target = {p.id for p in last.parties}
     for other in previous:
         if {p.id for p in other.parties} == target:
             other.parties = dedupe_parties(other.parties + who)
     last.extra_sentences.append(ctx.sent(tok))
-    return True
 
 
 def join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
@@ -105,11 +111,7 @@ def co_present(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
     if sentences_between(ctx, last.sentence.start, ctx.sent(tok).start) > 1 \
             or last.type not in ("meeting", "talks", "visit", "video_call") or last.status != "occurred":
         return False
-    target = {p.id for p in last.parties}
-    for other in previous:
-        if {p.id for p in other.parties} == target:
-            other.parties = dedupe_parties(other.parties + who)
-    last.extra_sentences.append(ctx.sent(tok))
+    _add_to_last(who, tok, previous, ctx)
     return True
 
 
