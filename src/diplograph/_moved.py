@@ -24,7 +24,8 @@ MOVED = {
     "diplograph.evaluate": "diplograph.batch.evaluate",
     "diplograph.paragraphs": "diplograph.model.paragraphs",
     "diplograph.attribute_lookup": "diplograph.model.attribute_lookup",
-    "diplograph.archive": "diplograph.batch.archive",
+    "diplograph.archive": "diplograph.model.archive",
+    "diplograph.batch.archive": "diplograph.model.archive",
 }
 
 

@@ -20,7 +20,7 @@ from typing import Any, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .batch import archive
+from .model import archive
 from .errors import DiplographError, InputError
 from .extensions import register_extensions
 from .pipeline import load_pipeline

@@ -158,7 +158,7 @@ def extract_dask(paths_or_items: Iterable[Any] | str | os.PathLike, out_dir: str
 
     if on_error not in ("skip", "fail"):
         raise ValueError("on_error is 'skip' or 'fail'")
-    from .archive import check_mode
+    from ..model.archive import check_mode
 
     check_mode(mode)
     t0 = time.perf_counter()

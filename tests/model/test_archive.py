@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 import diplograph
-from diplograph.batch.archive import (_paragraphs, contacts_only, map_extraction, prefilter_for, reduce_text,
+from diplograph.model.archive import (_paragraphs, contacts_only, map_extraction, prefilter_for, reduce_text,
                                 trigger_forms)
 from diplograph.cli import app
 from diplograph.types import Contact, Extraction, Mention, Participant, Person, TimeValue
