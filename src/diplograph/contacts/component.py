@@ -35,7 +35,6 @@ from .raw import RawContact
 from .reading import (
     contact_type,
     invitation_hosts,
-    invited_by,
     read_trigger,
     sits_in,
     trigger_date,
@@ -221,10 +220,6 @@ class ContactExtractor:
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
         chain, reporter = contact_clause(tok, cues, ctx)
-        if ctype == "visit":  # "a visit to France at the invitation of President X": X hosts it
-            inviter = [p for p in invited_by(tok, chain, ctx) if p.id not in {q.id for q in parties}]
-            parties = [p for p in parties if p.kind == "person"] + inviter + [p for p in parties if p.kind != "person"]
-            persons = persons + inviter
         date = trigger_date(tok, chain, reading.purpose, dates, ctx)
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
                                   date_start=date.start_date if date else None, published=ctx.doc._.published)

@@ -240,32 +240,6 @@ def trigger_parties(tok: Token, ctype: str, found: list[Party], previous: list[R
     return parties
 
 
-def invited_by(tok: Token, chain: list[Token], ctx: DocContext) -> list[Party]:
-    """The person at whose invitation a visit is made: "a three-day visit to France at the invitation
-    of President X", "arrived for a state visit at the invitation of X". The phrase must hang from the
-    trigger, a word below it or a word of its clause."""
-    for t in ctx.sent(tok):
-        if t.lemma_ != "invitation" or t.dep_ != "pobj" or t.head.lower_ not in ("at", "upon", "on") \
-                or not _in_clause(t.head.head, tok, chain):
-            continue
-        for of in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for g in (c for c in of.children if c.dep_ == "pobj"):
-                return [p for p in np_parties(g, ctx) if p.kind == "person"][:1]
-    return []
-
-
-def _in_clause(t: Token, tok: Token, chain: list[Token]) -> bool:
-    """Is ``t`` the trigger, a word of its clause, or below one without crossing another verb?"""
-    own = {tok.i} | {c.i for c in chain}
-    for _ in range(12):
-        if t.i in own:
-            return True
-        if t.pos_ in ("VERB", "AUX") or t.head == t:
-            return False  # "Ruto, who attended the forum at the invitation of Xi, will visit ..."
-        t = t.head
-    return False
-
-
 def _hosted_by(noun: Token, ctx: DocContext) -> set[str]:
     """The people of "hosted by X" (or "given by", "organised by") hanging from a contact noun."""
     out = set()
@@ -313,9 +287,10 @@ def invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: list
                 countries = []
     if ctype == "visit" and countries:
         # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
+        # (one of the destination, or of no known country: "at the invitation of President Luong Cuong")
         for inv in _invited_by(tok, ctx):
             person = ctx.people.get(inv.id)
-            if person is not None and person.country in {p.id for p in countries}:
+            if person is not None and person.country in {p.id for p in countries} | {None}:
                 parties = dedupe_parties([p for p in parties if p.kind == "person"] + [inv])
                 persons, countries = [p for p in parties if p.kind == "person"], []
     return parties, persons, countries
