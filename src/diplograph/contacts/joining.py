@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from .groups import sentences_between
 from .lexicon import co_presence_phrases
-from .participants import DocContext, Party, dedupe_parties, np_parties
+from .participants import DocContext, Party, dedupe_parties, np_parties, subjects_of
 from .raw import RawContact
 from .reading import SPECIFIC
 from .same_event import compatible_types
@@ -28,8 +28,6 @@ def remote_part(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool
         return False  # "took part in the G20 summit": an event of its own (see join_reported)
     if not previous:
         return False
-    from .participants import subjects_of
-
     who = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"]
     if not who and tok.dep_ == "relcl" and tok.head.lower_ in ("those", "ones", "leaders") \
             and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "among":
@@ -63,8 +61,6 @@ def join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool
     """"Crown Prince Mohammed bin Salman joined the king in Riyadh" after a summit chaired by the king;
     "Sall, Hichilema and Assoumani accompanied Ramaphosa": the subjects join the contacts just reported
     that the object took part in (this or the previous sentence)."""
-    from .participants import subjects_of
-
     if tok.dep_ in ("relcl", "acl") or tok.tag_ not in ("VBD", "VBN"):
         return False  # "Araghchi, who is accompanying Pezeshkian, met Lammy": an aside about the trip
     objects = {p.id for c in tok.children if c.dep_ == "dobj" for p in np_parties(c, ctx) if p.kind == "person"}
@@ -102,8 +98,6 @@ def co_present(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
         return False
     if tok.lower_ == "attended" and any(c.dep_ == "dobj" for c in tok.children):
         return False  # "also attended the summit": an event of its own
-    from .participants import subjects_of
-
     who = dedupe_parties([p for s_tok in subjects_of(verb) for p in np_parties(s_tok, ctx) if p.kind == "person"])
     if not who or not previous:
         return False

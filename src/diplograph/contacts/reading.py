@@ -20,6 +20,7 @@ from .participants import (
     noun_parties,
     their_parties,
     np_parties,
+    subjects_of,
     verb_parties,
 )
 from .raw import RawContact
@@ -44,8 +45,6 @@ class Reading(NamedTuple):
 def read_trigger(tok: Token, spec: dict, ctx: DocContext, cues, consumed: set[int]) -> Reading | None:
     """The arguments of a preposition, verb or noun trigger; None if the rules say it names no contact."""
     if tok.pos_ == "ADP":  # "signed the deal alongside Rubio": the clause's subject and the object
-        from .participants import subjects_of
-
         subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
             "VERB", "AUX") and tok.head.lemma_ not in cues.reporting else []  # not "Alongside X, Y said"
         others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx)]
@@ -84,10 +83,7 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> R
         return None  # "Vučić and Kurti spoke with European mediators": not with each other
     if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
             and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
-        from .participants import (
-            subjects_of,  # "X chaired the meeting, which brought together A and B"
-        )
-
+        # "X chaired the meeting, which brought together A and B"
         subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
     purpose = []
     if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host

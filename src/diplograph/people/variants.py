@@ -53,7 +53,7 @@ def skeleton(name: str) -> str:
     return _REPEAT.sub(r"\1", s.translate(_CLASSES))
 
 
-def spelling_variant(a: str, b: str, minimum: int = _NEAR_SKELETON) -> bool:
+def spelling_variant(a: str, b: str, minimum: int = _NEAR_SKELETON, min_ratio: float = MIN_RATIO) -> bool:
     """Are two full names (two words or more each) one name spelt two ways?
 
     >>> spelling_variant("Nabil Elaraby", "Nabil al-Arabi"), spelling_variant("Rishi Sunak", "Irsen Kucuk")
@@ -64,7 +64,7 @@ def spelling_variant(a: str, b: str, minimum: int = _NEAR_SKELETON) -> bool:
         return False
     ka = skeleton(a)
     return len(ka) >= minimum and ka == skeleton(b) and \
-        _ratio(a, b) >= MIN_RATIO
+        _ratio(a, b) >= min_ratio
 
 
 def middle_name_variant(a: str, b: str) -> bool:
@@ -118,11 +118,12 @@ class VariantIndex:
         if len(fold(name).split()) < 2:
             return None
         key = skeleton(name)
-        ids = {i for i in self._by_skeleton.get(key, ()) if any(spelling_variant(name, n) for n in
+        short = len(key) < MIN_SKELETON
+        need = MIN_RATIO_SHORT if short else MIN_RATIO
+        ids = {i for i in self._by_skeleton.get(key, ()) if any(spelling_variant(name, n, min_ratio=need) for n in
                                                                _names(self.gaz.by_id[i]))}
-        if len(key) < MIN_SKELETON:
-            ids = {i for i in ids if _near(self.gaz.by_id[i], day) and any(
-                _ratio(name, n) >= MIN_RATIO_SHORT for n in _names(self.gaz.by_id[i]) if skeleton(n) == key)}
+        if short:
+            ids = {i for i in ids if _near(self.gaz.by_id[i], day)}
         return self.gaz.by_id[next(iter(ids))] if len(ids) == 1 else None
 
 
