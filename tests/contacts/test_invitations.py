@@ -26,3 +26,9 @@ def test_an_invitation_elsewhere_in_the_sentence_is_not_the_host():
     got = visits("Kenyan President William Ruto, who attended the forum at the invitation of Chinese President "
                  "Xi Jinping, will visit Ethiopia next week.", "2025-03-01")
     assert not any("Jinping" in names for names, *_ in got)
+
+
+def test_the_inviter_hosts_a_visit_that_names_no_destination():
+    got = visits("Fijian Prime Minister Sitiveni Rabuka will pay an official visit next week at the invitation "
+                 "of Chinese Premier Li Qiang.", "2025-03-01")
+    assert (frozenset({"Rabuka", "Qiang"}), "planned", "wikidata") in got

@@ -219,6 +219,7 @@ class ContactExtractor:
         parties = trigger_parties(tok, ctype, reading.subj + reading.others, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
+        parties, persons, countries = invitation_hosts(tok, ctype, parties, persons, countries, ctx)
         chain, reporter = contact_clause(tok, cues, ctx)
         date = trigger_date(tok, chain, reading.purpose, dates, ctx)
         status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
@@ -245,7 +246,6 @@ class ContactExtractor:
             return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
                     for p in guests]
-        parties, persons, countries = invitation_hosts(tok, ctype, parties, persons, countries, ctx)
         ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
                            initiator=initiator)]

@@ -281,12 +281,14 @@ def invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: list
                 parties = [p for p in parties if p.kind == "person"] + [inv]
                 parties = dedupe_parties(parties)
                 countries = []
-    if ctype == "visit" and countries:
-        # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts
-        # (one of the destination, or of no known country: "at the invitation of President Luong Cuong")
+    if ctype == "visit" and (countries or len(persons) == 1):
+        # "will visit Russia at the invitation of Foreign Minister Sergei Lavrov": the inviter hosts, when
+        # of the destination, of no known country ("of President Luong Cuong") or where the text names
+        # no destination ("will pay an official visit at the invitation of Premier Li Qiang")
+        dest = {p.id for p in countries}
         for inv in _invited_by(tok, ctx):
             person = ctx.people.get(inv.id)
-            if person is not None and person.country in {p.id for p in countries} | {None}:
+            if person is not None and (not dest or person.country in dest | {None}):
                 parties = dedupe_parties([p for p in parties if p.kind == "person"] + [inv])
                 persons, countries = [p for p in parties if p.kind == "person"], []
     return parties, persons, countries
