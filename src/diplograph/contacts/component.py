@@ -32,6 +32,7 @@ from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_tri
 from .merge import merge_contacts, merge_reports, to_contact
 from .participants import DocContext, Party, dedupe_parties, np_parties
 from .raw import RawContact
+from .roundups import RoundUp, announcement, elaborate
 from .reading import (
     contact_type,
     invitation_hosts,
@@ -147,6 +148,7 @@ class ContactExtractor:
         dates = [(s, s._.time_value) for s in doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
         previous: list[RawContact] = []
         questioned: list[RawContact] = []
+        rounds: list[RoundUp] = []  # announced round-ups of contacts ("phoned several leaders")
         attended: set[int] = set()
         consumed: set[int] = set()
         sentence_people = {}
@@ -194,9 +196,9 @@ class ContactExtractor:
             if sentence_people[key] == 0:
                 continue  # no person and nothing that could stand for one
             if sentence_people[key] < 0:  # a question is no claim; its answer may make it one
-                questioned.extend(self._contacts(tok, spec, ctx, cues, dates, [], consumed))
+                questioned.extend(self._contacts(tok, spec, ctx, cues, dates, [], consumed, []))
                 continue
-            for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed):
+            for raw in self._contacts(tok, spec, ctx, cues, dates, previous, consumed, rounds):
                 previous.append(raw)
                 yield raw
                 for extra in _instances(tok, raw, ctx, dates, consumed):
@@ -207,15 +209,24 @@ class ContactExtractor:
                 yield raw
 
     def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
-                  consumed: set[int]) -> list[RawContact]:
+                  consumed: set[int], rounds: list[RoundUp]) -> list[RawContact]:
         """The contacts one trigger word names: read its arguments, settle the type, resolve the
         people, date it and decide its status, then build one contact (or one per guest)."""
         if spec.get("head_only"):
             return []  # "phone" in "phone call" counts through its head noun
         reading = read_trigger(tok, spec, ctx, cues, consumed)
+        announced = announcement(tok, reading.type if reading else spec["type"], reading.subj if reading else None,
+                                 reading.others if reading else [], cues, dates, ctx)
+        if announced is not None:
+            rounds.append(announced)
         if reading is None:
             return []
         ctype = contact_type(tok, reading.type, ctx)
+        named = elaborate(tok, ctype, reading.subj, reading.others, reading.split, rounds, ctx) if rounds else None
+        round_date = None
+        if named is not None:  # the counterparts of a round-up announced just before
+            ctype, subj, split, round_date = named
+            reading = reading._replace(subj=subj, split=split)
         parties = trigger_parties(tok, ctype, reading.subj + reading.others, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]
@@ -244,11 +255,12 @@ class ContactExtractor:
             guests = [p for p in reading.others if p.kind == "person" and p.id != lead.id]
             own_dates = interleaved_dates(guests, dates, ctx.sent(tok))
             return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
-                               host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None)
+                               host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None,
+                               round_date=round_date)
                     for p in guests]
         ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
-                           initiator=initiator)]
+                           initiator=initiator, round_date=round_date)]
 
 def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """A trip to a country and a meeting there with one of its people, in one sentence, are one visit

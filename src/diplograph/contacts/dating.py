@@ -7,8 +7,10 @@ A contact takes, in this order, the first of these that the text gives safely:
    (:func:`occasion_date`; "visited Kyiv on Tuesday, where he met ..."), a day relative to another
    contact ("a day after he spoke to ...", :func:`relative_dates`), and the news of the day told in the
    present perfect or by the lead sentence (:func:`perfect_today`, :func:`lede_today`);
-2. **the discourse before it**: an anaphoric day ("later in the day"), the definite event it belongs to
-   ("on the sidelines of the summit"), a narrative "then" (:mod:`.discourse`);
+2. **the discourse before it**: the round-up it names a counterpart of ("phoned several leaders
+   today", then "the calls from A, B and C": :mod:`.roundups`), an anaphoric day ("later in the day"),
+   the definite event it belongs to ("on the sidelines of the summit"), a narrative "then"
+   (:mod:`.discourse`);
 3. **another report of the same event** in the text (the merge: :mod:`.merge`);
 4. **the article's news date**: a contact told without a date in the body of an article whose lead gives
    the day of its news takes that day ("on Sunday made phone calls with his counterparts in ...", then
@@ -320,6 +322,9 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
         if r.date is None and r.status == "occurred":
             tok = r.trigger[0]
             r.date = lede_today(tok, contact_clause(tok, cues, ctx)[0], ctx)
+    for r in raws:
+        if r.date is None and r.round_date is not None:
+            r.date = r.round_date
     dates = [(s, s._.time_value) for s in ctx.doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
     discourse_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
                     lambda t: date_for(t, contact_clause(t, cues, ctx)[0], dates, ctx.person_of.keys(), ctx.sent(t)))

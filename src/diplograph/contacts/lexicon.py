@@ -60,9 +60,9 @@ def attendance_cues() -> dict[str, frozenset[str]]:
 
 
 def _attendance_cues(rules: ContactRules) -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {"proxy_nouns": frozenset()}
+    out: dict[str, frozenset[str]] = {"proxy_nouns": frozenset(), "round_up_nouns": frozenset()}
     for r in rules.rows("attendance"):
-        for key in ("participles", "event_nouns", "video_words", "proxy_nouns"):
+        for key in ("participles", "event_nouns", "video_words", "proxy_nouns", "round_up_nouns"):
             if key in r:
                 out[key] = frozenset(r[key])
     return out

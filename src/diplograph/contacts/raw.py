@@ -28,3 +28,4 @@ class RawContact:
     host: str | None = None
     initiator: str | None = None
     extra_sentences: list[Span] = field(default_factory=list)
+    round_date: TimeValue | None = None  # the date of the round-up whose counterparts it names (roundups.py)

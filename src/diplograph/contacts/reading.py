@@ -25,7 +25,7 @@ from .participants import (
 )
 from .raw import RawContact
 
-__all__ = ["Reading", "read_trigger", "contact_type", "trigger_parties", "trigger_date", "invitation_hosts",
+__all__ = ["Reading", "read_trigger", "contact_type", "countable_plural", "trigger_parties", "trigger_date", "invitation_hosts",
            "visit_roles", "sits_in", "SPECIFIC"]
 
 
@@ -123,9 +123,11 @@ def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
     subj, others, gov = noun_parties(tok, spec, ctx)
     others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
     # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
+    # ("received calls from A and B": a plural of a countable contact is one contact each)
     split = len([p for p in subj if p.kind == "person"]) == 1 and \
         len([p for p in others if p.kind == "person"]) >= 2 and \
-        any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])]) \
+        (any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])])
+         or countable_plural(tok)) \
         and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i)
     if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
             and len(_own_people(tok, ctx)) < 2:
@@ -133,6 +135,16 @@ def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
     if _setting(tok) and not _own_people(tok, ctx):
         return None  # "During the visit, the five leaders phoned Trump": the time of another contact
     return Reading(_refine_type(tok, ctype), spec, subj, others, split, [])
+
+
+_MASS_PLURALS = {"talks", "consultations", "negotiations", "discussions", "deliberations"}
+
+
+def countable_plural(noun: Token) -> bool:
+    """Is the noun a plural of separate contacts ("calls", "meetings"), not one event told in the plural
+    ("talks", "negotiations") nor contacts among its own people ("calls between A and B")?"""
+    return noun.tag_ == "NNS" and noun.lower_ not in _MASS_PLURALS \
+        and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
 
 
 def contact_type(tok: Token, ctype: str, ctx: DocContext) -> str:

@@ -106,6 +106,7 @@ class AttendanceRow(_Row):
     event_nouns: list[str] | None = None
     video_words: list[str] | None = None
     proxy_nouns: list[str] | None = None
+    round_up_nouns: list[str] | None = None
 
 
 class AnswerCueRow(_Row):

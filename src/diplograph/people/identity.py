@@ -322,6 +322,7 @@ class _Document:
 
     # ------------------------------------------------------------------ 3. titles
     def add_titles(self, titles: list[TitleMention], home: str | None) -> None:
+        bare: dict[str, Cluster] = {}  # role -> whom the last bare "the <role>" stood for
         for t in sorted(titles, key=lambda t: t.start):
             if t.plural:
                 continue
@@ -329,7 +330,15 @@ class _Document:
             if home and t.country is None and t.definite:
                 # in a government's own release, "The Prime Minister" is its own (others get a country)
                 pool = [c for c in pool if c.country() == home]
-            target = self.resolve_title(t, pool)
+            is_bare = t.definite and t.country is None and not t.counterpart and t.role is not None
+            if is_bare and t.role in bare and bare[t.role] in pool:
+                # "the Prime Minister" keeps standing for one person through a text, even after other prime
+                # ministers are named ("calls from Prime Minister Key of New Zealand, ...")
+                target = bare[t.role]
+            else:
+                target = self.resolve_title(t, pool)
+            if is_bare and target is not None:
+                bare[t.role] = target
             # "the President" (capitalised: the office, not any president) in a government's release
             country = t.country or (home if t.definite and t.text.split()[-1][:1].isupper() else None)
             if target is None and country and not t.counterpart and t.definite:

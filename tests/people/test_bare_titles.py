@@ -1,0 +1,25 @@
+"""A bare title ("the Prime Minister") keeps standing for one person through a text, even after other
+holders of that title are named in between. (Sentences written for the project.)"""
+from __future__ import annotations
+
+import diplograph
+
+TEXT = ("British Prime Minister Keir Starmer spoke to reporters in London on Monday. "
+        "The Prime Minister said he had received calls from Prime Minister Luxon of New Zealand and "
+        "Prime Minister Albanese of Australia. "
+        "The Prime Minister and Prime Minister Luxon discussed trade.")
+
+
+def test_the_prime_minister_stays_the_same_after_foreign_prime_ministers_are_named():
+    ex = diplograph.extract(TEXT, published="2025-02-10")
+    starmer = next(p for p in ex.people if p.name == "Keir Starmer")
+    bare = [m.start for m in starmer.mentions if m.text == "The Prime Minister"]
+    assert len(bare) == 2 and bare[-1] == TEXT.rindex("The Prime Minister")
+
+
+def test_calls_received_from_two_leaders_are_two_calls():
+    ex = diplograph.extract(TEXT, published="2025-02-10")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants): c.type for c in ex.contacts}
+    assert pairs.get(frozenset({"Starmer", "Luxon"})) == "phone_call"
+    assert pairs.get(frozenset({"Starmer", "Albanese"})) == "phone_call"
+    assert not any(len(k) > 2 for k in pairs)
