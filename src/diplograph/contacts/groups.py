@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .participants import DocContext, Party, dedupe_parties
+from .participants import LEADER_ROLES, DocContext, Party, dedupe_parties
 from .raw import RawContact
 
 __all__ = ["resolve_group", "sentences_between"]
@@ -76,8 +76,7 @@ def sentences_between(ctx: DocContext, a: int, b: int) -> int:
         sum(1 for s in ctx.sents if a < s.start <= b)
 
 
-_GROUP_ROLES = {"leaders": ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
-                            "crown prince", "supreme leader", "queen", "sultan", "military leader", "military ruler"),
+_GROUP_ROLES = {"leaders": LEADER_ROLES + ("military leader", "military ruler"),
                 "presidents": ("president",), "ministers": ("minister",)}
 
 

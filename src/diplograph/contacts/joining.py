@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from .groups import sentences_between
 from .lexicon import co_presence_phrases
-from .participants import DocContext, Party, dedupe_parties, np_parties, subjects_of
+from .participants import LEADER_ROLES, DocContext, Party, dedupe_parties, np_parties, subjects_of
 from .raw import RawContact
 from .reading import SPECIFIC
 from .same_event import compatible_types
@@ -60,7 +60,8 @@ def _add_to_last(who: list[Party], tok: Token, previous: list[RawContact], ctx: 
 def join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
     """"Crown Prince Mohammed bin Salman joined the king in Riyadh" after a summit chaired by the king;
     "Sall, Hichilema and Assoumani accompanied Ramaphosa": the subjects join the contacts just reported
-    that the object took part in (this or the previous sentence)."""
+    that the object took part in (this or the previous sentence). Those who accompany must be leaders
+    themselves: "was accompanied by the foreign minister" names the delegation, not a participant."""
     if tok.dep_ in ("relcl", "acl") or tok.tag_ not in ("VBD", "VBN"):
         return False  # "Araghchi, who is accompanying Pezeshkian, met Lammy": an aside about the trip
     objects = {p.id for c in tok.children if c.dep_ == "dobj" for p in np_parties(c, ctx) if p.kind == "person"}
@@ -72,6 +73,8 @@ def join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool
     else:
         who = dedupe_parties([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
                        and p.id not in objects])
+    if tok.lemma_ == "accompany":  # a leader's delegation is not at the table; leaders who travel together are
+        who = [p for p in who if p.id in ctx.people and (ctx.people[p.id].role or "") in LEADER_ROLES]
     if not objects or not previous:
         return False
     here = ctx.sent_index[tok.i]

@@ -22,6 +22,9 @@ from .status import verb_above
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+#: The roles of a country's leaders (heads of state and government).
+LEADER_ROLES = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader", "supreme leader",
+                "sultan", "queen", "crown prince")
 NP_LINKS = {"compound", "appos", "flat", "nmod", "npadvmod", "amod", "nummod", "poss"}
 # Verbs of a relative clause that tells its noun's contact: "the call he had / held / made with X".
 CLAUSE_LIGHT_VERBS = {"have", "hold", "conduct", "make", "place", "pay"}
@@ -151,8 +154,7 @@ class DocContext:
     def leader_of(self, code: str, near: int) -> str | None:
         """The person of the document who leads ``code`` (for "visit to the White House")."""
         cands = [p for p in self.people.values() if p.country == code and not p.is_author
-                 and (p.role or "") in ("president", "prime minister", "chancellor", "king", "emir",
-                                        "premier", "leader", "supreme leader", "sultan", "queen")]
+                 and (p.role or "") in LEADER_ROLES and p.role != "crown prince"]
         if not cands:
             return None
         if len(cands) == 1:
@@ -164,10 +166,8 @@ class DocContext:
         """The person of the document from ``code`` with that role (any leader for role None), else (with
         ``office_holders``) the gazetteer's holder of ``office`` on the publication date, who then joins the
         document's people."""
-        leaders = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader",
-                   "supreme leader", "sultan", "queen", "crown prince")
         cands = [p for p in self.people.values() if p.country == code and not p.is_author
-                 and ((role is None and (p.role or "") in leaders) or (role is not None and p.role == role))]
+                 and ((role is None and (p.role or "") in LEADER_ROLES) or (role is not None and p.role == role))]
         if len(cands) == 1:
             return cands[0].id
         if cands or self.gazetteer is None or not self.doc._.published or not office_holders:
