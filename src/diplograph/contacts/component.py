@@ -30,7 +30,7 @@ from .dating import contact_clause, date_contacts, date_for, interleaved_dates
 from .joining import co_present, join_people, join_reported, remote_part
 from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_triggers
 from .merge import merge_contacts, merge_reports, to_contact
-from .participants import DocContext, Party, dedupe_parties, np_parties
+from .participants import DocContext, is_leader_role, Party, dedupe_parties, np_parties
 from .raw import RawContact
 from .roundups import RoundUp, announcement, elaborate
 from .reading import (
@@ -258,9 +258,37 @@ class ContactExtractor:
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None,
                                round_date=round_date)
                     for p in guests]
+        parties = _without_delegates(parties, {p.id for p in reading.subj}, ctx.sent(tok), ctx)
+        persons = [p for p in persons if p in parties]
         ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
                            initiator=initiator, round_date=round_date)]
+
+def _without_delegates(parties: list[Party], subjects: set[str], sent: Span, ctx: DocContext) -> list[Party]:
+    """A meeting of leaders of two or more countries is theirs: a minister or official of a country whose
+    leader is at the table, named beside them ("will have lunch with Foreign Minister Wong and Trade
+    Minister Farrell"), is of that leader's delegation, not a participant. Subjects stay: the trigger's
+    own and any clause's ("talks in which the two foreign ministers took part")."""
+    people = [ctx.people.get(p.id) for p in parties if p.kind == "person"]
+    leads = {q.country for q in people if q is not None and q.country and is_leader_role(q.role)}
+    if len(leads) < 2:
+        return parties
+    return [p for p in parties if p.kind != "person" or p.id in subjects or p.id not in ctx.people
+            or ctx.people[p.id].country not in leads or is_leader_role(ctx.people[p.id].role)
+            or _named_as_subject(p.id, sent, ctx)]
+
+
+def _named_as_subject(pid: str, sent: Span, ctx: DocContext) -> bool:
+    """Is the person named in the sentence as a subject ("talks in which X and Y took part")?"""
+    for i in range(sent.start, sent.end):
+        if ctx.person_of.get(i) == pid:
+            tok = ctx.doc[i]
+            while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head != tok:
+                tok = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+    return False
+
 
 def _fold_visits(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """A trip to a country and a meeting there with one of its people, in one sentence, are one visit

@@ -25,6 +25,12 @@ SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 #: The roles of a country's leaders (heads of state and government).
 LEADER_ROLES = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader", "supreme leader",
                 "sultan", "queen", "crown prince")
+
+
+def is_leader_role(role: str | None) -> bool:
+    """Does the role lead a country or a union ("president", "president of the european commission")?"""
+    role = (role or "").lower()
+    return role in LEADER_ROLES or any(role.startswith(r + " of ") for r in LEADER_ROLES)
 NP_LINKS = {"compound", "appos", "flat", "nmod", "npadvmod", "amod", "nummod", "poss"}
 # Verbs of a relative clause that tells its noun's contact: "the call he had / held / made with X".
 CLAUSE_LIGHT_VERBS = {"have", "hold", "conduct", "make", "place", "pay"}
