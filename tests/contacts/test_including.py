@@ -30,3 +30,21 @@ def test_a_summit_including_a_leader_is_no_contact_with_him():
     got = pairs("Kenyan President William Ruto arrived in Addis Ababa on Thursday to attend the African Union "
                 "summit, which several leaders are attending, including Ethiopian Prime Minister Abiy Ahmed.")
     assert not any({"Ruto", "Ali"} <= set(names) and status == "occurred" for names, status in got)
+
+
+def test_including_followed_by_a_semicolon_still_names_the_counterparts():
+    got = pairs("Brazilian President Luiz Inacio Lula da Silva will hold meetings with about ten heads of state, "
+                "including; the President of France, the King of Spain and the Chancellor of Germany, in New York.")
+    assert (frozenset({"Silva", "Macron"}), "planned") in got or (frozenset({"Lula", "Macron"}), "planned") in got, got
+
+
+def test_a_plan_reported_on_the_news_day_takes_the_week_not_the_day():
+    text = ("NAIROBI, Sep. 23 - Kenyan President William Ruto will hold bilateral meetings with several leaders in "
+            "New York, his office said.\n"
+            "Ruto will meet French President Emmanuel Macron and Spanish Prime Minister Pedro Sanchez, it added.\n"
+            "The president leaves Nairobi tonight.\n"
+            "He will also address the General Assembly.")
+    ex = diplograph.extract(text, published="2024-09-23")
+    dates = {frozenset(p.name.split()[-1] for p in c.participants): c.date.value if c.date else None
+             for c in ex.contacts}
+    assert dates.get(frozenset({"Ruto", "Macron"})) == "2024-W39", dates

@@ -310,7 +310,17 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue
         if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
             continue
-        r.date = news
+        # (a plan reported on the day of the report is for a later day: the week of the news, not its day)
+        r.date = _week_of(news) if r.status == "planned" and news.start_date == published else news
+
+
+def _week_of(day: TimeValue) -> TimeValue:
+    """The ISO week of a day-precise date, keeping its text and offsets."""
+    d = dt.date.fromisoformat(day.start_date)
+    year, week, _ = d.isocalendar()
+    monday = d - dt.timedelta(days=d.weekday())
+    return TimeValue(text=day.text, start=day.start, end=day.end, value=f"{year}-W{week:02d}", granularity="week",
+                     start_date=monday.isoformat(), end_date=(monday + dt.timedelta(days=6)).isoformat())
 
 
 def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:

@@ -536,6 +536,17 @@ def _gapped_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _dangling_including(noun: Token) -> list[Token]:
+    """"meetings with twenty leaders, including; the King of Jordan and ...": the parser hangs the list
+    beside an "including" left without its object; the list is that object."""
+    near = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else [])]
+    inc = next((c for c in near if c.dep_ in ("prep", "advcl") and c.lower_ == "including"
+                and not any(g.dep_ in ("pobj", "dobj") for g in c.children)), None)
+    if inc is None:
+        return []
+    return [c for c in noun.children if c.dep_ == "appos" and c.i > inc.i]
+
+
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for ch in tok.children:
@@ -823,7 +834,7 @@ def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None
                     exclude |= {p.id for p in found}
     extra = set(spec.get("object_preps", ()))  # "a courtesy call on X"
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from", "including"} | extra) + \
-            _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
+            _dangling_including(noun) + _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_
         if prep == "to" and not visit and not addressed:
