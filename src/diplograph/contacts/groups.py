@@ -40,8 +40,11 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
                           None)
             close = recent is not None and sentences_between(ctx, recent.sentence.start, ctx.sent(tok).start) <= 1
             typed = head.lower_ in _GROUP_ROLES  # "the two presidents": people of that office only
-            pair = _last_coordinated_pair(ctx, group.token, head.lower_) or (
-                None if close and not typed else _last_two(ctx, group.token, head.lower_))
+            pair = _last_coordinated_pair(ctx, group.token, head.lower_)
+            if pair and close and not typed and max(p.token for p in pair) < recent.trigger.start \
+                    and len({p.id for p in recent.parties if p.kind == "person"}) == 2:
+                pair = None  # "X had no plans to meet Y. A meeting between the two ...": the pair just told of
+            pair = pair or (None if close and not typed else _last_two(ctx, group.token, head.lower_))
             if pair and (as_object or all(p.id in {q.id for q in pair} for p in named)):
                 return dedupe_parties(named + pair)
         count = _NUMBER_WORDS.get(next((c.lower_ for c in head.children if c.dep_ == "nummod"), ""), 0)
