@@ -94,6 +94,9 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
                 break
             if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
                 break  # (steps > 1: "since November" is the date's own preposition)
+            if t.dep_ == "prep" and (t.lower_ == "besides" or (t.lower_ == "from" and t.head.lower_ in ("apart", "aside"))) \
+                    and t.i not in chain_ids:
+                break  # "apart from his meeting with X on Monday, he will confer with Y": another event's date
             if steps > 0 and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") and t.head.i in chain_ids \
                     and t.i not in people and t.lemma_.lower() not in AGENDA_NOUNS:
                 break  # inside what was discussed: "discussed interference in the 2016 election"

@@ -910,10 +910,10 @@ def dedupe_parties(parties: list[Party]) -> list[Party]:
 # What may stand between two names of one list: "President of Somalia, Hassan Sheikh Mohamud, the
 # Chancellor of Germany, Olaf Scholz, as well as with ...". Not a verb, not a clause, not a phrase of time
 # or place, and not too long.
-_LIST_SEPARATORS = {",", "and", "&", "well"}
+_LIST_SEPARATORS = {",", "and", "&", "well", ";"}  # (";" between items that hold commas themselves)
 _LIST_STOPS = {"on", "at", "in", "during", "after", "before", "about", "over", "regarding", "concerning", "to",
                "from", "by", "into", "ahead", "who", "whom", "which", "where", "when", "that", "while", "but",
-               "whose", ";", ":", ".", "(", ")", "—", "–", "-", '"', "“", "”"}
+               "whose", ":", ".", "(", ")", "—", "–", "-", '"', "“", "”"}
 LIST_GAP = 14
 
 
