@@ -8,7 +8,9 @@ A contact whose own clause names no date may still be dated by what came before
 - a definite event it belongs to ("Ahead of the ceremony, ...", "chaired the meeting, which brought
   together ...", "on the sidelines of the summit") takes the date of the last earlier mention of an event
   of that kind (a meeting, a summit, a signing; a call);
-- a narrative continuation ("Trump then called Zelenskiy") takes the date of the last dated event.
+- a narrative continuation ("Trump then called Zelenskiy") takes the date of the last dated event;
+- so does a pronoun that continues the subject of the sentence just before, in the simple past ("X
+  conducted intense diplomacy on April 17-19. He held phone calls with A and B").
 
 Anchors are looked for in the :data:`WINDOW` sentences before the contact's own, nearest first: further
 back, the thread of a news story has usually moved on.
@@ -232,6 +234,28 @@ def _simple_past(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+_PRONOUNS = {"he", "she"}
+
+
+def _continued(r, chain: list[Token], ctx, date_of: Callable[[Token], TimeValue | None]) -> TimeValue | None:
+    """"X conducted intense diplomacy on April 17-19. He held phone calls with A and B": a contact told in
+    the simple past by a pronoun that continues the subject of the sentence just before takes that
+    sentence's date."""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _simple_past(verb) or not any(
+            c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in verb.children):
+        return None
+    k = ctx.sent_index[r.trigger.start]
+    if k == 0:
+        return None
+    prev = ctx.sents[k - 1]
+    root = prev.root
+    subjects = {ctx.person_of.get(t.i) for c in root.children if c.dep_ == "nsubj" for t in c.subtree} - {None}
+    if len(subjects) != 1 or not subjects <= {p.id for p in r.parties} or not _simple_past(root):
+        return None
+    return date_of(root)
+
+
 def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
                     chain_of: Callable[[Token], list[Token]],
                     date_of: Callable[[Token], TimeValue | None]) -> None:
@@ -269,6 +293,8 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
                 c.dep_ == "advmod" and c.lower_ in cues.continuation for t in chain if _simple_past(t)
                 for c in t.children):
             value = last  # "Trump then called Zelenskiy" (past tense: "Xi then heads to Serbia" is a plan)
+        if value is None and not told and r.status == "occurred":
+            value = _continued(r, chain, ctx, date_of)
         if value is not None:
             r.date = value
             if _day(value) is not None:
