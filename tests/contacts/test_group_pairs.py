@@ -14,3 +14,13 @@ def test_the_two_are_the_pair_just_told_of():
     pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
     assert frozenset({"Tokayev", "Putin"}) in pairs
     assert frozenset({"Erdoğan", "Aliyev"}) not in pairs, pairs
+
+
+def test_a_former_leader_named_in_the_text_is_not_the_leader_of_his_country_now():
+    text = ("The leaders of Britain and France have no plans to meet when they travel to Egypt for the climate "
+            "summit next week, a spokesman said on Thursday.\n"
+            "Last year, then Prime Minister Boris Johnson met with President Emmanuel Macron in Glasgow.")
+    ex = diplograph.extract(text, published="2022-11-03")
+    found = {(frozenset(p.name.split()[-1] for p in c.participants), c.status) for c in ex.contacts}
+    assert (frozenset({"Johnson", "Macron"}), "occurred") in found
+    assert (frozenset({"Johnson", "Macron"}), "denied") not in found, found

@@ -160,19 +160,27 @@ class DocContext:
     def leader_of(self, code: str, near: int) -> str | None:
         """The person of the document who leads ``code`` (for "visit to the White House")."""
         cands = [p for p in self.people.values() if p.country == code and not p.is_author
-                 and (p.role or "") in LEADER_ROLES and p.role != "crown prince"]
+                 and (p.role or "") in LEADER_ROLES and p.role != "crown prince" and self.in_office(p.id)]
         if not cands:
             return None
         if len(cands) == 1:
             return cands[0].id
         return min(cands, key=lambda p: min(abs(m.start - self.doc[near].idx) for m in p.mentions)).id
 
+    def in_office(self, pid: str) -> bool:
+        """Is the person in office on the publication date, as far as the gazetteer knows? ("then Prime
+        Minister Hatoyama" is no leader of Japan for an article of the year after.)"""
+        leader = self.gazetteer.by_id.get(pid) if self.gazetteer is not None else None
+        if leader is None or not leader.terms or not self.doc._.published:
+            return True
+        return bool(leader.terms_at(dt.date.fromisoformat(self.doc._.published)))
+
     def holder(self, code: str, role: str | None, office: str, mention: Span | None = None,
                office_holders: bool = True) -> str | None:
         """The person of the document from ``code`` with that role (any leader for role None), else (with
         ``office_holders``) the gazetteer's holder of ``office`` on the publication date, who then joins the
         document's people."""
-        cands = [p for p in self.people.values() if p.country == code and not p.is_author
+        cands = [p for p in self.people.values() if p.country == code and not p.is_author and self.in_office(p.id)
                  and ((role is None and (p.role or "") in LEADER_ROLES) or (role is not None and p.role == role))]
         if len(cands) == 1:
             return cands[0].id
