@@ -418,6 +418,13 @@ def test_claims_and_purported_contacts_are_possible(nlp):
     assert found == {"possible"}, found
 
 
+def test_the_possibility_of_a_summit_is_possible(nlp):
+    found = {summary(c)[2] for c in contacts(
+        "Regarding the possibility of President Xi Jinping holding a summit with President Joe Biden, the "
+        "spokesman said there was nothing to announce.")}
+    assert found == {"possible"}, found
+
+
 def test_a_separate_meeting_or_one_elsewhere_is_not_folded_into_a_larger_one(nlp):
     text = ("Gulf leaders in Washington\n"
             "Trump, Qatari Emir Tamim bin Hamad Al Thani and Saudi Crown Prince Mohammed bin Salman met at the "
