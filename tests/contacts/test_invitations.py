@@ -32,3 +32,21 @@ def test_the_inviter_hosts_a_visit_that_names_no_destination():
     got = visits("Fijian Prime Minister Sitiveni Rabuka will pay an official visit next week at the invitation "
                  "of Chinese Premier Li Qiang.", "2025-03-01")
     assert (frozenset({"Rabuka", "Qiang"}), "planned", "wikidata") in got
+
+
+def test_a_subject_parsed_as_an_apposition_of_the_fronted_invitation_is_the_subject():
+    # "At the invitation of Li, Rabuka will visit China": the parser often hangs "Rabuka" on "Li" (hand-built)
+    import spacy
+    from spacy.tokens import Doc
+
+    from diplograph.contacts.participants import subjects_of
+
+    words = ["At", "the", "invitation", "of", "Li", ",", "Rabuka", "will", "visit", "China"]
+    heads = [8, 2, 0, 2, 3, 4, 4, 8, 8, 8]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "appos", "aux", "ROOT", "dobj"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "AUX", "VERB", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in subjects_of(doc[8])] == ["Rabuka"]
+    doc2 = Doc(spacy.blank("en").vocab, words=["At", "noon", ",", "Rabuka", "left"], heads=[4, 0, 4, 4, 4],
+               deps=["prep", "pobj", "punct", "nsubj", "ROOT"], pos=["ADP", "NOUN", "PUNCT", "PROPN", "VERB"])
+    assert [t.text for t in subjects_of(doc2[4])] == ["Rabuka"]  # (a parsed subject is kept)

@@ -602,6 +602,18 @@ def subjects_of(verb: Token) -> list[Token]:
             v = v.head
             continue
         break
+    return _fronted_apposition(v)
+
+
+def _fronted_apposition(verb: Token) -> list[Token]:
+    """"At the invitation of Premier Li, Prime Minister Bainimarama will pay a visit": the parser hangs the
+    subject as an apposition of the fronted phrase's object; it is the subject when it ends just before
+    the verb (or its auxiliaries)."""
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i])
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for t in prep.subtree:
+            if t.dep_ == "appos" and t.right_edge.i == first - 1 and t.pos_ == "PROPN":
+                return [t]
     return []
 
 
