@@ -24,3 +24,12 @@ def test_a_former_leader_named_in_the_text_is_not_the_leader_of_his_country_now(
     found = {(frozenset(p.name.split()[-1] for p in c.participants), c.status) for c in ex.contacts}
     assert (frozenset({"Johnson", "Macron"}), "occurred") in found
     assert (frozenset({"Johnson", "Macron"}), "denied") not in found, found
+
+
+def test_his_counterparts_in_two_countries_are_their_leaders_named_in_the_text():
+    text = ("Guinean junta leader Mamadi Doumbouya on Friday met with his counterparts in Mali and Burkina Faso.\n"
+            "In Bamako he thanked Malian leader Colonel Assimi Goita, and in Ouagadougou he praised Captain Ibrahim "
+            "Traore.")
+    ex = diplograph.extract(text, published="2023-12-02")
+    found = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
+    assert any({"Doumbouya", "Goïta"} <= names or {"Doumbouya", "Goita"} <= names for names in found), found

@@ -478,7 +478,8 @@ PLURAL_TITLES = {"presidents": ("president", "head_of_state"), "leaders": (None,
                  "prime ministers": ("prime minister", "head_of_government"),
                  "premiers": ("premier", "head_of_government"),
                  "foreign ministers": ("foreign minister", "foreign_minister"),
-                 "ministers": ("foreign minister", "foreign_minister"), "heads": (None, "leader")}
+                 "ministers": ("foreign minister", "foreign_minister"), "heads": (None, "leader"),
+                 "counterparts": (None, "leader")}
 
 
 def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
@@ -488,8 +489,8 @@ def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
     for ch in head.children:
         if ch.dep_ in ("amod", "compound", "nmod") and ch.i < head.i:
             countries.extend(t.i for t in _conjuncts(ch) if t.i in ctx.country_of)
-        if ch.dep_ == "prep" and ch.lower_ == "of":
-            for pobj in (g for g in ch.children if g.dep_ == "pobj"):
+        if ch.dep_ == "prep" and (ch.lower_ == "of" or (ch.lower_ == "in" and head.lower_ in ("counterparts", "leaders"))):
+            for pobj in (g for g in ch.children if g.dep_ == "pobj"):  # ("his counterparts in Mali and Chad")
                 countries.extend(t.i for t in _conjuncts(pobj) if t.i in ctx.country_of)
     codes = list(dict.fromkeys(ctx.country_of[i] for i in countries))
     if len(codes) < 2:
