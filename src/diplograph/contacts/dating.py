@@ -276,7 +276,8 @@ def _background(r: RawContact, chain: list[Token], ctx: DocContext) -> bool:
                                   for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True
     words = ctx.words(ctx.sent(tok))
-    if any(w in FREQUENCY or w in BACKGROUND for w in words):
+    sequence = "first" in words and "then" in words  # "were to talk first, and then meet": an order, not a past
+    if any(w in FREQUENCY or (w in BACKGROUND and not (sequence and w == "first")) for w in words):
         return True
     for t in chain:
         if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and any(
@@ -313,8 +314,19 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue
         if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
             continue
-        # (a plan reported on the day of the report is for a later day: the week of the news, not its day)
-        r.date = _week_of(news) if r.status == "planned" and news.start_date == published else news
+        # (a plan told in the future on the day of the report is for a later day: the week of the news, not
+        # its day; "they were to talk" tells the plan of that day)
+        later = r.status == "planned" and news.start_date == published and not _told_in_past(chain_of(r.trigger[0]))
+        r.date = _week_of(news) if later else news
+
+
+def _told_in_past(chain: list[Token]) -> bool:
+    """Is the clause's first verb in the past tense ("were to talk", "was scheduled to meet")?"""
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    for v in verbs[:3]:
+        if v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
+            return True
+    return False
 
 
 def _week_of(day: TimeValue) -> TimeValue:

@@ -68,7 +68,11 @@ def join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool
     agents = [p for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
               for p in np_parties(g, ctx) if p.kind == "person"]
     if agents and not objects:  # "Ramaphosa was accompanied by Steenhuisen and Tau"
-        objects = {p.id for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"}
+        subj = [p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx)]
+        objects = {p.id for p in subj if p.kind == "person"}
+        if not objects and any(p.kind == "group" for p in subj) and previous \
+                and ctx.sent_index[tok.i] - ctx.sent_index[previous[-1].sentence.start] <= 1:
+            objects = {p.id for p in previous[-1].parties if p.kind == "person"}  # "they were to be joined by X"
         who = dedupe_parties([p for p in agents if p.id not in objects])
     else:
         who = dedupe_parties([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"

@@ -88,6 +88,7 @@ class StatusCueRow(_Row):
     progressive_only: bool = False
     future_only: bool = False
     direct_only: bool = False
+    infinitive_only: bool = False  # the word below it in the chain is a to-infinitive ("were to talk")
     particle: str | None = None
     pos: str | None = None
 

@@ -229,6 +229,8 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
             continue  # "open to talks" (ADJ), not "opened a summit"
         if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp")):
             continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
+        if r.get("infinitive_only") and not (k > 0 and _to_infinitive_below(tok, chain[k - 1])):
+            continue  # "they were to talk": not "the talks were held"
         if r["status"] == "denied":
             if any(c.dep_ == "neg" for c in tok.children):  # "did not rule out": possible
                 negated_deniers = True
@@ -236,6 +238,14 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
                 continue
         found[r["status"]].append(tok)
     return negated_deniers
+
+
+def _to_infinitive_below(verb: Token, below: Token) -> bool:
+    """Is ``below`` a to-infinitive of ``verb`` ("were to talk"), or coordinated with one ("were to talk
+    first, and then meet")?"""
+    def infinitive(t: Token) -> bool:
+        return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return infinitive(below) or (below.dep_ == "conj" and below.head == verb and any(infinitive(c) for c in verb.children))
 
 
 def _reporter_cues(reporter: Token | None, cues: StatusCues, found: dict[str, list[Token]]) -> None:

@@ -1,0 +1,29 @@
+"""Plans told in the past ("were to talk first, and then meet"), people who were to join them, and a
+meeting that happened without them. (Sentences written for the project.)"""
+from __future__ import annotations
+
+import diplograph
+
+TEXT = ("Colombia and Ecuador restored diplomatic relations on Tuesday, Colombian President Gustavo Petro "
+        "announced after meeting with his Ecuadorian counterpart Daniel Noboa.\n"
+        "According to officials, Petro and Noboa were to talk privately first, and then meet with their foreign "
+        "ministers.\n"
+        "They were also set to be joined by Brazilian President Luiz Inacio Lula da Silva.\n"
+        "Relations had been tense for months.")
+
+
+def summary() -> set[tuple[frozenset, str, str | None]]:
+    ex = diplograph.extract(TEXT, published="2024-06-11")
+    return {(frozenset(p.name.split()[-1] for p in c.participants), c.status, c.date.value if c.date else None)
+            for c in ex.contacts}
+
+
+def test_were_to_talk_and_then_meet_is_a_plan_that_the_one_set_to_join_joins():
+    got = summary()
+    assert (frozenset({"Petro", "Noboa"}), "occurred", "2024-06-11") in got, got
+    assert any(names >= {"Petro", "Noboa", "Silva"} and status == "planned" for names, status, _ in got), got
+
+
+def test_the_meeting_that_happened_is_not_given_the_one_who_was_only_to_join():
+    got = summary()
+    assert not any("Silva" in names and status == "occurred" for names, status, _ in got), got
