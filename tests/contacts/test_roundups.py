@@ -73,3 +73,41 @@ def test_spoke_with_after_phoned_several_leaders_is_a_phone_call():
 def test_without_an_announcement_talks_stay_talks():
     got = contacts("Ukrainian President Volodymyr Zelensky spoke with French President Emmanuel Macron on Friday.")
     assert [(names, ctype) for names, ctype, _ in got] == [(frozenset({"Zelenskyy", "Macron"}), "talks")]
+
+
+def test_calls_taken_from_a_list_are_one_call_each():
+    got = contacts("On Monday Polish Prime Minister Donald Tusk had received calls from Spanish Prime Minister Pedro "
+                   "Sanchez, Dutch Prime Minister Dick Schoof and Belgian Prime Minister Bart De Wever.",
+                   published="2025-03-11")
+    people = {names for names, _, _ in got}
+    assert {frozenset({"Tusk", "Schoof"}), frozenset({"Tusk", "Wever"})} <= people, got
+    assert all(len(names) == 2 for names in people), got
+
+
+def test_calls_taken_from_people_named_on_the_verb_are_with_them():
+    # "Tusk had taken calls from Sanchez and Schoof", "from" hung on the verb (hand-built parse, no model)
+    from diplograph.contacts.lexicon import load_triggers
+    from diplograph.contacts.participants import DocContext, noun_parties
+    from diplograph.extensions import SPANS_PEOPLE, register_extensions
+    from diplograph.types import Person
+    from spacy.tokens import Span
+
+    register_extensions()
+    words = ["Tusk", "had", "taken", "calls", "from", "Sanchez", "and", "Schoof"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 2, 4, 5, 5],
+              deps=["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "cc", "conj"],
+              tags=["NNP", "VBD", "VBN", "NNS", "IN", "NNP", "CC", "NNP"],
+              pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+              lemmas=["Tusk", "have", "take", "call", "from", "Sanchez", "and", "Schoof"])
+    spans = []
+    for i, name in ((0, "tusk"), (5, "sanchez"), (7, "schoof")):
+        span = Span(doc, i, i + 1)
+        span._.person_id = f"person:{name}"
+        spans.append(span)
+    doc.spans[SPANS_PEOPLE] = spans
+    doc._.people = [Person(id=f"person:{n}", name=n.title()) for n in ("tusk", "sanchez", "schoof")]
+    ctx = DocContext.of(doc)
+    spec = load_triggers()[0][("call", "NOUN")]
+    subj, others, _ = noun_parties(doc[3], spec, ctx)
+    assert [p.id for p in subj] == ["person:tusk"]
+    assert {p.id for p in others} == {"person:sanchez", "person:schoof"}

@@ -58,6 +58,7 @@ MEASURE_NOUNS = {"hour", "hours", "minute", "minutes", "day", "days", "round", "
                  "series", "week", "weeks", "part", "lot", "couple"}
 DELEGATION_NOUNS = {"delegation", "team", "side", "mission", "group"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
+RECEIVING_VERBS = {"receive", "take", "get", "accept", "return"}  # "received a call from X"
 ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "extend", "give", "accord"}
 # Subjects that stand for their owner: "Lula's schedule does not include a meeting with X".
 AGENDA_NOUNS = {"schedule", "agenda", "itinerary", "programme", "program", "calendar", "plan", "plans"}
@@ -885,7 +886,8 @@ def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx
             and not (between and gov.lemma_ not in HOSTING_VERBS):
         for s in subjects_of(gov):
             subj.extend(np_parties(s, ctx, exclude=exclude))
-    preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra
+    preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra \
+        | ({"from"} if gov.lemma_ in RECEIVING_VERBS else set())  # "had taken calls from A and B"
     for pobj in _prep_objects(gov, preps):
         own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
     if not subj and noun.dep_ not in ("nsubj", "nsubjpass"):
