@@ -23,3 +23,15 @@ def test_calls_received_from_two_leaders_are_two_calls():
     assert pairs.get(frozenset({"Starmer", "Luxon"})) == "phone_call"
     assert pairs.get(frozenset({"Starmer", "Albanese"})) == "phone_call"
     assert not any(len(k) > 2 for k in pairs)
+
+
+def test_president_trump_is_the_president_not_the_advisor_to_the_president():
+    text = ("President Donald J. Trump spoke today with President Moon Jae-in. "
+            "President Trump thanked President Moon for hosting the delegations led by Vice President Mike Pence "
+            "and Advisor to the President Ivanka Trump. "
+            "President Moon briefed President Trump on the talks.")
+    ex = diplograph.extract(text, published="2018-03-01")
+    ivanka = next(p for p in ex.people if p.name == "Ivanka Trump")
+    assert ivanka.role != "president"
+    assert all(m.text != "President Trump" for m in ivanka.mentions)
+    assert not any("Ivanka Trump" in {p.name for p in c.participants} for c in ex.contacts)

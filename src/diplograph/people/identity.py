@@ -270,6 +270,11 @@ class _Document:
             if c not in self.surname_index[k]:
                 self.surname_index[k].append(c)
 
+    def holds_title(self, c: Cluster, role: str) -> bool:
+        """Does the person carry that title, in the text or (on the day) in the gazetteer?"""
+        titles = {n.role for n in c.names if n.role} | ({c.role(self.day)} - {None})
+        return any(self.same_role(role, r) for r in titles)
+
     def regnal_name(self, m: NameMention) -> Cluster | None:
         """"King Salman" is the king of that name, not "Crown Prince Mohammed bin Salman" of the document."""
         if not (m.source == "title" and (m.role or "") in self.words["regnal_roles"] and self.day is not None):
@@ -296,6 +301,9 @@ class _Document:
                                                                     for f in c.known_names())}
             if m.source == "title" or len(given) == 1:
                 hosts = given
+        if len(hosts) > 1 and m.role:  # "President Trump" is not "Advisor Ivanka Trump", however near
+            fitting = {k: c for k, c in hosts.items() if self.holds_title(c, m.role)}
+            hosts = fitting or hosts
         if hosts:
             return _nearest(list(hosts.values()), m.start)
         chosen = self.gazetteer_holder(m)
