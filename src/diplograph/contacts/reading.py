@@ -44,6 +44,8 @@ class Reading(NamedTuple):
 
 def read_trigger(tok: Token, spec: dict, ctx: DocContext, cues, consumed: set[int]) -> Reading | None:
     """The arguments of a preposition, verb or noun trigger; None if the rules say it names no contact."""
+    if tok.pos_ == "ADP" and spec.get("caption_marks"):
+        return _read_caption(tok, spec, ctx)
     if tok.pos_ == "ADP":  # "signed the deal alongside Rubio": the clause's subject and the object
         subj = [p for s_tok in subjects_of(tok.head) for p in np_parties(s_tok, ctx)] if tok.head.pos_ in (
             "VERB", "AUX") and tok.head.lemma_ not in cues.reporting else []  # not "Alongside X, Y said"
@@ -52,6 +54,23 @@ def read_trigger(tok: Token, spec: dict, ctx: DocContext, cues, consumed: set[in
     if tok.pos_ in ("VERB", "AUX"):
         return _read_verb(tok, spec, ctx, consumed)
     return _read_noun(tok, spec, ctx)
+
+
+def _read_caption(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
+    """A photo caption, "X (left) with Y (right) on the sidelines of the summit on May 3": the person the
+    "with" hangs from and its object, in a sentence with no finite verb and a position in brackets."""
+    sent = ctx.sent(tok)
+    words = ctx.words(sent)
+    marked = any(words[k] == "(" and k + 2 < len(words) and words[k + 1] in spec["caption_marks"]
+                 and words[k + 2] == ")" for k in range(len(words)))
+    if not marked or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return None
+    head = tok.head
+    if head.lower_ in spec["caption_marks"]:  # ("Ruto (left) with Macron": "with" hung on "left")
+        head = next((c for c in head.children if c.dep_ in ("nsubj", "npadvmod", "compound")), head.head)
+    subj = [p for p in np_parties(head, ctx) if p.kind == "person"] if head.pos_ == "PROPN" else []
+    others = [p for g in tok.children if g.dep_ == "pobj" for p in np_parties(g, ctx) if p.kind == "person"]
+    return Reading(spec["type"], spec, subj, others, False, []) if subj and others else None
 
 
 def _verb_excluded(tok: Token, spec: dict, ctx: DocContext) -> bool:

@@ -65,6 +65,7 @@ class TriggerRow(_Row):
     no_oprd: bool = False
     courtesy_call: list[str] | None = None
     head_only: list[str] | None = None
+    caption_marks: list[str] | None = None  # only in a verbless photo caption with one of these in brackets
     multilateral: bool = False
     event_hosts: list[str] | None = None
 

@@ -70,7 +70,8 @@ def trigger_forms(lemmatizer=None) -> set[str]:
     """Lower-case surface forms of the contact words (see the module docstring)."""
     words: set[str] = set()
     for row in read_jsonl(data_file("contacts", "contact_triggers.jsonl")):
-        words.add(row["lemma"])
+        if not row.get("caption_marks"):  # (a caption's "with" counts by its marks: _co_presence_phrases)
+            words.add(row["lemma"])
         words.update(row.get("head_only", []))
     for row in read_jsonl(data_file("contacts", "attendance.jsonl")):
         for key in ("participles", "event_nouns", "video_words"):
@@ -111,7 +112,10 @@ def given_names(gazetteer) -> set[str]:
 
 
 def _co_presence_phrases() -> list[str]:
-    return [r["phrase"] for r in read_jsonl(data_file("contacts", "co_presence.jsonl")) if r.get("phrase")]
+    """Multi-word contact phrases: co-presence ("also at the table") and a caption's marks ("(left)")."""
+    marks = [f"({m})" for r in read_jsonl(data_file("contacts", "contact_triggers.jsonl"))
+             for m in r.get("caption_marks") or []]
+    return [r["phrase"] for r in read_jsonl(data_file("contacts", "co_presence.jsonl")) if r.get("phrase")] + marks
 
 
 class ContactPrefilter:
