@@ -19,6 +19,14 @@ with 2 (diplograph's pool; spaCy's ``n_process=2``). Each corpus's runs are inte
 repeated; the best wall-clock and CPU time (this process and its finished children) are kept. On a
 machine shared with other jobs the CPU-time ratios of the 1-process runs are the fair ones; the
 2-process scaling needs wall-clock time and free cores.
+
+``--interleave N`` (1-process runs only) interleaves finer: each repeat cuts the corpus into chunks of
+N articles (a multiple of the batch size, so every run gets the same batches as on the whole corpus)
+and runs every chunk through every run before the next chunk, the order of the runs rotating from
+chunk to chunk. Each run still reads the whole corpus once per repeat; its time is the sum over the
+chunks. Load that changes over seconds then falls on all runs alike, so the ratio of one repeat is
+taken under one load; the median of the repeats' ratios is reported beside the ratio of the best
+times (the default method). ``python bench/bench_modes.py --only dense --interleave 32 --repeat 5``.
 """
 from __future__ import annotations
 
@@ -102,6 +110,42 @@ def measure(its: list[dict], fns: dict, repeat: int) -> dict:
     return res
 
 
+def measure_interleaved(its: list[dict], fns: dict, repeat: int, chunk: int) -> dict:
+    """As :func:`measure`, the runs interleaved chunk by chunk (see the module docstring): per run the
+    best total over the repeats, and per ratio the median and all values of the repeats' ratios."""
+    import statistics
+
+    words = sum(len(it["text"].split()) for it in its)
+    chunks = [its[i:i + chunk] for i in range(0, len(its), chunk)]
+    names = list(fns)
+    totals: list[dict[str, tuple[float, float]]] = []
+    for _ in range(repeat):
+        tot = {n: [0.0, 0.0] for n in names}
+        for k, ch in enumerate(chunks):
+            r = k % len(names)
+            for n in names[r:] + names[:r]:
+                wall, cpu = bt._time(fns[n], ch)
+                tot[n][0] += wall
+                tot[n][1] += cpu
+        totals.append({n: (w, c) for n, (w, c) in tot.items()})
+    res: dict = {"articles": len(its), "words": words, "chunks": len(chunks), "chunk": chunk}
+    for n in names:
+        wall, cpu = min(t[n][0] for t in totals), min(t[n][1] for t in totals)
+        res[n] = {"seconds": round(wall, 2), "words_per_s": round(words / wall),
+                  "cpu_seconds": round(cpu, 2), "words_per_cpu_s": round(words / cpu),
+                  "all_seconds": [round(t[n][0], 2) for t in totals],
+                  "all_cpu_seconds": [round(t[n][1], 2) for t in totals]}
+    res["ratios"] = {}
+    for a, b in RATIOS:
+        if a in res and b in res:
+            res["ratios"][f"{a} / {b} (CPU time, best totals)"] = round(
+                res[a]["words_per_cpu_s"] / res[b]["words_per_cpu_s"], 3)
+            each = [t[b][1] / t[a][1] for t in totals]  # time of b / time of a = speed of a / speed of b
+            res["ratios"][f"{a} / {b} (CPU time, median of repeats)"] = round(statistics.median(each), 3)
+            res["ratios"][f"{a} / {b} (CPU time, each repeat)"] = [round(x, 3) for x in each]
+    return res
+
+
 def memory_child(n: int, mode: str, shared: Path, dev2ab: Path) -> dict:
     """In a fresh process: resident memory after load, and at most while streaming n articles of
     the mix to JSON Lines through the corpus path (as ``diplograph extract -o x.jsonl`` does)."""
@@ -148,6 +192,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", nargs="*", help="corpora to run (mix, dense, synthetic)")
     ap.add_argument("--shared", type=Path, default=_shared_default())
     ap.add_argument("--dev2ab", type=Path, default=Path("/tmp/dev2ab.jsonl"))
+    ap.add_argument("--interleave", type=int, default=0, metavar="N",
+                    help="interleave the 1-process runs chunk by chunk, N articles a chunk (a multiple "
+                         "of the batch size); reports the median of the repeats' ratios too")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--memory", type=int, nargs=2, metavar=("N1", "N2"),
                     help="also the memory of streaming N1 and N2 articles of the mix, both modes")
@@ -157,6 +204,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.memory_child is not None:
         print(json.dumps(memory_child(args.memory_child, args.mode, args.shared, args.dev2ab)))
         return
+    if args.interleave and (args.processes or args.interleave % args.batch_size):
+        ap.error("--interleave N: 1-process runs only, N a multiple of --batch-size")
     if args.quick:
         args.mix, args.synthetic, args.repeat = min(args.mix, 200), min(args.synthetic, 40), 1
     import diplograph
@@ -171,24 +220,29 @@ def main(argv: list[str] | None = None) -> None:
     for name, its in sets.items():
         if args.only and name not in args.only:
             continue
-        res["corpora"][name] = measure(its, fns, args.repeat)
+        if args.interleave:
+            res["corpora"][name] = measure_interleaved(its, fns, args.repeat, args.interleave)
+        else:
+            res["corpora"][name] = measure(its, fns, args.repeat)
     if args.memory:
         res["memory"] = memory(args.memory, args.shared, args.dev2ab)
     res["load_avg_after"] = round(os.getloadavg()[0], 2)
     if args.json:
         print(json.dumps(res, indent=2))
         return
+    how = f", interleaved by {args.interleave} articles" if args.interleave else ""
     print(f"{res['cpus']} CPUs, load average {res['load_avg_before']} -> {res['load_avg_after']}, "
-          f"batch size {args.batch_size}, best of {args.repeat}")
+          f"batch size {args.batch_size}, best of {args.repeat}{how}")
     for name, r in res["corpora"].items():
         print(f"\n{name}: {r['articles']} articles, {r['words']} words")
-        print(f"  {'run':12}{'seconds':>9}{'words/s':>10}{'CPU s':>9}{'words/CPU s':>13}  all seconds")
+        every = "all CPU seconds" if "chunk" in r else "all seconds"
+        print(f"  {'run':12}{'seconds':>9}{'words/s':>10}{'CPU s':>9}{'words/CPU s':>13}  {every}")
         for k in fns:
             x = r[k]
             print(f"  {k:12}{x['seconds']:>9}{x['words_per_s']:>10}{x['cpu_seconds']:>9}"
-                  f"{x['words_per_cpu_s']:>13}  {x['all_seconds']}")
+                  f"{x['words_per_cpu_s']:>13}  {x.get('all_cpu_seconds', x['all_seconds'])}")
         for k, v in r["ratios"].items():
-            print(f"  {k:40}{v:>7}")
+            print(f"  {k:56}{v:>7}" if not isinstance(v, list) else f"  {k:56} {v}")
     for m in res.get("memory", []):
         print(f"memory, {m['mode']:8} mode, {m['n']:>5} articles streamed: RSS {m['rss_after_load_mb']} MB "
               f"after load, at most {m['rss_max_mb']} MB (growth {m['growth_mb']} MB)")

@@ -20,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = next((c for c in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (c / "tools").is_dir()),
+              ROOT.parent / "shared")  # a worktree under wt/ finds the project's shared/ too
 KEYS = ("pair_p", "pair_r", "pair_f1", "strict_f1", "status_acc", "date_acc_dated", "date_acc_all")
 PEOPLE_KEYS = ("recall", "precision", "country_acc")
 
