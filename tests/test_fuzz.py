@@ -108,3 +108,9 @@ def test_published_edges_and_garbage_are_input_errors(value):
     with pytest.raises(InputError) as e:
         parse_published(value)
     assert e.value.field == "published"
+
+
+def test_a_doc_id_with_a_surrogate_pair_round_trips(nlp):
+    ex = diplograph.extract("Putin met Xi in Moscow.", published="2024-01-01", doc_id="\ud800\udc80")
+    line = dumps_extraction(ex)
+    assert Extraction.from_dict(json.loads(line)).to_dict() == ex.to_dict()

@@ -258,8 +258,16 @@ def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
     register_extensions()
     doc = nlp.make_doc(clean_text(text))
     doc._.published = parse_published(published)
-    doc._.doc_id = None if doc_id is None else str(doc_id)
+    doc._.doc_id = _doc_id(doc_id)
     return doc
+
+
+def _doc_id(value: Any) -> str | None:
+    """The id as a string, with UTF-16 surrogate pairs joined ("\\ud800\\udc80" is "\\U00010080"), as a JSON
+    reader of the output will join them."""
+    if value is None:
+        return None
+    return str(value).encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
 
 
 def _failure(exc: BaseException) -> DiplographError:
@@ -287,7 +295,7 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
             if mode == "contacts":
                 windows[i], text = archive.prepare(nlp, text)
                 if text is None:
-                    results[i] = archive.empty(parse_published(published), doc_id)
+                    results[i] = archive.empty(parse_published(published), _doc_id(doc_id))
                     continue
             if len(text) > limit:
                 results[i] = _extract_in_pieces(nlp, text, published, doc_id, limit)
