@@ -30,7 +30,7 @@ from .dating import contact_clause, date_contacts, date_for, interleaved_dates
 from .joining import co_present, join_people, join_reported, remote_part
 from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_triggers
 from .merge import merge_contacts, merge_reports, to_contact
-from .participants import DocContext, is_leader_role, Party, dedupe_parties, np_parties
+from .participants import DocContext, Party, dedupe_parties, is_leader_role, np_parties
 from .raw import RawContact
 from .roundups import RoundUp, announcement, elaborate
 from .reading import (

@@ -27,6 +27,7 @@ import datetime as dt
 
 from spacy.tokens import Span, Token
 
+from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
 from .discourse import discourse_dates
@@ -330,12 +331,10 @@ def _told_in_past(chain: list[Token]) -> bool:
 
 
 def _week_of(day: TimeValue) -> TimeValue:
-    """The ISO week of a day-precise date, keeping its text and offsets."""
-    d = dt.date.fromisoformat(day.start_date)
-    year, week, _ = d.isocalendar()
-    monday = d - dt.timedelta(days=d.weekday())
-    return TimeValue(text=day.text, start=day.start, end=day.end, value=f"{year}-W{week:02d}", granularity="week",
-                     start_date=monday.isoformat(), end_date=(monday + dt.timedelta(days=6)).isoformat())
+    """The ISO week of a day-precise date (:func:`..dates.resolve.week_value`), keeping its text and offsets."""
+    value, granularity, start, end = week_value(dt.date.fromisoformat(day.start_date))
+    return TimeValue(text=day.text, start=day.start, end=day.end, value=value, granularity=granularity,
+                     start_date=start, end_date=end)
 
 
 def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from .groups import sentences_between
 from .lexicon import co_presence_phrases
-from .participants import LEADER_ROLES, DocContext, Party, dedupe_parties, np_parties, subjects_of
+from .participants import DocContext, Party, dedupe_parties, is_leader_role, np_parties, subjects_of
 from .raw import RawContact
 from .reading import SPECIFIC
 from .same_event import compatible_types
@@ -78,7 +78,7 @@ def join_people(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool
         who = dedupe_parties([p for s_tok in subjects_of(tok) for p in np_parties(s_tok, ctx) if p.kind == "person"
                        and p.id not in objects])
     if tok.lemma_ == "accompany":  # a leader's delegation is not at the table; leaders who travel together are
-        who = [p for p in who if p.id in ctx.people and (ctx.people[p.id].role or "") in LEADER_ROLES]
+        who = [p for p in who if p.id in ctx.people and is_leader_role(ctx.people[p.id].role)]
     if not objects or not previous:
         return False
     here = ctx.sent_index[tok.i]

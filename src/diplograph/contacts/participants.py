@@ -26,11 +26,6 @@ SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 LEADER_ROLES = ("president", "prime minister", "chancellor", "king", "emir", "premier", "leader", "supreme leader",
                 "sultan", "queen", "crown prince")
 
-
-def is_leader_role(role: str | None) -> bool:
-    """Does the role lead a country or a union ("president", "president of the european commission")?"""
-    role = (role or "").lower()
-    return role in LEADER_ROLES or any(role.startswith(r + " of ") for r in LEADER_ROLES)
 NP_LINKS = {"compound", "appos", "flat", "nmod", "npadvmod", "amod", "nummod", "poss"}
 # Verbs of a relative clause that tells its noun's contact: "the call he had / held / made with X".
 CLAUSE_LIGHT_VERBS = {"have", "hold", "conduct", "make", "place", "pay"}
@@ -64,6 +59,12 @@ ADDRESSED_VERBS = {"suggest", "propose", "offer", "pay", "make", "place", "exten
 AGENDA_NOUNS = {"schedule", "agenda", "itinerary", "programme", "program", "calendar", "plan", "plans"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 FIRST_PERSON = {"i", "me", "my", "myself"}
+
+
+def is_leader_role(role: str | None) -> bool:
+    """Does the role lead a country or a union ("president", "president of the european commission")?"""
+    role = (role or "").lower()
+    return role in LEADER_ROLES or any(role.startswith(r + " of ") for r in LEADER_ROLES)
 
 
 @dataclass(frozen=True)

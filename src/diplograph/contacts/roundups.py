@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import attendance_cues
 from ..types import TimeValue
 from .dating import contact_clause, lede_today
+from .lexicon import attendance_cues
 from .participants import DocContext, Party, np_parties, subjects_of
 from .reading import contact_type, countable_plural, trigger_date
 
@@ -85,7 +85,7 @@ def _group_counterpart(tok: Token, ctx: DocContext) -> bool:
 
 def elaborate(tok: Token, ctype: str, subj: list[Party], others: list[Party], split: bool,
               rounds: list[RoundUp], ctx: DocContext) -> tuple[str, list[Party], bool, TimeValue | None] | None:
-    """(type, subjects, split, the round-up's date) for a trigger that names the counterparts of a recent round-up, or None.
+    """(type, subjects, split, date) for a trigger that names the counterparts of a recent round-up, or None.
 
     - "he spoke with A, B and C" after "he phoned several leaders": the announced kind of contact;
     - "the phone calls from A, B and C", a plural noun with no subject of its own: the announcer's

@@ -435,7 +435,7 @@ class MentionFinder:
         n_end = self._name_run(doc, j)
         if n_end > j and self._title_name_ok(doc, j, n_end):
             if left >= 2 and doc[left - 1].lower_ == "the" and doc[left - 2].lower_ in ("to", "of"):
-                info = {**info, "class": "counterpart"}  # "Advisor to the President X": not the president
+                info = {**info, "role": None}  # "Advisor to the President X": X is not the president
             self._anchored_name(doc, j, n_end, info, country, (left, e), names, add)
             return
         if not honorific:
