@@ -23,3 +23,28 @@ def test_another_subject_does_not_continue_it():
                 "Palace on July 18.\n"
                 "Separately, Italian Prime Minister Giorgia Meloni met Irish Taoiseach Simon Harris.")
     assert got.get(frozenset({"Meloni", "Harris"}), "missing") in (None, "missing"), got
+
+
+
+_LEAD = ("Albanese hosts Pacific leaders\n"
+         "Prime Minister Anthony Albanese met Indian Prime Minister Narendra Modi in Canberra on Monday.\n"
+         "The forum will run all week, officials said.\n"
+         "Trade and climate finance top the agenda.\n")  # the news day: Monday 9 September
+
+
+def test_a_plan_continued_by_he_and_by_the_title_takes_the_plans_day():
+    got = dates(_LEAD + "On Thursday (12 September), Prime Minister Albanese will hold talks with New Zealand Prime "
+                "Minister Christopher Luxon. He will also meet Fijian Prime Minister Sitiveni Rabuka. "
+                "The Prime Minister will then hold a meeting with Japanese Prime Minister Fumio Kishida.\n"
+                "On Friday, Albanese will receive Indonesian President Joko Widodo.",
+                published="2024-09-09")
+    assert got.get(frozenset({"Albanese", "Rabuka"})) == "2024-09-12", got
+    assert got.get(frozenset({"Albanese", "Kishida"})) == "2024-09-12", got
+
+
+def test_a_plan_by_someone_else_does_not_continue_it():
+    got = dates(_LEAD + "On Thursday (12 September), Prime Minister Albanese will hold talks with New Zealand "
+                "Prime Minister Christopher Luxon. Separately, Fijian Prime Minister Sitiveni Rabuka will meet "
+                "Japanese Prime Minister Fumio Kishida.", published="2024-09-09")
+    assert got.get(frozenset({"Albanese", "Luxon"})) == "2024-09-12", got
+    assert got.get(frozenset({"Rabuka", "Kishida"})) != "2024-09-12", got

@@ -33,3 +33,13 @@ def test_his_counterparts_in_two_countries_are_their_leaders_named_in_the_text()
     ex = diplograph.extract(text, published="2023-12-02")
     found = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
     assert any({"Doumbouya", "Goïta"} <= names or {"Doumbouya", "Goita"} <= names for names in found), found
+
+
+def test_the_leaders_who_arrived_are_a_set_not_the_pair_told_of():
+    ex = diplograph.extract(
+        "Lula on Sunday held separate pull-aside meetings with Chinese Premier Li Qiang and Indian Prime Minister "
+        "Narendra Modi on the sidelines of the summit dinner.\n"
+        "Lula was also seen chit-chatting with Japanese Prime Minister Shigeru Ishiba at the reception for the "
+        "leaders who have arrived in Brasilia for the summit.", published="2024-11-17")
+    types = {frozenset(p.name.split()[-1] for p in c.participants): c.type for c in ex.contacts}
+    assert types.get(frozenset({"Silva", "Modi"})) == "meeting", types  # not a visit of the two to Brasilia

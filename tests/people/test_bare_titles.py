@@ -35,3 +35,15 @@ def test_president_trump_is_the_president_not_the_advisor_to_the_president():
     assert ivanka.role != "president"
     assert all(m.text != "President Trump" for m in ivanka.mentions)
     assert not any("Ivanka Trump" in {p.name for p in c.participants} for c in ex.contacts)
+
+
+def test_the_prime_minister_is_the_one_named_without_a_country():
+    # "Prime Minister X" bare, the others with a country or as "counterpart": the bare title is X's,
+    # not the nearest prime minister's
+    text = ("Prime Minister Narendra Modi will hold bilateral meetings on Saturday.\n"
+            "He will meet Bangladesh Prime Minister Sheikh Hasina and then his Italian counterpart Giorgia Meloni.\n"
+            "Later, the Prime Minister will address the closing session.")
+    ex = diplograph.extract(text, published="2023-09-07")
+    modi = next(p for p in ex.people if p.name == "Narendra Modi")
+    assert any(m.text == "the Prime Minister" for m in modi.mentions), [(p.name, [m.text for m in p.mentions])
+                                                                          for p in ex.people]

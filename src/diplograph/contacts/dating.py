@@ -36,7 +36,7 @@ from .raw import GRANULARITY_RANK, RawContact
 from .status import STOP_PREPS, clause_chain, load_cues
 
 __all__ = ["date_contacts", "date_for", "interleaved_dates", "occasion_date", "perfect_today", "lede_today", "relative_dates",
-           "news_dates", "FREQUENCY"]
+           "news_dates", "plans_ahead", "FREQUENCY"]
 
 
 def interleaved_dates(guests: list[Party], dates: list[tuple[Span, TimeValue]], sent: Span) -> dict[str, TimeValue]:
@@ -317,8 +317,16 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue
         # (a plan told in the future on the day of the report is for a later day: the week of the news, not
         # its day; "they were to talk" tells the plan of that day)
-        later = r.status == "planned" and news.start_date == published and not _told_in_past(chain_of(r.trigger[0]))
+        later = r.status == "planned" and news.start_date == published and not _told_in_past(chain_of(r.trigger[0])) \
+            and not _names_day(r, news, dates, ctx)
         r.date = _week_of(news) if later else news
+
+
+def _names_day(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
+    """Does the contact's sentence name the news day itself ("will be meeting X ... on Friday eve")?"""
+    sent = ctx.sent(r.trigger[0])
+    return any(sent.start <= span.start < sent.end and value.granularity == "day"
+               and value.start_date == news.start_date for span, value in dates)
 
 
 def _told_in_past(chain: list[Token]) -> bool:
@@ -337,10 +345,39 @@ def _week_of(day: TimeValue) -> TimeValue:
                      start_date=start, end_date=end)
 
 
+def _date_words():
+    """The dates stage's vocabulary (weekday names, ``future_nominal`` words)."""
+    from ..dates.rules import DateRules
+
+    return DateRules.default().vocabulary
+
+
+def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:
+    """"came ahead of their scheduled meeting on Monday": a bare weekday of a plan whose noun says it is
+    ahead ("scheduled", "upcoming") is the coming one, though a misattached past verb read it as the last."""
+    published = ctx.doc._.published
+    if not published:
+        return
+    words = _date_words()
+    ahead = words.words["future_nominal"]
+    for r in raws:
+        d = r.date
+        if r.status != "planned" or d is None or d.granularity != "day" or not d.start_date \
+                or d.text.lower().strip(" .,") not in words.weekdays or not d.start_date < published:
+            continue
+        if not any(c.dep_ in ("amod", "compound") and c.lower_ in ahead for c in r.trigger[0].children):
+            continue
+        day = (dt.date.fromisoformat(d.start_date) + dt.timedelta(days=7)).isoformat()
+        if day >= published:
+            r.date = TimeValue(text=d.text, start=d.start, end=d.end, value=day, granularity="day",
+                               start_date=day, end_date=day)
+
+
 def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """Apply the dating policy (see the module docstring) to the contacts of a document, in place; the
     contacts' own clauses were read when they were found (step 1)."""
     cues = load_cues()
+    plans_ahead(raws, ctx)
     relative_dates(raws)
     for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
         if r.date is None and r.status == "occurred":

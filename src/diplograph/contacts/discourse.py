@@ -10,7 +10,9 @@ A contact whose own clause names no date may still be dated by what came before
   of that kind (a meeting, a summit, a signing; a call);
 - a narrative continuation ("Trump then called Zelenskiy") takes the date of the last dated event;
 - so does a pronoun that continues the subject of the sentence just before, in the simple past ("X
-  conducted intense diplomacy on April 17-19. He held phone calls with A and B").
+  conducted intense diplomacy on April 17-19. He held phone calls with A and B"), and a plan whose
+  subject (a pronoun, "the Prime Minister") continues the dated plan of the sentence just before ("On
+  Saturday, X will meet A. He will also meet B").
 
 Anchors are looked for in the :data:`WINDOW` sentences before the contact's own, nearest first: further
 back, the thread of a news story has usually moved on.
@@ -256,6 +258,30 @@ def _continued(r, chain: list[Token], ctx, date_of: Callable[[Token], TimeValue 
     return date_of(root)
 
 
+def _subject_of(verb: Token, ctx) -> str | None:
+    """The person a pronoun or a bare definite title subject ("he", "the Prime Minister") stands for."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in _PRONOUNS or any(d.dep_ == "det" and d.lower_ == "the" for d in c.children):
+            return ctx.person_of.get(c.i) or (ctx.resolve_pronoun(c, set()) if c.lower_ in _PRONOUNS else None)
+    return None
+
+
+def _continued_plan(r, chain: list[Token], ctx, raws: list) -> TimeValue | None:
+    """"On Saturday, Modi will meet Sunak. He will also hold talks with Meloni": a plan told by a pronoun or
+    a bare title that continues the subject of the plan just before takes that plan's day."""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    who = _subject_of(verb, ctx) if verb is not None else None
+    k = ctx.sent_index[r.trigger.start]
+    if who is None or k == 0 or who not in {p.id for p in r.parties}:
+        return None
+    prev = ctx.sents[k - 1]
+    days = {x.date.value: x.date for x in raws if prev.start <= x.trigger.start < prev.end
+            and x.status in ("planned", "possible") and _day(x.date) is not None and who in {p.id for p in x.parties}}
+    return next(iter(days.values())) if len(days) == 1 else None
+
+
 def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
                     chain_of: Callable[[Token], list[Token]],
                     date_of: Callable[[Token], TimeValue | None]) -> None:
@@ -295,6 +321,8 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
             value = last  # "Trump then called Zelenskiy" (past tense: "Xi then heads to Serbia" is a plan)
         if value is None and not told and r.status == "occurred":
             value = _continued(r, chain, ctx, date_of)
+        if value is None and not told and r.status == "planned":
+            value = _continued_plan(r, chain, ctx, raws)
         if value is not None:
             r.date = value
             if _day(value) is not None:

@@ -522,7 +522,17 @@ def _group_anaphor(head: Token) -> bool:
     if head.pos_ not in ("NOUN", "NUM"):
         return False
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    if not dets & {"both", "two"} and (dets & _NEW_SET_WORDS or any(_restrictive(c) for c in head.children)):
+        return False  # "the other leaders", "the leaders who have arrived in Manila": a set, not the pair told of
     return bool(dets & {"the", "both", "two", "these", "those"})
+
+
+_NEW_SET_WORDS = frozenset({"other", "all", "many", "several", "some", "world"})
+
+
+def _restrictive(clause: Token) -> bool:
+    """A relative clause that picks out its noun's members ("the leaders who attended"): no comma before it."""
+    return clause.dep_ == "relcl" and clause.doc[min(t.i for t in clause.subtree) - 1].text != ","
 
 
 def _in_quote(tok: Token) -> bool:

@@ -138,6 +138,7 @@ def best_leader(gaz: Gazetteer, ids: Iterable[str], day: dt.date | None) -> Lead
     return max(leaders, key=score)
 
 
+
 class Resolver:
     """Resolves the mentions of a document to people, with one gazetteer and rule set (built once)."""
 
@@ -376,7 +377,7 @@ class _Document:
         elif not t.definite:
             return None
         elif len(pool) > 1:
-            pool = self.previous_subject(t, pool) or pool
+            pool = self.previous_subject(t, pool) or self.unqualified(t, pool) or pool
         return _nearest(pool, t.start) if pool else None
 
     def office_holder(self, t: TitleMention, country: str) -> Cluster | None:
@@ -404,6 +405,17 @@ class _Document:
         prev = doc[sent.start - 1].sent
         return [c for c in pool for m in c.names if prev.start <= m.start < prev.end
                 and _syntactic_role(doc[m.end - 1]) in _SUBJECTS][:1]
+
+    def unqualified(self, t: TitleMention, pool: list[Cluster]) -> list[Cluster]:
+        """"the Prime Minister" of a text that names "Prime Minister X" bare and "Bangladesh Prime Minister
+        Y": X, whom the writer names without a country (when one person alone is named so)."""
+        role = (t.role or "").split()
+        if not role or not set(t.offices) & _HEADS or not t.text.lower().startswith("the "):
+            # (a leader's title, "the" written: deputies, ministers, "Alternate Prime Minister" vary too much)
+            return []
+        bare = [c for c in pool if any(m.anchor and fold(self.doc[m.anchor[0]:m.anchor[1]].text).split()[:len(role)] == role
+                                       for m in c.names)]
+        return bare if len(bare) == 1 else []
 
     def same_role(self, a: str, b: str) -> bool:
         """Do two titles name one office ("premier" and "prime minister")? Others must match exactly."""
