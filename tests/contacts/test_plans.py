@@ -27,3 +27,10 @@ def test_were_to_talk_and_then_meet_is_a_plan_that_the_one_set_to_join_joins():
 def test_the_meeting_that_happened_is_not_given_the_one_who_was_only_to_join():
     got = summary()
     assert not any("Silva" in names and status == "occurred" for names, status, _ in got), got
+
+
+def test_a_visit_is_not_denied_by_what_will_not_be_done_during_it():
+    ex = diplograph.extract("Prime Minister Shehbaz Sharif during his visit to Egypt will not hold any talks with "
+                            "President Abdel Fattah al-Sisi on trade, the ministry said.", published="2023-06-01")
+    statuses = {c.type: c.status for c in ex.contacts}
+    assert statuses.get("visit") == "planned", statuses

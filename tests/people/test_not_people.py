@@ -239,3 +239,17 @@ def test_pipeline_the_president_continues_the_subject(nlp):
                      "2024-02-01")
     assert "The President" in people["William Ruto"].aliases
     assert people["Soipan Tuya"].country == "KEN"
+
+
+def test_a_titles_plural_is_nobodys_name():
+    ex = diplograph.extract("More than forty heads of state and the Secretary Generals of the African Union and "
+                            "the Arab League will attend the summit in Cairo.", published="2024-03-01")
+    assert not any("General" in p.name for p in ex.people), [p.name for p in ex.people]
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_before():
+    ex = diplograph.extract("Prime Minister Nawaz Sharif flew to Riyadh on Sunday.\n"
+                            "Officials said they were trying to arrange a first meeting between Trump and Nawaz "
+                            "at the summit.", published="2017-05-21")
+    pairs = {frozenset(p.name for p in c.participants) for c in ex.contacts}
+    assert frozenset({"Donald Trump", "Nawaz Sharif"}) in pairs, pairs

@@ -147,8 +147,11 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
     found: dict[str, list[Token]] = {"denied": [], "possible": [], "planned": [], "occurred": []}
     _noun_cues(trigger, cues, found)
     negated_deniers = False
+    setting = False  # above "during his visit": the act done there, whose negation is not the visit's
     for k, tok in enumerate(chain):
-        _dependent_cues(k, tok, chain, reporter, sent, cues, found)
+        if k > 0 and chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
+            setting = True
+        _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting)
         if k == 0:
             continue
         if chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
@@ -186,12 +189,13 @@ def _noun_cues(trigger: Token, cues: StatusCues, found: dict[str, list[Token]]) 
 
 
 def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | None, sent: Span,
-                    cues: StatusCues, found: dict[str, list[Token]]) -> None:
-    """Negations, auxiliaries, adverbs and predicates hanging from the ``k``-th word of the chain."""
+                    cues: StatusCues, found: dict[str, list[Token]], *, negation: bool = True) -> None:
+    """Negations (unless ``negation`` is False), auxiliaries, adverbs and predicates hanging from the
+    ``k``-th word of the chain."""
     for ch in tok.children:
         low = ch.lower_
         if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "nor")):
-            if not _whether_or_not(ch):
+            if negation and not _whether_or_not(ch):
                 found["denied"].append(ch)
         elif ch.dep_ == "aux" and low == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB" \
                 and any(c.dep_ == "nsubj" for c in tok.children):

@@ -295,9 +295,9 @@ class _Document:
         hosts = {id(c): c for k in keys for c in self.surname_index.get(k, [])}
         if not hosts:
             hosts = {id(c): c for k in keys for c in self.inner_index.get(k, [])}
-        if not hosts and m.source in ("title", "ner"):
-            # a given name alone: "PM Shehbaz" for Shehbaz Sharif, "Anwar" for Anwar Ibrahim (after a title,
-            # the nearest such person; else the only one)
+        if not hosts and m.source in ("title", "ner", "surname"):
+            # a given name alone: "PM Shehbaz" for Shehbaz Sharif, "Anwar" for Anwar Ibrahim, "Trump and Nawaz"
+            # (after a title, the nearest such person; else the only one)
             given = {id(c): c for c in self.clusters.values() if any(fold(f).split()[:1] == [key]
                                                                     for f in c.known_names())}
             if m.source == "title" or len(given) == 1:

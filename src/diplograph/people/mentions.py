@@ -249,10 +249,14 @@ class MentionFinder:
         taken = {i for m in names for i in range(m.start, m.end)}
         taken |= {i for c in countries for i in range(c.start, c.end)}
         doc_keys: set[str] = set()
+        given: set[str] = set()  # "Nawaz" for Nawaz Sharif, in the press that calls him so (identity decides)
         for m in names:
             toks = fold(m.text).split()
             if toks:
                 doc_keys.add(toks[-1])
+            if len(toks) >= 2 and len(toks[0]) > 2 and not m.credit and toks[0] not in self.titles \
+                    and toks[0] not in self.words["particles"]:
+                given.add(toks[0])
             for lid in m.leader_ids:
                 if lid in self.gaz.by_id:
                     doc_keys |= self.gaz.by_id[lid].short_keys()
@@ -261,7 +265,11 @@ class MentionFinder:
         out = []
         for i in (k for k in range(len(doc)) if flags[k, 0] and (flags[k, 1] or flags[k, 2])):
             tok = doc[i]
-            if i in taken or i in media or not self._surname_shaped(tok, fold(tok.text) in doc_keys, day):
+            key = fold(tok.text)
+            in_doc = key in doc_keys or (key in given and tok.pos_ == "PROPN" and not tok.is_sent_start
+                                         and not (i + 1 < len(doc) and doc[i + 1].is_title)  # ("Addis Ababa")
+                                         and not _title_case_line(doc, i))
+            if i in taken or i in media or not self._surname_shaped(tok, in_doc, day):
                 continue
             start = i
             if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("al", "el") and not doc[i - 2].whitespace_:
@@ -343,6 +351,8 @@ class MentionFinder:
             return True  # "Putin-Macron call": two people, found as surnames
         if len(span) == 1 and text.isupper() and len(text) > 3:
             return True  # transcript labels: "QUESTION", "ANSWER"
+        if len(span) == 1 and self._plural_title(text):
+            return True  # "Secretary Generals of the OIC"
         if any(t.text in self.words["name_stopwords"] for t in span):
             return True  # "Department Spokesperson", "PM Office", "International Airport"
         known = bool(self.gaz.by_name(text))
@@ -483,6 +493,11 @@ class MentionFinder:
             j = _skip_space(doc, t2)
         return j
 
+    def _plural_title(self, word: str) -> bool:
+        """Is ``word`` a title in the plural ("Generals", "Ministers")?"""
+        low = word.lower()
+        return low.endswith("s") and low[:-1] in self.titles
+
     def _title_name_ok(self, doc: Doc, s: int, e: int) -> bool:
         """Is the run of capitalised words after a title a name? Not text in another script, not a lone
         code ("Prime Minister GR"), and on a title-case headline only a name the article repeats ("Crown
@@ -492,6 +507,8 @@ class MentionFinder:
             return True
         if not _latin(span.text) or (e - s == 1 and span.text.isupper() and len(span.text) <= 2):
             return False
+        if e - s == 1 and self._plural_title(span.text):
+            return False  # "Secretary Generals of the OIC": the title's plural, nobody's name
         if not _title_case_line(doc, s):
             return True
         if any(t.is_stop or self.countries.lookup(t.text) for t in span):
