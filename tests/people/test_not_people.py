@@ -253,3 +253,9 @@ def test_a_given_name_alone_is_the_person_named_in_full_before():
                             "at the summit.", published="2017-05-21")
     pairs = {frozenset(p.name for p in c.participants) for c in ex.contacts}
     assert frozenset({"Donald Trump", "Nawaz Sharif"}) in pairs, pairs
+
+
+def test_a_joining_word_of_a_kings_name_is_nobody():
+    ex = diplograph.extract("No Plans For Summit By End Of Year, Officials Say\n\nOfficials said on Monday that no "
+                            "summit was planned this year.", published="2021-10-18")
+    assert not ex.people, [p.name for p in ex.people]

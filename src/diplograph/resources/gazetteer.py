@@ -33,6 +33,9 @@ _PARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "bin", "ibn", "bint", "a
 
 
 _KOREAN_STYLE = re.compile(r"^[A-Z]\w+ [A-Z]\w+-[a-z]+$")
+#: Words that join the parts of a name ("Juan Carlos I of Spain", "García-Margallo y Marfil"): never a
+#: name alone ("End Of Year" in a headline is nobody).
+_JOINING_WORDS = frozenset({"of", "y", "e", "and", "the"})
 _REGNAL = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
            "jr", "sr"}
 
@@ -193,7 +196,7 @@ class Gazetteer:
             self.by_id[new.id] = new
             for k in new.keys():
                 self.full_index[k].add(new.id)
-            for k in new.short_keys():
+            for k in new.short_keys() - _JOINING_WORDS:
                 self.short_index[k].add(new.id)
             if new.country:
                 self.by_country[new.country].add(new.id)
