@@ -87,3 +87,19 @@ def test_a_saved_pipeline_extracts_the_same(nlp, tmp_path):
         a = extraction_from_doc(nlp(_make_doc(nlp, art["text"], art.get("published"), art["id"])))
         b = extraction_from_doc(loaded(_make_doc(loaded, art["text"], art.get("published"), art["id"])))
         assert a.to_dict() == b.to_dict(), art["id"]
+
+
+@pytest.mark.parametrize("row", [
+    {"cue": "maybe", "dep": "adverb"},  # a status cue without a status
+    {"cue": "information", "dep": "topic", "status": "denied"},  # a topic word tells no status
+])
+def test_a_status_cue_row_has_a_status_exactly_when_it_is_no_topic_word(row):
+    rules = ContactRules({k: list(v) for k, v in default_rules().tables.items()})
+    with pytest.raises(InputError):
+        rules.add("status_cues", [row])
+
+
+def test_a_topic_word_row_loads():
+    rules = ContactRules({k: list(v) for k, v in default_rules().tables.items()})
+    rules.add("status_cues", [{"cue": "briefing", "dep": "topic"}])
+    assert any(r.get("cue") == "briefing" for r in rules.rows("status_cues"))

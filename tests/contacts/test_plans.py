@@ -34,3 +34,10 @@ def test_a_visit_is_not_denied_by_what_will_not_be_done_during_it():
                             "President Abdel Fattah al-Sisi on trade, the ministry said.", published="2023-06-01")
     statuses = {c.type: c.status for c in ex.contacts}
     assert statuses.get("visit") == "planned", statuses
+
+
+def test_no_information_about_a_call_does_not_deny_it():
+    ex = diplograph.extract("The Elysee did not release any information about Macron's conversation with Scholz, "
+                            "but Berlin said the two had discussed energy prices.", published="2023-02-01")
+    statuses = {c.status for c in ex.contacts}
+    assert statuses == {"occurred"}, [(c.status, [p.name for p in c.participants]) for c in ex.contacts]

@@ -111,3 +111,21 @@ def test_calls_taken_from_people_named_on_the_verb_are_with_them():
     subj, others, _ = noun_parties(doc[3], spec, ctx)
     assert [p.id for p in subj] == ["person:tusk"]
     assert {p.id for p in others} == {"person:sanchez", "person:schoof"}
+
+
+def test_a_round_whose_group_names_examples_is_still_a_round():
+    text = ("President Lula today phoned several world leaders, including his Chilean and Colombian counterparts, "
+            "his office said.\n"
+            "Lula spoke with President Gabriel Boric of Chile, President Gustavo Petro of Colombia and Prime "
+            "Minister Pedro Sanchez of Spain.")
+    ex = diplograph.extract(text, published="2024-05-06")
+    kinds = {frozenset(p.name.split()[-1] for p in c.participants): c.type for c in ex.contacts}
+    assert kinds.get(frozenset({"Silva", "Boric"})) == "phone_call", kinds
+    assert kinds.get(frozenset({"Silva", "Petro"})) == "phone_call", kinds
+
+
+def test_the_named_example_of_a_group_is_a_counterpart():
+    ex = diplograph.extract("Last week, President Lula spoke with about a dozen leaders including President "
+                            "Gabriel Boric.", published="2024-05-06")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
+    assert frozenset({"Silva", "Boric"}) in pairs, pairs

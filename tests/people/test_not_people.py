@@ -259,3 +259,9 @@ def test_a_joining_word_of_a_kings_name_is_nobody():
     ex = diplograph.extract("No Plans For Summit By End Of Year, Officials Say\n\nOfficials said on Monday that no "
                             "summit was planned this year.", published="2021-10-18")
     assert not ex.people, [p.name for p in ex.people]
+
+
+def test_a_title_phrase_before_a_name_is_not_another_person():
+    ex = diplograph.extract("The president called Canadian Prime Minister Stephen Harper, Saudi Arabian King "
+                            "Abdullah Bin Abdul Aziz, and British Prime Minister Gordon Brown.", published="2009-01-23")
+    assert not any("Arabian" == p.name.split()[0] for p in ex.people), [p.name for p in ex.people]

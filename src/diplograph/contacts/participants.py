@@ -445,6 +445,13 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
             if group:
                 out.extend(p for p in group if p.id not in exclude and all(o.id != p.id for o in out))
                 continue
+        if found is None and head.tag_ == "NNS":  # "spoke with a dozen leaders including X": X
+            examples = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
+                        for g in c.children if g.dep_ == "pobj"]
+            named = [p for g in examples for p in np_parties(g, ctx, exclude=exclude) if p.kind == "person"]
+            if named:
+                out.extend(p for p in named if all(o.id != p.id for o in out))
+                continue
         if found is None and _group_anaphor(head):
             found = Party("*group*", "group", head.i)
         if found is None and countries:

@@ -78,9 +78,18 @@ def _group_counterpart(tok: Token, ctx: DocContext) -> bool:
             h = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), h)
         if h.tag_ == "NNS" and h.lemma_.lower() in nouns \
-                and not any(t.i in ctx.person_of or t.i in ctx.country_of for t in h.subtree):
+                and not any(t.i in ctx.person_of or t.i in ctx.country_of for t in _own_words(h)):
             return True
     return False
+
+
+def _own_words(noun: Token) -> list[Token]:
+    """The words of a noun phrase without its examples ("world leaders, including his Afghan counterpart")."""
+    out = [noun]
+    for c in noun.children:
+        if not (c.dep_ == "prep" and c.lower_ in ("including", "like")):
+            out.extend(c.subtree)
+    return out
 
 
 def elaborate(tok: Token, ctype: str, subj: list[Party], others: list[Party], split: bool,

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import InputError
 from ..resources.data import data_file
@@ -80,10 +80,12 @@ class TypeModifierRow(_Row):
 
 class StatusCueRow(_Row):
     cue: str | None = None
-    dep: Literal["aux", "governor", "modifier", "adverb", "negation"] | None = None
+    # "topic": a word whose "about/on/of" phrase holds the contact as what is told of ("no information about
+    # the call"): a negation above it is not the contact's (such a row has no status)
+    dep: Literal["aux", "governor", "modifier", "adverb", "negation", "topic"] | None = None
     phrase: str | None = None
     scope: Literal["sentence", "next_sentence"] | None = None
-    status: _Status
+    status: _Status | None = None
     conditional: _Status | None = None
     passive_only: bool = False
     progressive_only: bool = False
@@ -92,6 +94,12 @@ class StatusCueRow(_Row):
     infinitive_only: bool = False  # the word below it in the chain is a to-infinitive ("were to talk")
     particle: str | None = None
     pos: str | None = None
+
+    @model_validator(mode="after")
+    def _status_given(self) -> "StatusCueRow":
+        if (self.status is None) != (self.dep == "topic"):
+            raise ValueError("a status cue needs a status; a topic word has none")
+        return self
 
 
 class ReportingVerbRow(_Row):

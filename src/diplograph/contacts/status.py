@@ -38,6 +38,7 @@ class StatusCues:
     phrases: list[dict]
     reporting: set[str]
     reported_as: dict[str, str] = field(default_factory=dict)  # reporting verbs that make a claim uncertain
+    topic: frozenset[str] = frozenset()  # "no information about the call": a negation above is not the call's
 
 
 def load_cues() -> StatusCues:
@@ -47,7 +48,7 @@ def load_cues() -> StatusCues:
 
 def _build_cues(rules: ContactRules) -> StatusCues:
     rows = rules.rows("status_cues")
-    aux, governor, modifier, adverb, negation, phrases = {}, {}, {}, {}, set(), []
+    aux, governor, modifier, adverb, negation, phrases, topic = {}, {}, {}, {}, set(), [], set()
     for r in rows:
         if "phrase" in r:
             phrases.append({**r, "words": r["phrase"].lower().split()})
@@ -63,10 +64,12 @@ def _build_cues(rules: ContactRules) -> StatusCues:
             adverb[r["cue"]] = r["status"]
         elif dep == "negation":
             negation.add(r["cue"])
+        elif dep == "topic":
+            topic.add(r["cue"])
     verbs = rules.rows("reporting_verbs")
     reporting = {r["lemma"] for r in verbs}
     reported_as = {r["lemma"]: r["status"] for r in verbs if r.get("status")}
-    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting, reported_as)
+    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting, reported_as, frozenset(topic))
 
 
 def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token | None]:
@@ -121,6 +124,7 @@ def verb_above(t: Token, steps: int = 4) -> Token | None:
 
 _CONDITIONS = {"if", "unless", "provided", "providing", "whether"}
 _SETTING_PREPS = {"in", "during", "by", "via", "over", "through", "at"}
+_TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning"}
 # verbs that are themselves the contact when it happens "in a call" / "at talks"
 _COMMUNICATION = {"discuss", "speak", "talk", "meet", "agree", "exchange", "confer", "negotiate", "hold", "have",
                   "say", "tell", "express", "review", "address", "raise", "stress", "emphasize", "underline",
@@ -149,7 +153,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
     negated_deniers = False
     setting = False  # above "during his visit": the act done there, whose negation is not the visit's
     for k, tok in enumerate(chain):
-        if k > 0 and chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
+        if k > 0 and chain[k - 1].dep_ == "prep" and (chain[k - 1].lower_ in _SETTING_PREPS or (
+                chain[k - 1].lower_ in _TOPIC_PREPS and tok.lemma_.lower() in cues.topic)):
             setting = True
         _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting)
         if k == 0:

@@ -229,11 +229,12 @@ class MentionFinder:
             self._title_mention(doc, s, e, info, names, titles, taken, add)
         # 3. NER persons
         starts = _title_starts(self.title_matcher(doc))
+        anchors = {i for m in names if m.anchor for i in range(*m.anchor)}  # "Saudi Arabian King" of a name
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             s, e = self._clean_person_span(doc, ent.start, ent.end, starts)
-            if e <= s or any(i in taken for i in range(s, e)) or self._not_a_name(doc, doc[s:e]):
+            if e <= s or any(i in taken or i in anchors for i in range(s, e)) or self._not_a_name(doc, doc[s:e]):
                 continue
             add(NameMention(s, e, doc[s:e].text, "ner", leader_ids=[p.id for p in self.gaz.by_name(doc[s:e].text)]))
         titles = _appositions(doc, names, titles)
