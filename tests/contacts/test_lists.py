@@ -44,3 +44,27 @@ def test_the_date_of_the_meeting_it_comes_apart_from_is_not_its_date():
     assert date_for(confer, [confer], [(doc[5:6], monday)], set(), doc[0:12]) is None
     meeting = doc[3]  # (the meeting's own date is still its own)
     assert date_for(meeting, [meeting], [(doc[5:6], monday)], set(), doc[0:12]) == monday
+
+
+def test_audiences_granted_to_a_list_with_hyphenated_titles_are_meetings_with_each():
+    ex = diplograph.extract("President João Lourenço also granted separate audiences to the Chairman of the African "
+                            "Union Commission, Moussa Faki Mahamat, and the Director-General of UNESCO, Audrey "
+                            "Azoulay.", published="2019-09-19")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants): c.type for c in ex.contacts}
+    assert pairs.get(frozenset({"Lourenço", "Azoulay"})) == "meeting", pairs
+    assert any("Mahamat" in " ".join(k) or "Faki" in " ".join(k) for k in pairs), pairs
+
+
+def test_a_tv_audience_is_no_contact():
+    ex = diplograph.extract("President Lula spoke to an audience of students in Lisbon, and the audience "
+                            "applauded Prime Minister Luis Montenegro.", published="2024-04-25")
+    assert not [c for c in ex.contacts if c.type == "meeting"], [(c.type, [p.name for p in c.participants])
+                                                                 for c in ex.contacts]
+
+
+def test_counterparts_from_two_countries_are_their_leaders():
+    ex = diplograph.extract("President Cyril Ramaphosa held talks on Wednesday with his counterparts from Zimbabwe "
+                            "and Botswana. Presidents Emmerson Mnangagwa and Mokgweetsi Masisi later attended a "
+                            "dinner.", published="2023-09-19")
+    names = {p.name for c in ex.contacts for p in c.participants}
+    assert len(names) >= 3, names

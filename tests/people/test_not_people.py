@@ -265,3 +265,10 @@ def test_a_title_phrase_before_a_name_is_not_another_person():
     ex = diplograph.extract("The president called Canadian Prime Minister Stephen Harper, Saudi Arabian King "
                             "Abdullah Bin Abdul Aziz, and British Prime Minister Gordon Brown.", published="2009-01-23")
     assert not any("Arabian" == p.name.split()[0] for p in ex.people), [p.name for p in ex.people]
+
+
+def test_his_excellency_written_h_e_is_no_part_of_the_name():
+    ex = diplograph.extract("On Sunday, H. E. Obiang Nguema Mbasogo received the Angolan Minister for Foreign "
+                            "Relations, Manuel Augusto. Later, H. E. Obiang Nguema Mbasogo met the Chinese delegation.",
+                            published="2018-02-26")
+    assert not any(p.name.startswith("H.") for p in ex.people), [p.name for p in ex.people]

@@ -498,8 +498,8 @@ def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
     for ch in head.children:
         if ch.dep_ in ("amod", "compound", "nmod") and ch.i < head.i:
             countries.extend(t.i for t in _conjuncts(ch) if t.i in ctx.country_of)
-        if ch.dep_ == "prep" and (ch.lower_ == "of" or (ch.lower_ == "in" and head.lower_ in ("counterparts", "leaders"))):
-            for pobj in (g for g in ch.children if g.dep_ == "pobj"):  # ("his counterparts in Mali and Chad")
+        if ch.dep_ == "prep" and (ch.lower_ == "of" or (ch.lower_ in ("in", "from") and head.lower_ in ("counterparts", "leaders"))):
+            for pobj in (g for g in ch.children if g.dep_ == "pobj"):  # ("his counterparts in/from Mali and Chad")
                 countries.extend(t.i for t in _conjuncts(pobj) if t.i in ctx.country_of)
     codes = list(dict.fromkeys(ctx.country_of[i] for i in countries))
     if len(codes) < 2:
@@ -877,7 +877,7 @@ def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None
             _dangling_including(noun) + _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_
-        if prep == "to" and not visit and not addressed:
+        if prep == "to" and not visit and not addressed and "to" not in extra:
             continue
         if prep == "in" and not visit:
             continue
@@ -985,7 +985,8 @@ def _listed_after(last: int, ctx: DocContext, after: int) -> list[Party]:
             continue  # the rest of the same mention
         t = doc[j]
         if pid is None:
-            if t.lower_ in _LIST_STOPS or t.pos_ in ("VERB", "AUX") or len(gap) >= LIST_GAP:
+            in_word = t.tag_ == "HYPH" and not t.whitespace_ and not doc[j - 1].whitespace_  # "Director-General"
+            if (t.lower_ in _LIST_STOPS and not in_word) or t.pos_ in ("VERB", "AUX") or len(gap) >= LIST_GAP:
                 break
             gap.append(t)
             continue

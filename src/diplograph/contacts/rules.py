@@ -64,6 +64,7 @@ class TriggerRow(_Row):
     not_with: list[str] | None = None
     no_oprd: bool = False
     courtesy_call: list[str] | None = None
+    object_preps: list[str] | None = None  # the prepositions that name the other party ("an audience to X")
     head_only: list[str] | None = None
     caption_marks: list[str] | None = None  # only in a verbless photo caption with one of these in brackets
     multilateral: bool = False
