@@ -41,3 +41,25 @@ def test_no_information_about_a_call_does_not_deny_it():
                             "but Berlin said the two had discussed energy prices.", published="2023-02-01")
     statuses = {c.status for c in ex.contacts}
     assert statuses == {"occurred"}, [(c.status, [p.name for p in c.participants]) for c in ex.contacts]
+
+
+def test_a_headline_that_only_names_the_contact_takes_the_bodys_status():
+    text = ("Too soon to talk about Lula-Milei meeting, says Brasilia\n\n"
+            "BRASILIA, May 6 - Brazil's foreign ministry said on Monday it was premature to set an agenda.\n"
+            "Officials said President Lula and President Javier Milei could meet in Buenos Aires next month.\n"
+            "No date has been proposed.")
+    ex = diplograph.extract(text, published="2024-05-06")
+    statuses = sorted(c.status for c in ex.contacts)
+    assert statuses == ["possible"], [(c.status, [p.name for p in c.participants]) for c in ex.contacts]
+
+
+def test_not_discussing_a_topic_is_no_denial_of_the_talks():
+    ex = diplograph.extract("Modi and Sharif did not discuss the water treaty during their phone call on Monday, "
+                            "officials said.", published="2024-06-12")
+    got = [(c.type, c.status) for c in ex.contacts]
+    assert got == [("phone_call", "occurred")], got
+
+
+def test_they_did_not_meet_is_still_a_denial():
+    ex = diplograph.extract("Modi and Sharif did not meet in Astana.", published="2024-06-12")
+    assert [c.status for c in ex.contacts] == ["denied"]

@@ -36,6 +36,7 @@ from .roundups import RoundUp, announcement, elaborate
 from .reading import (
     contact_type,
     invitation_hosts,
+    negated_topic,
     read_trigger,
     sits_in,
     trigger_date,
@@ -127,6 +128,7 @@ class ContactExtractor:
             return doc
         ctx = DocContext.of(doc, load_countries(), self._gazetteer())
         raws = list(self.find(doc, ctx))
+        headline_status(raws, ctx)
         raws = date_contacts(raws, ctx)
         raws = [r for r in raws if len({p.id for p in r.parties}) >= 2]  # (an event nobody else joined)
         raws = _fold_visits(raws, ctx)
@@ -233,8 +235,11 @@ class ContactExtractor:
         parties, persons, countries = invitation_hosts(tok, ctype, parties, persons, countries, ctx)
         chain, reporter = contact_clause(tok, cues, ctx)
         date = trigger_date(tok, chain, reading.purpose, dates, ctx)
-        status, _ = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
-                                  date_start=date.start_date if date else None, published=ctx.doc._.published)
+        status, told_by = decide_status(tok, chain, reporter, ctx.sent(tok), cues, words=ctx.words(ctx.sent(tok)),
+                                        date_start=date.start_date if date else None, published=ctx.doc._.published,
+                                        own_negation=not negated_topic(tok, reading.spec, ctx))
+        unmarked = not told_by and (not any(t.pos_ in ("VERB", "AUX") for t in chain)  # "Putin-Obama meeting"
+                                    or (len(chain) > 1 and chain[1].lower_ in ("about", "on")))  # "talk about X"
         attribution = attribution_of(tok, reporter, ctx)
         if (len(persons) < 2 or sits_in(tok)) and tok.pos_ not in ("VERB", "AUX") and persons:
             # "invited him to join the call", "Vance and Rubio sat in on the meeting": a definite noun refers
@@ -256,13 +261,28 @@ class ContactExtractor:
             own_dates = interleaved_dates(guests, dates, ctx.sent(tok))
             return [RawContact(ctype, [lead, p], status, own_dates.get(p.id, date), attribution, ctx.sent(tok), trigger,
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None,
-                               round_date=round_date)
+                               round_date=round_date, status_unmarked=unmarked)
                     for p in guests]
         parties = _without_delegates(parties, {p.id for p in reading.subj}, ctx.sent(tok), ctx)
         persons = [p for p in persons if p in parties]
         ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
-                           initiator=initiator, round_date=round_date)]
+                           initiator=initiator, round_date=round_date, status_unmarked=unmarked)]
+
+
+def headline_status(raws: list[RawContact], ctx: DocContext) -> None:
+    """"Too early to talk about Putin-Obama meeting" in a headline tells no status of its own (no cue, no
+    verb): it takes the status of the body's first report of the same people, so the two merge."""
+    if ctx.lede is None:
+        return
+    body = [r for r in raws if r.trigger.start >= ctx.lede]
+    for r in raws:
+        if r.trigger.start >= ctx.lede or not r.status_unmarked:
+            continue
+        people = {p.id for p in r.parties}
+        same = next((b for b in body if {p.id for p in b.parties} == people), None)
+        if same is not None:
+            r.status = same.status
 
 def _without_delegates(parties: list[Party], subjects: set[str], sent: Span, ctx: DocContext) -> list[Party]:
     """A meeting of leaders of two or more countries is theirs: a minister or official of a country whose

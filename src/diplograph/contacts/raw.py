@@ -29,3 +29,4 @@ class RawContact:
     initiator: str | None = None
     extra_sentences: list[Span] = field(default_factory=list)
     round_date: TimeValue | None = None  # the date of the round-up whose counterparts it names (roundups.py)
+    status_unmarked: bool = False  # no cue, no verb: "Putin-Obama meeting" in a headline (component.headline_status)

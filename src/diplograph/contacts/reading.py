@@ -25,7 +25,7 @@ from .participants import (
 )
 from .raw import RawContact
 
-__all__ = ["Reading", "read_trigger", "contact_type", "countable_plural", "trigger_parties", "trigger_date", "invitation_hosts",
+__all__ = ["Reading", "read_trigger", "contact_type", "countable_plural", "negated_topic", "trigger_parties", "trigger_date", "invitation_hosts",
            "visit_roles", "sits_in", "SPECIFIC"]
 
 
@@ -89,6 +89,12 @@ def _verb_excluded(tok: Token, spec: dict, ctx: DocContext) -> bool:
             for c in tok.children):
         return True  # "called him a liar"; but "called Putin to discuss the war" is a call
     return False
+
+
+def negated_topic(tok: Token, spec: dict, ctx: DocContext) -> bool:
+    """"did not discuss sanctions", "did not discuss when": the negation is of the topic, not of the talks."""
+    return bool(spec.get("negated_topic")) and any(c.dep_ == "neg" for c in tok.children) and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i not in ctx.person_of for c in tok.children)
 
 
 def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> Reading | None:

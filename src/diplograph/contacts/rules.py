@@ -65,6 +65,7 @@ class TriggerRow(_Row):
     no_oprd: bool = False
     courtesy_call: list[str] | None = None
     object_preps: list[str] | None = None  # the prepositions that name the other party ("an audience to X")
+    negated_topic: bool = False  # negated with a topic ("did not discuss sanctions"): no contact told
     head_only: list[str] | None = None
     caption_marks: list[str] | None = None  # only in a verbless photo caption with one of these in brackets
     multilateral: bool = False

@@ -146,8 +146,9 @@ def _particle(tok: Token) -> str | None:
 
 def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, sent: Span, cues: StatusCues,
                   *, date_start: str | None = None, published: str | None = None,
-                  words: list[str] | None = None) -> tuple[str, list[Token]]:
-    """The status of the contact named by ``trigger`` and the cue tokens that decided it."""
+                  words: list[str] | None = None, own_negation: bool = True) -> tuple[str, list[Token]]:
+    """The status of the contact named by ``trigger`` and the cue tokens that decided it. ``own_negation``
+    False: a negation on the trigger itself is of something else ("did not discuss sanctions")."""
     found: dict[str, list[Token]] = {"denied": [], "possible": [], "planned": [], "occurred": []}
     _noun_cues(trigger, cues, found)
     negated_deniers = False
@@ -156,7 +157,7 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
         if k > 0 and chain[k - 1].dep_ == "prep" and (chain[k - 1].lower_ in _SETTING_PREPS or (
                 chain[k - 1].lower_ in _TOPIC_PREPS and tok.lemma_.lower() in cues.topic)):
             setting = True
-        _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting)
+        _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting and (k > 0 or own_negation))
         if k == 0:
             continue
         if chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
