@@ -22,3 +22,24 @@ def test_a_listed_president_is_still_a_participant():
     got = met("Qatari Emir Tamim bin Hamad Al Thani met Senegalese President Bassirou Diomaye Faye, "
               "Algerian President Abdelmadjid Tebboune and Rwandan President Paul Kagame.")
     assert {"Thani", "Faye", "Tebboune", "Kagame"} <= got
+
+
+
+def test_a_title_misparsed_as_an_apposition_of_a_subject_elsewhere_is_not_in_the_phrase():
+    """"a meeting between Putin and Trump, the Secretary Peskov said": "Secretary" hangs from "Putin" as an
+    apposition, but its name's head is the subject of "said" (a hand-built parse, no model)."""
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from diplograph.contacts.participants import _subject_elsewhere
+
+    words = ["a", "meeting", "between", "Putin", "and", "Trump", ",", "the", "Secretary", "Peskov", "said", "."]
+    heads = [1, 10, 1, 2, 3, 3, 3, 8, 3, 10, 10, 10]
+    deps = ["det", "dobj", "prep", "pobj", "cc", "conj", "punct", "det", "appos", "nsubj", "ROOT", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    ctx = SimpleNamespace(doc=doc, person_of={3: "putin", 5: "trump", 7: "peskov", 8: "peskov", 9: "peskov"},
+                          mention_heads={3: 3, 5: 5, 7: 9})
+    assert _subject_elsewhere(doc[8], doc[3], ctx)
+    assert not _subject_elsewhere(doc[3], doc[3], ctx) and not _subject_elsewhere(doc[5], doc[3], ctx)

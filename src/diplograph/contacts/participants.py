@@ -370,6 +370,16 @@ def _speaker(doc: Doc, ctx: DocContext) -> str | None:
     return None
 
 
+def _subject_elsewhere(t: Token, phrase: Token, ctx: DocContext) -> bool:
+    """Is ``t`` part of a name whose head is the subject of a clause outside ``phrase`` ("... between X and Y
+    in Japan, the Press Secretary ... Peskov said": a title misparsed as an apposition to Y)?"""
+    start = t.i
+    while start - 1 in ctx.person_of and ctx.person_of[start - 1] == ctx.person_of[t.i]:
+        start -= 1
+    h = ctx.doc[ctx.mention_heads.get(start, t.i)]
+    return h.i != t.i and h.dep_ in ("nsubj", "nsubjpass") and not (phrase.left_edge.i <= h.i <= phrase.right_edge.i)
+
+
 def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     out = [tok]
     if depth >= 3:
@@ -411,7 +421,7 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
         found = None
         for t in _np_tokens(head):
             # every person of the phrase: a bad parse may hang a coordinated name as an apposition
-            if t.i in ctx.person_of and ctx.person_of[t.i] not in exclude:
+            if t.i in ctx.person_of and ctx.person_of[t.i] not in exclude and not _subject_elsewhere(t, head, ctx):
                 if found is None or found.id == ctx.person_of[t.i]:
                     found = Party(ctx.person_of[t.i], "person", t.i)
                 elif all(o.id != ctx.person_of[t.i] for o in out):
