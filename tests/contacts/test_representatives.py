@@ -43,3 +43,10 @@ def test_a_title_misparsed_as_an_apposition_of_a_subject_elsewhere_is_not_in_the
                           mention_heads={3: 3, 5: 5, 7: 9})
     assert _subject_elsewhere(doc[8], doc[3], ctx)
     assert not _subject_elsewhere(doc[3], doc[3], ctx) and not _subject_elsewhere(doc[5], doc[3], ctx)
+
+
+def test_in_addition_to_speaking_to_x_takes_the_main_clauses_subject():
+    ex = diplograph.extract("In addition to speaking on the phone to Japanese Prime Minister Fumio Kishida, Biden "
+                            "also spoke with Olaf Scholz.", published="2023-01-28")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
+    assert frozenset({"Biden", "Kishida"}) in pairs, pairs

@@ -624,6 +624,10 @@ def subjects_of(verb: Token) -> list[Token]:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head != v.head:
             v = v.head.head  # "looked forward to having talks"
             continue
+        if verb.dep_ == "pcomp" and v.pos_ == "NOUN" and v.dep_ == "pobj" and v.head.dep_ == "prep" \
+                and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "in addition to speaking to X, Trump also ...": the main clause's subject
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head != v:
             if v.dep_ == "xcomp":  # "invited him to visit": the object of the governor is the subject
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
