@@ -2,6 +2,8 @@
 meeting that happened without them. (Sentences written for the project.)"""
 from __future__ import annotations
 
+import pytest
+
 import diplograph
 
 TEXT = ("Colombia and Ecuador restored diplomatic relations on Tuesday, Colombian President Gustavo Petro "
@@ -63,3 +65,16 @@ def test_not_discussing_a_topic_is_no_denial_of_the_talks():
 def test_they_did_not_meet_is_still_a_denial():
     ex = diplograph.extract("Modi and Sharif did not meet in Astana.", published="2024-06-12")
     assert [c.status for c in ex.contacts] == ["denied"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry did not confirm a meeting between Lula and Milei.",
+    "The ministry did not confirm that Lula and Milei would meet.",
+    "The spokesman did not confirm or deny on Monday the possibility of a meeting between Lula and Milei.",
+    "The ministry said it had no information for disclosure about a possible meeting in the near future between "
+    "Lula and Milei.",
+])
+def test_what_is_not_confirmed_is_possible_not_denied(text):
+    ex = diplograph.extract(text, published="2024-11-12")
+    assert [c.status for c in ex.contacts] == ["possible"], [(c.status, [p.name for p in c.participants])
+                                                              for c in ex.contacts]

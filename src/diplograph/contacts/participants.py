@@ -887,7 +887,10 @@ def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None
                     own.extend(found)
                     exclude |= {p.id for p in found}
     extra = set(spec.get("object_preps", ()))  # "a courtesy call on X"
-    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from", "including"} | extra) + \
+    # "a meeting in Geneva / in the near future between X and Y": "between" hung from the place or time
+    nested = [g for p in _prep_objects(noun, {"in", "at", "on"}) if p.i not in ctx.person_of
+              for g in _prep_objects(p, {"between"})]
+    for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from", "including"} | extra) + nested + \
             _dangling_including(noun) + _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
             (_prep_objects(base, {"between", "with"}) if base != noun else []):
         prep = pobj.head.lower_

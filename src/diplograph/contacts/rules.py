@@ -94,6 +94,7 @@ class StatusCueRow(_Row):
     future_only: bool = False
     direct_only: bool = False
     infinitive_only: bool = False  # the word below it in the chain is a to-infinitive ("were to talk")
+    negated_only: bool = False  # counts only negated, and then makes the contact possible ("did not confirm")
     particle: str | None = None
     pos: str | None = None
 
@@ -107,6 +108,7 @@ class StatusCueRow(_Row):
 class ReportingVerbRow(_Row):
     lemma: str = Field(min_length=1)
     status: _Status | None = None
+    negated_status: _Status | None = None  # negated: "did not confirm the meeting" leaves it possible
 
 
 class CoPresenceRow(_Row):

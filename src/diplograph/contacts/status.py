@@ -38,6 +38,7 @@ class StatusCues:
     phrases: list[dict]
     reporting: set[str]
     reported_as: dict[str, str] = field(default_factory=dict)  # reporting verbs that make a claim uncertain
+    reported_negated: dict[str, str] = field(default_factory=dict)  # their status when negated ("did not confirm")
     topic: frozenset[str] = frozenset()  # "no information about the call": a negation above is not the call's
 
 
@@ -69,7 +70,9 @@ def _build_cues(rules: ContactRules) -> StatusCues:
     verbs = rules.rows("reporting_verbs")
     reporting = {r["lemma"] for r in verbs}
     reported_as = {r["lemma"]: r["status"] for r in verbs if r.get("status")}
-    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting, reported_as, frozenset(topic))
+    reported_negated = {r["lemma"]: r["negated_status"] for r in verbs if r.get("negated_status")}
+    return StatusCues(aux, governor, modifier, adverb, negation, phrases, reporting, reported_as, reported_negated,
+                      frozenset(topic))
 
 
 def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token | None]:
@@ -151,7 +154,7 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
     False: a negation on the trigger itself is of something else ("did not discuss sanctions")."""
     found: dict[str, list[Token]] = {"denied": [], "possible": [], "planned": [], "occurred": []}
     _noun_cues(trigger, cues, found)
-    negated_deniers = False
+    absorbed: set[int] = set()  # governors whose negation makes a contact possible ("did not rule out")
     setting = False  # above "during his visit": the act done there, whose negation is not the visit's
     for k, tok in enumerate(chain):
         if k > 0 and chain[k - 1].dep_ == "prep" and (chain[k - 1].lower_ in _SETTING_PREPS or (
@@ -162,13 +165,13 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
             continue
         if chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
             continue  # "discussed in a phone call": the call is where, not what, they discussed
-        negated_deniers |= _governor_cues(k, tok, chain, cues, found)
+        absorbed |= _governor_cues(k, tok, chain, cues, found)
         if tok.lower_ in cues.modifier and tok.dep_ in ("amod",):
             found[cues.modifier[tok.lower_]].append(tok)
     _reporter_cues(reporter, cues, found)
     _phrase_cues(sent, words if words is not None else [t.lower_ for t in sent], cues, found)
-    if negated_deniers:
-        found["denied"] = [t for t in found["denied"] if t.head.lemma_ not in ("rule", "deny", "exclude")]
+    if absorbed:
+        found["denied"] = [t for t in found["denied"] if t.head.i not in absorbed]
     # double negation inside the chain ("not without") is rare; a negated modal of possibility
     # ("could not meet") is still a denial.
     for st in ("denied", "possible", "planned"):
@@ -222,10 +225,12 @@ def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | No
 
 
 def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
-                   found: dict[str, list[Token]]) -> bool:
-    """The ``k``-th word of the chain as a governing cue ("ruled out", "plans", "discussed a visit");
-    True if a denier is negated ("did not rule out": possible)."""
-    negated_deniers = False
+                   found: dict[str, list[Token]]) -> set[int]:
+    """The ``k``-th word of the chain as a governing cue ("ruled out", "plans", "discussed a visit"); the
+    governors whose own negation makes the contact possible ("did not rule out", "did not confirm": a
+    negated denier, or a cue that counts only negated)."""
+    absorbed: set[int] = set()
+    negated = any(c.dep_ == "neg" for c in tok.children)
     for r in cues.governor.get(tok.lemma_, []):
         if r.get("particle") and _particle(tok) != r["particle"]:
             continue
@@ -233,7 +238,7 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
             continue
         if r.get("progressive_only") and tok.tag_ != "VBG":
             continue
-        if r.get("future_only"):
+        if r.get("future_only") or (r.get("negated_only") and not negated):
             continue
         if r.get("pos") and tok.pos_ != r["pos"]:
             continue  # "open to talks" (ADJ), not "opened a summit"
@@ -241,13 +246,12 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
             continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
         if r.get("infinitive_only") and not (k > 0 and _to_infinitive_below(tok, chain[k - 1])):
             continue  # "they were to talk": not "the talks were held"
-        if r["status"] == "denied":
-            if any(c.dep_ == "neg" for c in tok.children):  # "did not rule out": possible
-                negated_deniers = True
-                found["possible"].append(tok)
-                continue
+        if (r["status"] == "denied" and negated) or r.get("negated_only"):  # "did not rule out": possible
+            absorbed.add(tok.i)
+            found["possible"].append(tok)
+            continue
         found[r["status"]].append(tok)
-    return negated_deniers
+    return absorbed
 
 
 def _to_infinitive_below(verb: Token, below: Token) -> bool:
@@ -258,17 +262,28 @@ def _to_infinitive_below(verb: Token, below: Token) -> bool:
     return infinitive(below) or (below.dep_ == "conj" and below.head == verb and any(infinitive(c) for c in verb.children))
 
 
+def _negated_verb(verb: Token) -> bool:
+    """Negated itself, or the second of a negated "or" pair ("did not confirm or deny")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "neg" for c in verb.head.children) \
+        and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children)
+
+
 def _reporter_cues(reporter: Token | None, cues: StatusCues, found: dict[str, list[Token]]) -> None:
     """The verb that reports the contact: "denied", "suggested", "claimed"."""
     if reporter is not None and reporter.lemma_ == "deny":
-        if any(c.dep_ == "neg" for c in reporter.children):
+        if _negated_verb(reporter):
             found["possible"].append(reporter)
         else:
             found["denied"].append(reporter)
     if reporter is not None and reporter.lemma_ == "suggest":
         found["possible"].append(reporter)
-    if reporter is not None and reporter.lemma_ in cues.reported_as and not any(c.dep_ == "neg" for c in reporter.children):
+    negated = reporter is not None and _negated_verb(reporter)
+    if reporter is not None and reporter.lemma_ in cues.reported_as and not negated:
         found[cues.reported_as[reporter.lemma_]].append(reporter)  # "some accounts claimed the two had met"
+    if negated and reporter.lemma_ in cues.reported_negated:
+        found[cues.reported_negated[reporter.lemma_]].append(reporter)  # "did not confirm the meeting"
 
 
 def _phrase_cues(sent: Span, words: list[str], cues: StatusCues, found: dict[str, list[Token]]) -> None:
