@@ -78,3 +78,10 @@ def test_what_is_not_confirmed_is_possible_not_denied(text):
     ex = diplograph.extract(text, published="2024-11-12")
     assert [c.status for c in ex.contacts] == ["possible"], [(c.status, [p.name for p in c.participants])
                                                               for c in ex.contacts]
+
+
+def test_a_meeting_under_discussion_is_possible():
+    ex = diplograph.extract("A source said Brazil and Argentina were in discussions about a meeting in Iguazu "
+                            "between Lula and Milei.", published="2024-11-12")
+    assert [c.status for c in ex.contacts] == ["possible"], [(c.status, [p.name for p in c.participants])
+                                                              for c in ex.contacts]
