@@ -85,3 +85,33 @@ def test_a_meeting_under_discussion_is_possible():
                             "between Lula and Milei.", published="2024-11-12")
     assert [c.status for c in ex.contacts] == ["possible"], [(c.status, [p.name for p in c.participants])
                                                               for c in ex.contacts]
+
+
+def test_the_one_sent_to_meet_is_the_one_who_meets():
+    ex = diplograph.extract("Biden will send Antony Blinken to Beijing next week to meet Xi Jinping.",
+                            published="2023-06-12")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
+    assert pairs == {frozenset({"Blinken", "Jinping"})}, pairs
+
+
+def test_getting_together_is_a_meeting():
+    ex = diplograph.extract("Lula and Joe Biden are expected to get together in Washington in February.",
+                            published="2023-01-10")
+    assert [(c.type, c.status) for c in ex.contacts] == [("meeting", "planned")]
+
+
+def test_an_invitation_to_visit_is_possible_but_talks_one_was_invited_to_join_happened():
+    ex = diplograph.extract("The invitation for Lula to visit Biden in Washington was made in a call.",
+                            published="2023-01-10")
+    assert {c.status for c in ex.contacts if c.type == "visit"} == {"possible"}
+    ex = diplograph.extract("Scholz turned down Macron's invitation to join Monday's talks with Xi Jinping.",
+                            published="2024-05-07")
+    got = {frozenset(p.name.split()[-1] for p in c.participants): c.status for c in ex.contacts}
+    assert got.get(frozenset({"Macron", "Jinping"})) == "occurred", got
+
+
+@pytest.mark.parametrize("text", ["Trump said nothing would move until he and Putin got together.",
+                                  "If Putin meets Trump in Riyadh, a ceasefire may follow."])
+def test_a_contact_in_an_if_or_until_clause_is_possible(text):
+    ex = diplograph.extract(text, published="2025-05-15")
+    assert [c.status for c in ex.contacts] == ["possible"], [(c.status, c.type) for c in ex.contacts]

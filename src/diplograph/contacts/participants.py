@@ -43,7 +43,7 @@ INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer",
                 "readiness", "willingness", "bid", "attempt", "effort", "chance", "opportunity", "request",
                 "agreement", "promise", "hope", "time", "need", "right", "way", "reason", "intent"}
 # Verbs whose object is the subject of their infinitive: "invited him to visit", "urged Putin to declare".
-OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call"}
+OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call", "send", "dispatch"}
 # Common nouns that head a phrase naming a person ("his Russian counterpart", "the president").
 _TITLE_HEADS = {"counterpart", "counterparts", "president", "minister", "leader", "premier", "chancellor", "king",
                 "queen", "emir", "prince", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
@@ -629,7 +629,9 @@ def subjects_of(verb: Token) -> list[Token]:
             v = v.head.head  # "in addition to speaking to X, Trump also ...": the main clause's subject
             continue
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head != v:
-            if v.dep_ == "xcomp":  # "invited him to visit": the object of the governor is the subject
+            # "invited him to visit", "sent Blinken to Beijing to meet Xi": the governor's object is the subject
+            purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if v.dep_ == "xcomp" or (purpose and v.head.lemma_ in ("send", "dispatch")):
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
                 if objs and v.head.lemma_ in OBJECT_CONTROL:
                     return objs

@@ -127,6 +127,7 @@ def verb_above(t: Token, steps: int = 4) -> Token | None:
 
 _CONDITIONS = {"if", "unless", "provided", "providing", "whether"}
 _SETTING_PREPS = {"in", "during", "by", "via", "over", "through", "at"}
+_UNREALISED = {"if", "unless", "until", "till"}  # a clause so marked tells a contact that may happen
 _TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning"}
 # verbs that are themselves the contact when it happens "in a call" / "at talks"
 _COMMUNICATION = {"discuss", "speak", "talk", "meet", "agree", "exchange", "confer", "negotiate", "hold", "have",
@@ -168,6 +169,9 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
         absorbed |= _governor_cues(k, tok, chain, cues, found)
         if tok.lower_ in cues.modifier and tok.dep_ in ("amod",):
             found[cues.modifier[tok.lower_]].append(tok)
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and any(c.dep_ == "mark" and c.lower_ in _UNREALISED for c in verb.children):
+        found["possible"].append(verb)  # "no progress until he and Putin got together", "if they meet"
     _reporter_cues(reporter, cues, found)
     _phrase_cues(sent, words if words is not None else [t.lower_ for t in sent], cues, found)
     if absorbed:
@@ -242,7 +246,7 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
             continue
         if r.get("pos") and tok.pos_ != r["pos"]:
             continue  # "open to talks" (ADJ), not "opened a summit"
-        if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp")):
+        if r.get("direct_only") and (k != 1 or chain[0].dep_ not in ("dobj", "xcomp", "acl")):
             continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
         if r.get("infinitive_only") and not (k > 0 and _to_infinitive_below(tok, chain[k - 1])):
             continue  # "they were to talk": not "the talks were held"
