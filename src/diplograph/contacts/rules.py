@@ -95,6 +95,7 @@ class StatusCueRow(_Row):
     direct_only: bool = False
     infinitive_only: bool = False  # the word below it in the chain is a to-infinitive ("were to talk")
     negated_only: bool = False  # counts only negated, and then makes the contact possible ("did not confirm")
+    not_under: list[str] | None = None  # lemmas above it in the clause that overrule it ("accepted an invitation")
     particle: str | None = None
     pos: str | None = None
 

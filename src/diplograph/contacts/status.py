@@ -250,6 +250,8 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
             continue  # "discussed a visit" (what was discussed), not "discussed the war in a call"
         if r.get("infinitive_only") and not (k > 0 and _to_infinitive_below(tok, chain[k - 1])):
             continue  # "they were to talk": not "the talks were held"
+        if r.get("not_under") and any(t.lemma_ in r["not_under"] for t in chain[k + 1:]):
+            continue  # "accepted an invitation to visit": the acceptance decides
         if (r["status"] == "denied" and negated) or r.get("negated_only"):  # "did not rule out": possible
             absorbed.add(tok.i)
             found["possible"].append(tok)
