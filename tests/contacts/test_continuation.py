@@ -48,3 +48,23 @@ def test_a_plan_by_someone_else_does_not_continue_it():
                 "Japanese Prime Minister Fumio Kishida.", published="2024-09-09")
     assert got.get(frozenset({"Albanese", "Luxon"})) == "2024-09-12", got
     assert got.get(frozenset({"Rabuka", "Kishida"})) != "2024-09-12", got
+
+
+def test_earlier_in_the_day_without_a_day_before_is_the_day_of_the_report():
+    got = dates("Earlier in the day, Crown Prince Mohammed bin Salman spoke by phone with President Masoud "
+                "Pezeshkian.", published="2024-07-08")
+    assert got.get(frozenset({"Salman", "Pezeshkian"})) == "2024-07-08", got
+
+
+def test_by_phone_makes_a_call_of_the_verbs_people():
+    ex = diplograph.extract("Crown Prince Mohammed bin Salman congratulated President Masoud Pezeshkian by phone "
+                            "on his victory. Peskov told reporters by phone that nothing was planned.",
+                            published="2024-07-08")
+    assert [(c.type, sorted(p.name.split()[-1] for p in c.participants)) for c in ex.contacts] == \
+        [("phone_call", ["Pezeshkian", "Salman"])]
+
+
+def test_a_patronymic_chain_is_the_sons_name():
+    ex = diplograph.extract("His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and "
+                            "Prime Minister, made a phone call today to President Xi Jinping.", published="2023-03-28")
+    assert sorted(p.name for p in ex.people) == ["Mohammed bin Salman", "Xi Jinping"], [p.name for p in ex.people]

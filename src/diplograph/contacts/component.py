@@ -214,8 +214,8 @@ class ContactExtractor:
                   consumed: set[int], rounds: list[RoundUp]) -> list[RawContact]:
         """The contacts one trigger word names: read its arguments, settle the type, resolve the
         people, date it and decide its status, then build one contact (or one per guest)."""
-        if spec.get("head_only"):
-            return []  # "phone" in "phone call" counts through its head noun
+        if spec.get("head_only") and not (tok.dep_ == "pobj" and tok.head.lower_ in (spec.get("means_preps") or ())):
+            return []  # "phone" in "phone call" counts through its head noun; "congratulated X by phone" by itself
         reading = read_trigger(tok, spec, ctx, cues, consumed)
         announced = announcement(tok, reading.type if reading else spec["type"], reading.subj if reading else None,
                                  reading.others if reading else [], cues, dates, ctx)

@@ -162,6 +162,10 @@ def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: Discour
         n, offset = found
         span = doc[sent.start + k:sent.start + k + n]
         anchor = anchors.last_before(span.start)
+        if anchor is None and offset == 0 and doc._.published:  # "earlier in the day" with no day before it:
+            day = doc._.published                               # the day of the report
+            anchor = TimeValue(text=span.text, start=span.start_char, end=span.end_char, value=day,
+                               granularity="day", start_date=day, end_date=day)
         if anchor is not None and any(_reaches(t, chain_ids) for t in span
                                       if t.head.i < span.start or t.head.i >= span.end):
             return _shifted(anchor, offset, span)

@@ -67,6 +67,7 @@ class TriggerRow(_Row):
     object_preps: list[str] | None = None  # the prepositions that name the other party ("an audience to X")
     negated_topic: bool = False  # negated with a topic ("did not discuss sanctions"): no contact told
     head_only: list[str] | None = None
+    means_preps: list[str] | None = None  # a head_only noun that counts alone as the means: "congratulated X by phone"
     caption_marks: list[str] | None = None  # only in a verbless photo caption with one of these in brackets
     multilateral: bool = False
     event_hosts: list[str] | None = None

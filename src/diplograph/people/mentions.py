@@ -206,7 +206,7 @@ class MentionFinder:
             return True
 
         # 1. gazetteer names
-        for key, s, e in _longest(self.leader_matcher(doc)):
+        for key, s, e in _longest(_patronymic_chains(doc, self.leader_matcher(doc))):
             lid = self._strings[key]
             span = doc[s:e]
             if e - s == 1 and span[0].ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", ""):
@@ -692,6 +692,24 @@ def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention])
             continue
         kept.append(t)
     return kept
+
+
+_PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+
+
+def _patronymic_chains(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """"Mohammed bin Salman bin Abdulaziz Al Saud": the whole chain is the son's name. A name that starts
+    after "bin" inside another name is the father's, not a person of the text; the son's name reaches
+    over the rest of the chain ("bin X", "Al Y")."""
+    starts = [(s, e) for _, s, e in matches]
+    kept = [(k, s, e) for k, s, e in matches
+            if not (s > 0 and doc[s - 1].lower_ in _PATRONYMIC and any(a < s < b for a, b in starts))]
+    out = []
+    for k, s, e in kept:
+        while e + 1 < len(doc) and doc[e].lower_ in _PATRONYMIC | {"al", "el"} and doc[e + 1].text[:1].isupper():
+            e += 2
+        out.append((k, s, e))
+    return out
 
 
 def _longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
