@@ -214,7 +214,7 @@ class ContactExtractor:
                   consumed: set[int], rounds: list[RoundUp]) -> list[RawContact]:
         """The contacts one trigger word names: read its arguments, settle the type, resolve the
         people, date it and decide its status, then build one contact (or one per guest)."""
-        if spec.get("head_only") and not (tok.dep_ == "pobj" and tok.head.lower_ in (spec.get("means_preps") or ())):
+        if spec.get("head_only") and not _means_of_other_act(tok, spec):
             return []  # "phone" in "phone call" counts through its head noun; "congratulated X by phone" by itself
         reading = read_trigger(tok, spec, ctx, cues, consumed)
         announced = announcement(tok, reading.type if reading else spec["type"], reading.subj if reading else None,
@@ -268,6 +268,14 @@ class ContactExtractor:
         ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
                            initiator=initiator, round_date=round_date, status_unmarked=unmarked)]
+
+
+def _means_of_other_act(tok: Token, spec: dict) -> bool:
+    """"congratulated X by phone": the means of an act that is no contact word itself (not "spoke by phone")."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ in (spec.get("means_preps") or ())):
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower(), "VERB") not in load_triggers()[0]
 
 
 def headline_status(raws: list[RawContact], ctx: DocContext) -> None:
