@@ -272,3 +272,10 @@ def test_his_excellency_written_h_e_is_no_part_of_the_name():
                             "Relations, Manuel Augusto. Later, H. E. Obiang Nguema Mbasogo met the Chinese delegation.",
                             published="2018-02-26")
     assert not any(p.name.startswith("H.") for p in ex.people), [p.name for p in ex.people]
+
+
+def test_an_event_word_in_a_heading_is_no_part_of_the_name():
+    ex = diplograph.extract("Briefing notes\n\nPresident Ramaphosa Visit\n\nAsked whether the Prime Minister had "
+                            "met President Ramaphosa, the spokesman said he had.", published="2022-11-22")
+    assert "Cyril Ramaphosa" in [p.name for p in ex.people], [p.name for p in ex.people]
+    assert not any("Visit" in p.name for p in ex.people)
