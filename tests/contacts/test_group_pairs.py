@@ -43,3 +43,15 @@ def test_the_leaders_who_arrived_are_a_set_not_the_pair_told_of():
         "leaders who have arrived in Brasilia for the summit.", published="2024-11-17")
     types = {frozenset(p.name.split()[-1] for p in c.participants): c.type for c in ex.contacts}
     assert types.get(frozenset({"Silva", "Modi"})) == "meeting", types  # not a visit of the two to Brasilia
+
+
+def test_a_summit_of_two_countries_is_their_leaders():
+    ex = diplograph.extract("Deputy Press Secretary: On a Japan-Brazil summit telephone conversation: yesterday the "
+                            "two leaders discussed the reform of the Security Council.", published="2012-05-31")
+    pairs = {frozenset(p.name for p in c.participants): c.type for c in ex.contacts}
+    assert pairs.get(frozenset({"Yoshihiko Noda", "Dilma Rousseff"})) == "phone_call", pairs
+
+
+def test_two_countries_without_summit_are_no_leaders():
+    ex = diplograph.extract("The Japan-Brazil trade talks resumed yesterday in Tokyo.", published="2012-05-31")
+    assert not ex.contacts, [[p.name for p in c.participants] for c in ex.contacts]

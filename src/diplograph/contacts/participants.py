@@ -863,7 +863,21 @@ def _noun_modifier_parties(noun: Token, base: Token, ctx: DocContext) -> list[Pa
             for g in ch.children:  # "Erdoğan-Trump": Trump compound of talks, Erdoğan compound of Trump
                 if g.dep_ in ("compound", "nmod", "amod", "punct", "conj"):
                     own.extend(np_parties(g, ctx))
-    return own
+    return own or _summit_of_countries(noun, ctx)
+
+
+def _summit_of_countries(noun: Token, ctx: DocContext) -> list[Party]:
+    """"the Japan-U.S. summit meeting", "a Japan-Brazil Summit Telephone Conversation": a summit names the
+    leaders of the two countries before it (the text's, else the office holders on the publication date)."""
+    before = [t for t in noun.subtree if t.i < noun.i]
+    if not any(t.lower_ == "summit" for t in [noun, *before]):
+        return []
+    codes = list(dict.fromkeys(ctx.country_of[t.i] for t in before if t.i in ctx.country_of))
+    if len(codes) != 2:
+        return []
+    phrase = ctx.doc[before[0].i:noun.i + 1]
+    pids = [ctx.holder(code, None, "leader", mention=phrase) for code in codes]
+    return [Party(pid, "person", noun.i) for pid in pids] if all(pids) else []
 
 
 def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None, ctx: DocContext,
