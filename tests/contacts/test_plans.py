@@ -115,3 +115,27 @@ def test_an_invitation_to_visit_is_possible_but_talks_one_was_invited_to_join_ha
 def test_a_contact_in_an_if_or_until_clause_is_possible(text):
     ex = diplograph.extract(text, published="2025-05-15")
     assert [c.status for c in ex.contacts] == ["possible"], [(c.status, c.type) for c in ex.contacts]
+
+
+def test_exchanging_views_with_someone_is_a_contact():
+    ex = diplograph.extract("Prime Minister Modi exchanged views with President Ramaphosa on the sidelines of the "
+                            "summit on Sunday.", published="2023-08-23")
+    assert [(c.type, c.status, c.date.value if c.date else None) for c in ex.contacts] == \
+        [("meeting", "occurred", "2023-08-20")]
+
+
+def test_a_welcome_in_a_when_clause_is_told_in_its_own_tense():
+    ex = diplograph.extract('"Welcome," President Lula asked when he welcomed President Boric.', published="2023-08-23")
+    assert [c.status for c in ex.contacts] == ["occurred"]
+
+
+def test_not_getting_to_discuss_a_topic_is_no_denial():
+    ex = diplograph.extract("Lula and Boric met on Monday. Lula and Boric did not get to discuss the trade issues, "
+                            "an aide said.", published="2023-08-23")
+    assert [c.status for c in ex.contacts] == ["occurred"], [(c.status, c.type) for c in ex.contacts]
+
+
+def test_the_nth_meeting_in_two_years_is_not_dated_two_years_on():
+    ex = diplograph.extract("Lula will meet Boric on Thursday. It will be the eighth meeting between Lula and Boric "
+                            "in two years.", published="2023-08-23")
+    assert [c.date.value if c.date else None for c in ex.contacts] == ["2023-08-24"]

@@ -24,6 +24,7 @@ Otherwise the date is ``None``: the text gives none.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
@@ -71,10 +72,13 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
     """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
     sent = sent if sent is not None else tok.sent
     chain_ids = {t.i: k for k, t in enumerate(chain)}
+    counted = any(c.dep_ in ("amod", "nummod") and _ORDINAL.match(c.lower_) for c in tok.children)
     best, best_score = None, None
     for span, value in dates:
         if span.start < sent.start or span.end > sent.end:
             continue
+        if counted and _SPAN_OF_TIME.match(span.text.lower()):
+            continue  # "the eighth meeting between them in two years": how long, not when
         if span.root.head.dep_ == "prep" and span.root.head.lower_ in ("since", "until", "till", "before", "after") \
                 and span.root.dep_ == "pobj":
             continue  # "have spoken several times since January": a bound, not the contact's date
@@ -113,6 +117,10 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
             if best_score is None or score < best_score:
                 best, best_score = value, score
     return best
+
+
+_ORDINAL = re.compile(r"^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th))$")
+_SPAN_OF_TIME = re.compile(r"^in (a|an|the last|the past|\w+) (days?|weeks?|months?|years?|decades?)$")
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

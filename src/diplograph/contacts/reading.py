@@ -93,7 +93,9 @@ def _verb_excluded(tok: Token, spec: dict, ctx: DocContext) -> bool:
 
 def negated_topic(tok: Token, spec: dict, ctx: DocContext) -> bool:
     """"did not discuss sanctions", "did not discuss when": the negation is of the topic, not of the talks."""
-    return bool(spec.get("negated_topic")) and any(c.dep_ == "neg" for c in tok.children) and any(
+    negated = any(c.dep_ == "neg" for c in tok.children) or (  # "did not get to discuss the issues"
+        tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children))
+    return bool(spec.get("negated_topic")) and negated and any(
         c.dep_ in ("dobj", "ccomp", "xcomp") and c.i not in ctx.person_of for c in tok.children)
 
 

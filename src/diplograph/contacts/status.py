@@ -98,7 +98,9 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
             t = h
             continue
         if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS
-                                                            for c in t.children)):
+                                                            for c in t.children)) \
+                or (t.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)):
+            # ("Obama asked, when he welcomed Modi, ...": the welcome is told in its own clause)
             return chain, None  # "Modi, who spoke with Trump, will travel ...": its own tense
         if h.lemma_ in cues.reporting and h.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
             # "Peskov confirmed that no meetings ...", "reports suggested that ..."
@@ -161,7 +163,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
         if k > 0 and chain[k - 1].dep_ == "prep" and (chain[k - 1].lower_ in _SETTING_PREPS or (
                 chain[k - 1].lower_ in _TOPIC_PREPS and tok.lemma_.lower() in cues.topic)):
             setting = True
-        _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting and (k > 0 or own_negation))
+        own = k == 0 or (k == 1 and chain[0].dep_ == "xcomp")  # ("did not get to discuss": still its own)
+        _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting and (own_negation or not own))
         if k == 0:
             continue
         if chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in _SETTING_PREPS:
