@@ -279,3 +279,10 @@ def test_an_event_word_in_a_heading_is_no_part_of_the_name():
                             "met President Ramaphosa, the spokesman said he had.", published="2022-11-22")
     assert "Cyril Ramaphosa" in [p.name for p in ex.people], [p.name for p in ex.people]
     assert not any("Visit" in p.name for p in ex.people)
+
+
+def test_his_excellency_abbreviated_sits_inside_one_sentence_and_one_name():
+    ex = diplograph.extract("Secretary of State H.E. Antony J. Blinken and Secretary of Defense H.E. Dr. Lloyd J. "
+                            "Austin called on Prime Minister Narendra Modi today.", published="2023-11-10")
+    names = sorted(p.name for c in ex.contacts for p in c.participants)
+    assert len(names) == 3 and any("Blinken" in n for n in names) and any("Austin" in n for n in names), names

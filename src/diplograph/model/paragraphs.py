@@ -6,7 +6,7 @@ next paragraph as one sentence. Placed before the parser, which keeps sentence s
 
 A semicolon in a headline (the first line, when a body follows) joins two stories ("PM meets Erdogan at
 COP28; FO rejects reports of meeting with Modi"): it ends a sentence too, so the second's denial does not
-reach the first.
+reach the first. An honorific abbreviation ("H.E.", "Dr.") before a capitalised word never ends one.
 """
 from __future__ import annotations
 
@@ -28,4 +28,11 @@ def mark_paragraphs(doc: Doc) -> Doc:
             headline = False
         elif headline and prev.text == ";" and not doc[i].is_space and "\n" in doc.text[prev.idx:]:
             doc[i].is_sent_start = True
+        elif prev.text in HONORIFICS and doc[i].text[:1].isupper():
+            doc[i].is_sent_start = False  # "Secretary of Defense H.E. Dr. Mark T. Esper": one name
     return doc
+
+
+#: Abbreviations that stand before a name, so never end a sentence.
+HONORIFICS = frozenset({"H.E.", "Dr.", "Mr.", "Mrs.", "Ms.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.",
+                        "Prof.", "Amb.", "Maj.", "Capt.", "Adm.", "Sgt.", "Hon.", "Rt."})

@@ -125,7 +125,8 @@ class MentionFinder:
             self.leader_matcher.add(lid, list(tok.pipe(sorted(surfaces))))
         self.title_matcher = PhraseMatcher(self.vocab, attr="LOWER")
         for t in self.titles:
-            self.title_matcher.add(t, [tok(t)])
+            # (as written too: the tokenizer splits "h.e." but keeps "H.E." whole)
+            self.title_matcher.add(t, [tok(t)] + ([tok(t.upper())] if "." in t else []))
         self.media_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self.media_matcher.add("MEDIA", list(tok.pipe(sorted(self.rules.media_surfaces))))
         self._strings = self.vocab.strings
