@@ -24,6 +24,7 @@ from .model import archive
 from .errors import DiplographError, InputError
 from .extensions import register_extensions
 from .pipeline import load_pipeline
+from .resources.text import remember_text
 from .types import Contact, Country, Extraction, Mention, Person, TimeValue
 
 __all__ = [
@@ -256,7 +257,9 @@ def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
-    doc = nlp.make_doc(clean_text(text))
+    text = clean_text(text)
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)  # (the rules read the text; Doc.text would rebuild it from the tokens)
     doc._.published = parse_published(published)
     doc._.doc_id = _doc_id(doc_id)
     return doc
