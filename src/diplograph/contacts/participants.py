@@ -113,7 +113,7 @@ class DocContext:
         for k, sent in enumerate(ctx.sents):
             ctx.sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
         strings = doc.vocab.strings
-        ctx.lowers = [strings[int(h)] for h in doc.to_array([LOWER])] if len(doc) else []
+        ctx.lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
         ctx.people = {p.id: p for p in (doc._.people or [])}
         ctx.countries = {c.code: c for c in (doc._.countries or [])}
         authors = {p.id for p in ctx.people.values() if p.is_author}
