@@ -218,8 +218,8 @@ class MentionFinder:
             add(NameMention(s, e, span.text, "gazetteer", leader_ids=ids))
         # 2. titles: anchored names and bare titles
         titles: list[TitleMention] = []
-        title_hits = _longest(self.title_matcher(doc))
-        for key, s, e in title_hits:
+        title_matches = self.title_matcher(doc)
+        for key, s, e in _longest(title_matches):
             title = self._strings[key]
             info = self.titles[title]
             if any(i in taken for i in range(s, e)):
@@ -228,7 +228,7 @@ class MentionFinder:
                 continue
             self._title_mention(doc, s, e, info, names, titles, taken, add)
         # 3. NER persons
-        starts = _title_starts(self.title_matcher(doc))
+        starts = _title_starts(title_matches)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
