@@ -221,7 +221,7 @@ class DocContext:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
         call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
         person subject of the previous sentence, else its latest person."""
-        sent = tok.sent
+        sent = self.sent(tok)
         doc = self.doc
         root = sent.root
         if self.line_speakers:  # in a transcript, "he" is never one of those speaking (they are "I" and "you")
