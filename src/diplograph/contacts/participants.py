@@ -125,11 +125,12 @@ class DocContext:
                 ctx.mention_starts.append((span.start, pid))
                 ctx.mention_heads[span.start] = span.root.i
         for span in doc.spans.get(SPANS_COUNTRIES, []):
+            code = span._.country_code
             for i in range(span.start, span.end):
-                ctx.country_of[i] = span._.country_code
+                ctx.country_of[i] = code
             if lexicon is not None and lexicon.is_seat(span.text):
                 for i in range(span.start, span.end):
-                    ctx.seat_of[i] = span._.country_code
+                    ctx.seat_of[i] = code
         ctx.mention_starts.sort()
         ctx.speaker = _speaker(doc, ctx)
         ctx.line_speakers = _line_speakers(doc, ctx)
