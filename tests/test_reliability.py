@@ -367,8 +367,8 @@ def test_long_text_goes_through_in_bounded_pieces_one_at_a_time(nlp, monkeypatch
     seen: list[tuple[int, int]] = []  # (piece length, Doc objects alive)
     real_make, real_from = api._make_doc, api.extraction_from_doc
 
-    def make(nlp_, piece, published, doc_id):
-        doc = real_make(nlp_, piece, published, doc_id)
+    def make(nlp_, piece, published, doc_id, made_doc=None):
+        doc = real_make(nlp_, piece, published, doc_id, made_doc)
         made.append(weakref.ref(doc))
         return doc
 

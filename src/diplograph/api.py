@@ -24,6 +24,7 @@ from .model import archive
 from .errors import DiplographError, InputError
 from .extensions import register_extensions
 from .pipeline import load_pipeline
+from .resources.text import remember_text
 from .types import Contact, Country, Extraction, Mention, Person, TimeValue
 
 __all__ = [
@@ -252,11 +253,16 @@ def _item_fields(item: Item) -> tuple[Any, Any, Any]:
                      f"not {type(item).__name__}")
 
 
-def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
+def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any, made: Doc | None = None) -> Doc:
+    """The ``Doc`` of ``text`` with its date and id; ``made``: ``nlp.tokenizer(text)`` already made, used
+    when ``nlp.make_doc`` would give the same (no lone surrogate cleaned away, not over ``nlp.max_length``)."""
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
-    doc = nlp.make_doc(clean_text(text))
+    cleaned = clean_text(text)
+    reuse = made is not None and cleaned is text and len(text) <= nlp.max_length
+    doc = made if reuse else nlp.make_doc(cleaned)
+    remember_text(doc, cleaned)  # (the rules read the text; Doc.text would rebuild it from the tokens)
     doc._.published = parse_published(published)
     doc._.doc_id = _doc_id(doc_id)
     return doc
@@ -292,8 +298,9 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
         try:
             if not isinstance(text, str):
                 raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
+            made = None  # archive mode: the first pass's tokens of a text read whole
             if mode == "contacts":
-                windows[i], text = archive.prepare(nlp, text)
+                windows[i], text, made = archive.prepare(nlp, text)
                 if text is None:
                     results[i] = archive.empty(parse_published(published), _doc_id(doc_id))
                     continue
@@ -302,7 +309,7 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
                 if i in windows:
                     results[i] = archive.finish(results[i], windows[i])
                 continue
-            docs.append(_make_doc(nlp, text, published, doc_id))
+            docs.append(_make_doc(nlp, text, published, doc_id, made))
             owners.append(i)
         except Exception as e:
             if not catch:

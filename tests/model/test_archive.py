@@ -54,6 +54,22 @@ def test_windows_hold_the_core_its_context_and_the_lede(nlp):
     assert "Work on a second berth" not in kept and "weather" not in kept
 
 
+def test_a_text_read_whole_is_tokenised_once(nlp):
+    from diplograph.model.archive import prepare
+
+    whole = "President Tomas Ruel met Prime Minister Lena Varga in Vienna on Monday."
+    (wins, _), read, doc = prepare(nlp, whole)
+    assert wins == [(0, len(whole))] and read == whole
+    assert doc is not None and doc.text == whole  # the first pass's tokens go to the model
+    assert [t.text for t in doc] == [t.text for t in nlp.make_doc(whole)]
+    (_, _), read, doc = prepare(nlp, STORY)
+    assert read != STORY and doc is None  # a reduced text is tokenised anew
+    assert prepare(nlp, MARKETS)[1:] == (None, None)
+    full = diplograph.extract(whole, published="2025-03-18")
+    arch = next(iter(diplograph.extract_many([{"text": whole, "published": "2025-03-18"}], mode="contacts")))
+    assert [c.to_dict() for c in arch.contacts] == [c.to_dict() for c in full.contacts] and arch.contacts
+
+
 def test_reduced_text_maps_back_to_the_whole_text():
     text = "aaa\nbbb\nccc\nddd"
     reduced, blocks = reduce_text(text, [(0, 4), (8, 12)])

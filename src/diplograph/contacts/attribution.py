@@ -88,7 +88,7 @@ def source_name(head: Token, ctx: DocContext) -> str | None:
 
 def attribution_of(trigger: Token, reporter: Token | None, ctx: DocContext) -> str | None:
     """The source of the claim that states the contact at ``trigger``, or None."""
-    sent = trigger.sent
+    sent = ctx.sent(trigger)
     if reporter is not None:  # "X said"; not "is said to" (passive: no source given)
         subs = [c for c in reporter.children if c.dep_ == "nsubj"]
         if subs and subs[0].tag_ not in ("WP", "WDT"):

@@ -157,9 +157,8 @@ class ContactExtractor:
         from spacy.attrs import LEMMA, LOWER
 
         wanted = _trigger_hashes(doc.vocab)
-        keys = doc.to_array([LEMMA, LOWER])
-        for i in range(len(doc)):
-            if int(keys[i, 0]) not in wanted and int(keys[i, 1]) not in wanted:
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            if lemma not in wanted and lower not in wanted:
                 continue  # (creating a Token for every word costs more than all the rules)
             tok = doc[i]
             if tok.i in consumed:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from ..resources.text import doc_text
 from ..types import Contact, Mention, Participant, TimeValue
 from .lexicon import distinct_event_words
 from .participants import DocContext
@@ -181,7 +182,7 @@ def to_contact(group: list[RawContact], ctx: DocContext) -> Contact:
     sentences = {}
     for r in group:
         for s in [r.sentence, *r.extra_sentences]:
-            text = s.text
+            text = doc_text(s.doc)[s.start_char:s.end_char]  # (= s.text, not rebuilt from its tokens)
             lead = len(text) - len(text.lstrip())
             body = text.strip()
             sentences[s.start_char] = Mention(s.start_char + lead, s.start_char + lead + len(body), body)

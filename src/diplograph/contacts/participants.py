@@ -113,7 +113,7 @@ class DocContext:
         for k, sent in enumerate(ctx.sents):
             ctx.sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
         strings = doc.vocab.strings
-        ctx.lowers = [strings[int(h)] for h in doc.to_array([LOWER])] if len(doc) else []
+        ctx.lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
         ctx.people = {p.id: p for p in (doc._.people or [])}
         ctx.countries = {c.code: c for c in (doc._.countries or [])}
         authors = {p.id for p in ctx.people.values() if p.is_author}
@@ -125,11 +125,12 @@ class DocContext:
                 ctx.mention_starts.append((span.start, pid))
                 ctx.mention_heads[span.start] = span.root.i
         for span in doc.spans.get(SPANS_COUNTRIES, []):
+            code = span._.country_code
             for i in range(span.start, span.end):
-                ctx.country_of[i] = span._.country_code
+                ctx.country_of[i] = code
             if lexicon is not None and lexicon.is_seat(span.text):
                 for i in range(span.start, span.end):
-                    ctx.seat_of[i] = span._.country_code
+                    ctx.seat_of[i] = code
         ctx.mention_starts.sort()
         ctx.speaker = _speaker(doc, ctx)
         ctx.line_speakers = _line_speakers(doc, ctx)
@@ -221,7 +222,7 @@ class DocContext:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
         call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
         person subject of the previous sentence, else its latest person."""
-        sent = tok.sent
+        sent = self.sent(tok)
         doc = self.doc
         root = sent.root
         if self.line_speakers:  # in a transcript, "he" is never one of those speaking (they are "I" and "you")

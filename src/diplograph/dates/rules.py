@@ -19,6 +19,7 @@ import srsly
 
 from ..errors import InputError
 from ..resources.data import data_file, read_jsonl
+from .anchors import anchor_scanner
 from .expressions import BUILDERS, Expression, Match
 from .patterns import CompiledPattern, compile_patterns
 from .vocabulary import Vocabulary
@@ -43,6 +44,7 @@ class DateRules:
         self.vocabulary = Vocabulary.from_rows(self.cue_rows, source=f"{source} ({CUES_FILE})")
         compiled = compile_patterns(self.pattern_rows, self.vocabulary, source=f"{source} ({PATTERNS_FILE})")
         self.patterns, self._anchor_rx, self.contexts = compiled.patterns, compiled.anchors, compiled.contexts
+        self._anchors_in = anchor_scanner(self._anchor_rx)  # = self._anchor_rx.finditer, faster
         names = [p.name for p in self.patterns]
         dup = next((n for n in names if names.count(n) > 1), None)
         if dup:
@@ -102,7 +104,7 @@ class DateRules:
         """Per pattern, the stretches of text around its anchors (merged where they overlap)."""
         windows: dict[int, list[list[int]]] = {}
         n = len(text)
-        for a in self._anchor_rx.finditer(text):
+        for a in self._anchors_in(text):
             ws, we = max(0, a.start() - _LEFT), min(n, a.end() + _RIGHT)
             for i in self._woken.get(a.lastgroup or "", ()):
                 wl = windows.setdefault(i, [])

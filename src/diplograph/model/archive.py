@@ -41,6 +41,7 @@ from dataclasses import replace
 from spacy.attrs import IDX, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from ..resources.data import data_file, read_jsonl
 from ..types import Extraction, Mention, TimeValue
@@ -140,12 +141,13 @@ class ContactPrefilter:
         self._given = {vocab.strings.add(w) for w in given_names(finder.gaz)} - self._not_names
         self._places = {vocab.strings.add(w) for w in _PLACE_WORDS}
 
-    def windows(self, text: str) -> list[tuple[int, int]]:
-        """The character ranges of ``text`` the model must read (merged, in order); ``[]`` if none."""
+    def windows(self, text: str, doc: Doc | None = None) -> list[tuple[int, int]]:
+        """The character ranges of ``text`` the model must read (merged, in order); ``[]`` if none.
+        ``doc``: the tokens of ``text``, when already made by the pipeline's tokenizer."""
         paras = _paragraphs(text)
         if not paras:
             return []
-        doc = self.tokenizer(text)
+        doc = self.tokenizer(text) if doc is None else doc
         if not len(doc):
             return []
         starts = [s for s, _ in paras]
@@ -375,15 +377,18 @@ def check_mode(mode: str) -> None:
         raise ValueError(f"mode is one of {', '.join(map(repr, MODES))}, not {mode!r}")
 
 
-def prepare(nlp: Language, text: str) -> tuple[tuple[list[tuple[int, int]], list], str | None]:
-    """``(windows, blocks)`` and the text the pipeline reads (None: nothing to read)."""
-    wins = prefilter_for(nlp).windows(text)
+def prepare(nlp: Language, text: str) -> tuple[tuple[list[tuple[int, int]], list], str | None, Doc | None]:
+    """``(windows, blocks)``, the text the pipeline reads (None: nothing to read) and, when that is the
+    whole text, the first pass's tokens of it (``nlp.tokenizer(text)``: no need to tokenise it twice)."""
+    pf = prefilter_for(nlp)
+    doc = pf.tokenizer(text)
+    wins = pf.windows(text, doc)
     if not wins:
-        return (wins, []), None
+        return (wins, []), None, None
     if wins == [(0, len(text))]:
-        return (wins, []), text
+        return (wins, []), text, doc if pf.tokenizer is nlp.tokenizer else None
     reduced, blocks = reduce_text(text, wins)
-    return (wins, blocks), reduced
+    return (wins, blocks), reduced, None
 
 
 def finish(ex: Extraction, prepared: tuple[list[tuple[int, int]], list]) -> Extraction:

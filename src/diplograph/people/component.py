@@ -154,9 +154,10 @@ class PeopleRecognizer:
                 span = Span(doc, s, e, label="PERSON")
                 span._.person_id = pid
                 spans.append(span)
-                person.mentions.append(Mention(span.start_char, span.end_char, span.text))
-                if span.text not in person.aliases and span.text != person.name:
-                    person.aliases.append(span.text)
+                text = span.text
+                person.mentions.append(Mention(span.start_char, span.end_char, text))
+                if text not in person.aliases and text != person.name:
+                    person.aliases.append(text)
         spans.sort(key=lambda s: (s.start, s.end))
         for p in people:
             p.mentions.sort(key=lambda m: m.start)

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from ..resources.countries import CountryLexicon
 from ..resources.gazetteer import Gazetteer
-from ..resources.text import doc_text, fold
+from ..resources.text import doc_text, fold, span_text
 from .rules import PeopleRules, media_names
 
 __all__ = ["NameMention", "TitleMention", "CountryMention", "MentionFinder", "media_names", "RECENT_YEARS",
@@ -219,8 +219,8 @@ class MentionFinder:
             add(NameMention(s, e, span.text, "gazetteer", leader_ids=ids))
         # 2. titles: anchored names and bare titles
         titles: list[TitleMention] = []
-        title_hits = _longest(self.title_matcher(doc))
-        for key, s, e in title_hits:
+        title_matches = self.title_matcher(doc)
+        for key, s, e in _longest(title_matches):
             title = self._strings[key]
             info = self.titles[title]
             if any(i in taken for i in range(s, e)):
@@ -229,7 +229,7 @@ class MentionFinder:
                 continue
             self._title_mention(doc, s, e, info, names, titles, taken, add)
         # 3. NER persons
-        starts = _title_starts(self.title_matcher(doc))
+        starts = _title_starts(title_matches)
         anchors = {i for m in names if m.anchor for i in range(*m.anchor)}  # "Saudi Arabian King" of a name
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -263,9 +263,9 @@ class MentionFinder:
                 if lid in self.gaz.by_id:
                     doc_keys |= self.gaz.by_id[lid].short_keys()
         media = self.media_tokens(doc)
-        flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+        flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER]).tolist()
         out = []
-        for i in (k for k in range(len(doc)) if flags[k, 0] and (flags[k, 1] or flags[k, 2])):
+        for i in (k for k, (alpha, title, upper) in enumerate(flags) if alpha and (title or upper)):
             tok = doc[i]
             key = fold(tok.text)
             in_doc = key in doc_keys or (key in given and tok.pos_ == "PROPN" and not tok.is_sent_start
@@ -411,7 +411,7 @@ class MentionFinder:
                 break
             i2 = end - 1 if end > 0 and doc[end - 1].text in ("'s", "’s", "'", "’") else end
             for j in range(max(0, i2 - 4), i2):
-                hit = self.countries.lookup(doc[j:i2].text)
+                hit = self.countries.lookup(span_text(doc, j, i2))
                 if hit:
                     return hit[0], j
         return None, s
@@ -419,7 +419,7 @@ class MentionFinder:
     def _country_at(self, doc: Doc, k: int) -> tuple[str, int] | None:
         """A country name, demonym or metonym starting at token ``k``: (code, end)."""
         for n in range(min(4, len(doc) - k), 0, -1):
-            hit = self.countries.lookup(doc[k:k + n].text)
+            hit = self.countries.lookup(span_text(doc, k, k + n))
             if hit:
                 return hit[0], k + n
         return None
@@ -434,7 +434,7 @@ class MentionFinder:
         for a person, a :class:`TitleMention`."""
         title = info["title"]
         honorific = info["class"] == "honorific"
-        if honorific and any(self.countries.lookup(doc[s:k].text) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
+        if honorific and any(self.countries.lookup(span_text(doc, s, k)) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
             return  # "Sri Lanka", "Saint Lucia": a country, not an honorific and a name
         if honorific and _in_other_entity(doc, s, _skip_space(doc, e)):
             return  # "Sharm El Sheikh International Airport", "the General Debate": a place or an event

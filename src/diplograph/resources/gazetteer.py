@@ -64,19 +64,25 @@ def surname_keys(name: str) -> set[str]:
     >>> sorted(surname_keys("Abdel Fattah el-Sisi"))
     ['el sisi', 'sisi']
     """
+    return set(_surname_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _surname_keys(name: str) -> frozenset[str]:
+    """:func:`surname_keys`, remembered per name (the rules ask for the same names once per mention)."""
     toks = fold(name).split()
     if "of" in toks[1:]:  # "Abdullah II of Jordan", "Charles III of the United Kingdom"
         toks = toks[:toks.index("of", 1)]
     while len(toks) > 1 and toks[-1] in _REGNAL:
         toks = toks[:-1]
     if not toks:
-        return set()
+        return frozenset()
     keys = {toks[-1]}
     if len(toks) >= 2 and toks[-2] in _PARTICLES:
         keys.add(" ".join(toks[-2:]))
     if _KOREAN_STYLE.search(name):  # family name first: "Kang Yu-jung" is "Kang"
         keys.add(toks[0])
-    return keys
+    return frozenset(keys)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["doc_text", "fold", "slug"]
+__all__ = ["doc_text", "fold", "remember_text", "slug", "span_text"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -28,6 +28,13 @@ def slug(text: str) -> str:
 
 
 _LAST_TEXT: list = [None, ""]  # (weak reference to a doc, its text): Doc.text rebuilds the string each time
+_GIVEN: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # doc -> the text it was made from
+
+
+def remember_text(doc, text: str) -> None:
+    """Tell :func:`doc_text` the text ``doc`` was made from (``nlp.make_doc(text)``), so that it is not
+    rebuilt from the tokens. Kept as long as the document lives, and no longer."""
+    _GIVEN[doc] = text
 
 
 def doc_text(doc) -> str:
@@ -36,5 +43,14 @@ def doc_text(doc) -> str:
     Only a weak reference is kept: holding the document itself would keep its batch's arrays alive."""
     ref = _LAST_TEXT[0]
     if ref is None or ref() is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = weakref.ref(doc), doc.text
+        text = _GIVEN.get(doc)
+        _LAST_TEXT[0], _LAST_TEXT[1] = weakref.ref(doc), doc.text if text is None else text
     return _LAST_TEXT[1]
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from :func:`doc_text` (no ``Span`` built, no token texts joined)."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
