@@ -50,3 +50,11 @@ def test_in_addition_to_speaking_to_x_takes_the_main_clauses_subject():
                             "also spoke with Olaf Scholz.", published="2023-01-28")
     pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
     assert frozenset({"Biden", "Kishida"}) in pairs, pairs
+
+
+def test_he_is_not_the_spokeswoman():
+    ex = diplograph.extract("Foreign Ministry spokeswoman Maria Zakharova said on Monday that Sergey Lavrov would "
+                            "meet Antony Blinken in Geneva. She added that he had also called Wang Yi.",
+                            published="2022-01-10")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
+    assert frozenset({"Lavrov", "Yi"}) in pairs and not any("Zakharova" in k for k in pairs), pairs

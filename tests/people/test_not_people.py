@@ -286,3 +286,9 @@ def test_his_excellency_abbreviated_sits_inside_one_sentence_and_one_name():
                             "Austin called on Prime Minister Narendra Modi today.", published="2023-11-10")
     names = sorted(p.name for c in ex.contacts for p in c.participants)
     assert len(names) == 3 and any("Blinken" in n for n in names) and any("Austin" in n for n in names), names
+
+
+def test_a_portfolio_word_is_no_name():
+    ex = diplograph.extract("Minister Mevlut Cavusoglu met the Minister for Foreign Affairs, International Cooperation "
+                            "and Communities Suzi Carla Barbosa in Bissau.", published="2020-09-10")
+    assert not any(p.name in ("International", "Communities") for p in ex.people), [p.name for p in ex.people]

@@ -43,6 +43,12 @@ INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer",
                 "readiness", "willingness", "bid", "attempt", "effort", "chance", "opportunity", "request",
                 "agreement", "promise", "hope", "time", "need", "right", "way", "reason", "intent"}
 # Verbs whose object is the subject of their infinitive: "invited him to visit", "urged Putin to declare".
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+_FEMALE_WORDS = {"spokeswoman", "ms", "mrs", "madam", "madame", "queen", "princess", "chairwoman", "congresswoman",
+                 "first lady", "sultana", "empress", "duchess", "dame", "lady"}
+_MALE_WORDS = {"spokesman", "mr", "king", "prince", "chairman", "congressman", "sultan", "emperor", "duke", "sir",
+               "sheikh", "emir"}
 OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call", "send", "dispatch"}
 # Common nouns that head a phrase naming a person ("his Russian counterpart", "the president").
 _TITLE_HEADS = {"counterpart", "counterparts", "president", "minister", "leader", "premier", "chancellor", "king",
@@ -218,6 +224,15 @@ class DocContext:
             t = t.head
         return out
 
+    def gender(self, pid: str) -> str | None:
+        """"f" or "m" when the text's own words for the person say so ("spokeswoman", "Mrs.", "King")."""
+        person = self.people.get(pid)
+        if person is None:
+            return None
+        words = {w.strip(".,").lower() for m in person.mentions for w in m.text.split()} | {(person.role or "").lower()}
+        female, male = bool(words & _FEMALE_WORDS), bool(words & _MALE_WORDS)
+        return "f" if female and not male else "m" if male and not female else None
+
     def resolve_pronoun(self, tok: Token, exclude: set[str]) -> str | None:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
         call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
@@ -225,6 +240,9 @@ class DocContext:
         sent = self.sent(tok)
         doc = self.doc
         root = sent.root
+        want = _PRONOUN_GENDER.get(tok.lower_)
+        if want:  # "he" is not the spokeswoman the text named
+            exclude = set(exclude) | {pid for pid in self.people if self.gender(pid) not in (None, want)}
         if self.line_speakers:  # in a transcript, "he" is never one of those speaking (they are "I" and "you")
             exclude = set(exclude) | ({pid for _, pid in self.line_speakers} - {None})
         for ch in root.children:
