@@ -96,6 +96,7 @@ class DocContext:
     line_speakers: list[tuple[int, str | None]] = field(default_factory=list)  # (token, speaker) from labels
     gazetteer: object | None = None  # diplograph.gazetteer.Gazetteer, for offices named without a name
     sents: list[Span] = field(default_factory=list)
+    genders: dict[str, str | None] | None = None  # person -> "f"/"m" from the text's words, filled when first asked
     sent_index: list[int] = field(default_factory=list)  # token -> index in sents
     lowers: list[str] = field(default_factory=list)  # token -> lower-case form
     outlets: list[tuple[int, str]] | None = None  # news outlets named, found when first needed
@@ -242,7 +243,9 @@ class DocContext:
         root = sent.root
         want = _PRONOUN_GENDER.get(tok.lower_)
         if want:  # "he" is not the spokeswoman the text named
-            exclude = set(exclude) | {pid for pid in self.people if self.gender(pid) not in (None, want)}
+            if self.genders is None:
+                self.genders = {pid: self.gender(pid) for pid in self.people}
+            exclude = set(exclude) | {pid for pid, g in self.genders.items() if g not in (None, want)}
         if self.line_speakers:  # in a transcript, "he" is never one of those speaking (they are "I" and "you")
             exclude = set(exclude) | ({pid for _, pid in self.line_speakers} - {None})
         for ch in root.children:
