@@ -292,3 +292,9 @@ def test_a_portfolio_word_is_no_name():
     ex = diplograph.extract("Minister Mevlut Cavusoglu met the Minister for Foreign Affairs, International Cooperation "
                             "and Communities Suzi Carla Barbosa in Bissau.", published="2020-09-10")
     assert not any(p.name in ("International", "Communities") for p in ex.people), [p.name for p in ex.people]
+
+
+def test_a_saints_name_in_a_place_is_nobody():
+    ex = diplograph.extract("Residents at the St. Anthony city council meeting asked Mayor Jerry Faust to resign.",
+                            published="2017-05-24")
+    assert [p.name for p in ex.people] == ["Jerry Faust"], [p.name for p in ex.people]

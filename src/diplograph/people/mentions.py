@@ -287,6 +287,8 @@ class MentionFinder:
             return False
         if tok.lower_ in self.titles or tok.lower_ in self.words["particles"]:
             return False
+        if i > 0 and doc[i - 1].text in _PLACE_PREFIXES:
+            return False  # "St. Anthony", "Port Louis": a place
         key = fold(tok.text)
         if not in_doc:
             if key not in self.gaz.short_index or tok.tag_ in ("NNS", "NNPS"):
@@ -696,6 +698,7 @@ def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention])
 
 
 _PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+_PLACE_PREFIXES = {"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Fort", "Port", "Mount", "Mt.", "Lake", "Cape"}
 
 
 def _patronymic_chains(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
