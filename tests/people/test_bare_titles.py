@@ -47,3 +47,10 @@ def test_the_prime_minister_is_the_one_named_without_a_country():
     modi = next(p for p in ex.people if p.name == "Narendra Modi")
     assert any(m.text == "the Prime Minister" for m in modi.mentions), [(p.name, [m.text for m in p.mentions])
                                                                           for p in ex.people]
+
+
+def test_the_visiting_president_is_the_guest_not_the_host():
+    ex = diplograph.extract("Portuguese President Marcelo Rebelo de Sousa arrived on Thursday. President Droupadi "
+                            "Murmu will meet the visiting president on Friday evening.", published="2024-02-15")
+    pairs = [sorted(p.name.split()[-1] for p in c.participants) for c in ex.contacts]
+    assert ["Murmu", "Sousa"] in pairs, pairs

@@ -371,7 +371,7 @@ class _Document:
             if office is not None:
                 same = [c for c in same if self.main_office(c) == office]
             return _nearest(same, t.start) if same else None
-        pool = [c for c in pool if self.role_matches(c, t)]
+        pool = self.not_own_subject(t, [c for c in pool if self.role_matches(c, t)])
         if t.country:
             pool = [c for c in pool if c.country() == t.country]
         elif not t.definite:
@@ -405,6 +405,17 @@ class _Document:
         prev = doc[sent.start - 1].sent
         return [c for c in pool for m in c.names if prev.start <= m.start < prev.end
                 and _syntactic_role(doc[m.end - 1]) in _SUBJECTS][:1]
+
+    def not_own_subject(self, t: TitleMention, pool: list[Cluster]) -> list[Cluster]:
+        """"Kovind will meet the visiting president": a title that is the object of a verb is not that verb's
+        subject (when someone else holds the title)."""
+        tok = self.doc[t.end - 1]
+        if len(pool) < 2 or tok.dep_ not in ("dobj", "pobj", "dative"):
+            return pool
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        own = {x.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for x in s.subtree}
+        rest = [c for c in pool if not any(m.start in own or m.end - 1 in own for m in c.names)]
+        return rest or pool
 
     def unqualified(self, t: TitleMention, pool: list[Cluster]) -> list[Cluster]:
         """"the Prime Minister" of a text that names "Prime Minister X" bare and "Bangladesh Prime Minister

@@ -541,6 +541,8 @@ class MentionFinder:
     def _bare_title(self, doc, s, e, info, country, left, titles) -> None:
         """A title with no name after it stands for a person when determined: "the Turkish president",
         "his counterpart", "President" capitalised."""
+        if left > 1 and doc[left - 1].lower_ in _GUEST_WORDS and doc[left - 2].lower_ in self.words["determiners"]:
+            left -= 1  # "the visiting president": the guest of the story
         first = doc[left - 1] if left > 0 else None
         has_det = first is not None and first.lower_ in self.words["determiners"]
         # "Canada's prime minister" is as determined as "the Canadian prime minister"
@@ -698,6 +700,7 @@ def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention])
 
 
 _PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+_GUEST_WORDS = {"visiting", "guest"}
 _PLACE_PREFIXES = {"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Fort", "Port", "Mount", "Mt.", "Lake", "Cape"}
 
 
