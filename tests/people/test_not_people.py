@@ -298,3 +298,10 @@ def test_a_saints_name_in_a_place_is_nobody():
     ex = diplograph.extract("Residents at the St. Anthony city council meeting asked Mayor Jerry Faust to resign.",
                             published="2017-05-24")
     assert [p.name for p in ex.people] == ["Jerry Faust"], [p.name for p in ex.people]
+
+
+def test_an_acronym_in_brackets_is_no_person():
+    ex = diplograph.extract("Foreign Minister Vivian Balakrishnan arrived on Monday night to attend the 56th Asean "
+                            "Foreign Ministers' Meeting (AMM) and met Foreign Minister Retno Marsudi.",
+                            published="2023-07-11")
+    assert "AMM" not in [p.name for p in ex.people], [p.name for p in ex.people]

@@ -355,6 +355,9 @@ class MentionFinder:
             return True  # "Putin-Macron call": two people, found as surnames
         if len(span) == 1 and text.isupper() and len(text) > 3:
             return True  # transcript labels: "QUESTION", "ANSWER"
+        if len(span) == 1 and text.isupper() and span.start > 0 and doc[span.start - 1].text == "(" \
+                and span.end < len(doc) and doc[span.end].text == ")":
+            return True  # "the 56th Asean Foreign Ministers' Meeting (AMM)": an acronym, not a person
         if len(span) == 1 and self._plural_title(text):
             return True  # "Secretary Generals of the OIC"
         if any(t.text in self.words["name_stopwords"] for t in span):
