@@ -243,8 +243,9 @@ def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,
             continue
         if r.get("passive_only") and not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
             continue
-        if r.get("progressive_only") and tok.tag_ != "VBG":
-            continue
+        if r.get("progressive_only") and (tok.tag_ != "VBG" or not any(
+                c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
+            continue  # "is going to meet"; not "before going to meet them, he ..." (on his way)
         if r.get("future_only") or (r.get("negated_only") and not negated):
             continue
         if r.get("pos") and tok.pos_ != r["pos"]:

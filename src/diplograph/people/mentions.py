@@ -479,9 +479,11 @@ class MentionFinder:
             while k < n and k - j < 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
                 k += 1
             return (k if k < n and doc[k].text == "," and k > j else j), found[0]
-        k2 = k  # a portfolio: "the Minister of Commerce, X", "the Minister of Finance and Public Accounts, X"
+        k2 = k  # a portfolio: "the Minister of Commerce, X", "the Minister of Finance and Public Accounts, X",
+        #         "the leader of the opposition Labour Party, X" (a lower-case word inside a capitalised name)
         while k2 < n and k2 - k < 6 and doc[k2].ent_type_ != "PERSON" and (
-                doc[k2].text[:1].isupper() or (doc[k2].lower_ in _AND and k2 > k)):
+                doc[k2].text[:1].isupper() or (doc[k2].lower_ in _AND and k2 > k)
+                or (doc[k2].is_alpha and doc[k2].pos_ in ("NOUN", "ADJ") and k2 + 1 < n and doc[k2 + 1].text[:1].isupper())):
             k2 += 1
         if k2 > k and k2 < n and doc[k2].text == ",":
             return k2, None
