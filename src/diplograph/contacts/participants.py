@@ -234,6 +234,15 @@ class DocContext:
         female, male = bool(words & _FEMALE_WORDS), bool(words & _MALE_WORDS)
         return "f" if female and not male else "m" if male and not female else None
 
+    def _other_gender(self, tok: Token) -> set[str]:
+        """The people a gendered pronoun cannot stand for (by :meth:`gender`, read once per document)."""
+        want = _PRONOUN_GENDER.get(tok.lower_)
+        if want is None:
+            return set()
+        if self.genders is None:
+            self.genders = {pid: self.gender(pid) for pid in self.people}
+        return {pid for pid, g in self.genders.items() if g not in (None, want)}
+
     def resolve_pronoun(self, tok: Token, exclude: set[str]) -> str | None:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
         call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
@@ -241,11 +250,7 @@ class DocContext:
         sent = self.sent(tok)
         doc = self.doc
         root = sent.root
-        want = _PRONOUN_GENDER.get(tok.lower_)
-        if want:  # "he" is not the spokeswoman the text named
-            if self.genders is None:
-                self.genders = {pid: self.gender(pid) for pid in self.people}
-            exclude = set(exclude) | {pid for pid, g in self.genders.items() if g not in (None, want)}
+        exclude = set(exclude) | self._other_gender(tok)  # "he" is not the spokeswoman the text named
         if self.line_speakers:  # in a transcript, "he" is never one of those speaking (they are "I" and "you")
             exclude = set(exclude) | ({pid for _, pid in self.line_speakers} - {None})
         for ch in root.children:
