@@ -58,3 +58,17 @@ def test_he_is_not_the_spokeswoman():
                             published="2022-01-10")
     pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
     assert frozenset({"Lavrov", "Yi"}) in pairs and not any("Zakharova" in k for k in pairs), pairs
+
+
+def test_a_name_before_a_fronted_phrases_comma_does_not_take_the_next_subjects_title():
+    ex = diplograph.extract("President Donald Trump began a phone call with Vladimir Putin. Before the call with "
+                            "Putin, the US President talked with Prime Minister Shinzo Abe and Chancellor Angela "
+                            "Merkel.", published="2017-01-28")
+    pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
+    assert frozenset({"Trump", "Abe"}) in pairs and frozenset({"Abe", "Merkel"}) not in pairs, pairs
+
+
+def test_people_an_unknown_subject_talked_with_did_not_talk_with_each_other():
+    ex = diplograph.extract("Officials talked with Prime Minister Shinzo Abe and Chancellor Angela Merkel.",
+                            published="2017-01-28")
+    assert not ex.contacts, [[p.name for p in c.participants] for c in ex.contacts]

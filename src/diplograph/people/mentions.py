@@ -696,6 +696,9 @@ def _appositions(doc: Doc, names: list[NameMention], titles: list[TitleMention])
     kept = []
     for t in titles:
         prev = ends.get(t.start - 1) if t.start > 1 and doc[t.start - 1].text == "," else None
+        if prev is not None and t.end < len(doc) and doc[t.end].pos_ in ("VERB", "AUX") \
+                and doc[t.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            prev = None  # "Before the call with Putin, the US President talked with ...": the next clause's subject
         if prev is not None and not t.plural:
             prev.role = prev.role or (t.role if t.role != "counterpart" else None)
             prev.country = prev.country or t.country
