@@ -157,3 +157,10 @@ def test_the_leader_of_a_party_named_after_the_title_is_that_person():
                             published="2023-02-08")
     pairs = {frozenset(p.name.split()[-1] for p in c.participants) for c in ex.contacts}
     assert frozenset({"Zelenskyy", "Starmer"}) in pairs or frozenset({"Zelensky", "Starmer"}) in pairs, pairs
+
+
+def test_their_agreement_to_meet_is_their_planned_meeting():
+    ex = diplograph.extract("Vladimir Putin and Barack Obama confirmed their agreement to meet at the G8 summit in "
+                            "June.", published="2013-04-29")
+    assert [(sorted(p.name.split()[-1] for p in c.participants), c.status) for c in ex.contacts] == \
+        [(["Obama", "Putin"], "planned")]

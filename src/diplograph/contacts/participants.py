@@ -639,6 +639,10 @@ def subjects_of(verb: Token) -> list[Token]:
         if v.dep_ == "acl" and v.head.lemma_.lower() in INTENT_NOUNS:
             # "Putin has no plans to meet X", "Erdoğan's invitation to visit": the planner
             poss = [c for c in v.head.children if c.dep_ == "poss"]
+            if poss and poss[0].lower_ in ("their", "our") and v.head.dep_ in ("dobj", "nsubjpass") \
+                    and any(c.dep_ == "nsubj" for c in v.head.head.children):
+                v = v.head.head  # "X and Y confirmed their agreement to meet": the subjects of "confirmed"
+                continue
             if poss:
                 return poss
             v = v.head
