@@ -135,6 +135,11 @@ class TimeValue:
         return asdict(self)
 
     @classmethod
+    def of_day(cls, text: str, start: int, end: int, day: str) -> "TimeValue":
+        """A day-precise value (``day``: ISO ``YYYY-MM-DD``) read from ``text`` at ``start:end``."""
+        return cls(text=text, start=start, end=end, value=day, granularity="day", start_date=day, end_date=day)
+
+    @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "TimeValue":
         return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d["value"],
                    granularity=d["granularity"], start_date=d.get("start_date"),

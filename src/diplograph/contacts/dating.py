@@ -32,6 +32,7 @@ from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
 from .discourse import discourse_dates
+from .lexicon import date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
 from .status import STOP_PREPS, clause_chain, load_cues
@@ -123,9 +124,6 @@ _ORDINAL = re.compile(r"^(first|second|third|fourth|fifth|sixth|seventh|eighth|n
 _SPAN_OF_TIME = re.compile(r"^in (a|an|the last|the past|\w+) (days?|weeks?|months?|years?|decades?)$")
 
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
@@ -145,7 +143,7 @@ def relative_dates(raws: list[RawContact]) -> None:
         offset = None
         for ch in [*head.children, *verb.children, *mark.children]:  # "came two days after he spoke"
             if ch.dep_ == "npadvmod" and ch.lower_ in _UNITS:
-                n = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                n = next((date_vocabulary().number(c.text)
                           for c in ch.children if c.dep_ in ("det", "nummod")), None)
                 if n:
                     offset = n * _UNITS[ch.lower_] * (-1 if mark.lower_ == "after" else 1)
@@ -163,8 +161,7 @@ def relative_dates(raws: list[RawContact]) -> None:
         if not known:
             continue
         day = dt.date.fromisoformat(known[0].start_date) + dt.timedelta(days=offset)
-        r.date = TimeValue(text=phrase.text, start=phrase.start_char, end=phrase.end_char, value=day.isoformat(),
-                           granularity="day", start_date=day.isoformat(), end_date=day.isoformat())
+        r.date = TimeValue.of_day(phrase.text, phrase.start_char, phrase.end_char, day.isoformat())
 
 
 FREQUENCY = {"repeatedly", "often", "already", "ever", "never", "previously", "before", "frequently", "twice",
@@ -221,8 +218,7 @@ def perfect_today(chain: list[Token], ctx: DocContext) -> TimeValue | None:
             if any(w.lower_ in FREQUENCY for w in t.sent) or any(c.dep_ == "neg" for c in t.children):
                 return None
             verb = ctx.doc[min(a.i for a in auxes):t.i + 1]
-            return TimeValue(text=verb.text, start=verb.start_char, end=verb.end_char, value=published,
-                             granularity="day", start_date=published, end_date=published)
+            return TimeValue.of_day(verb.text, verb.start_char, verb.end_char, published)
         if t.tag_ == "VBN":
             return None
     return None
@@ -242,8 +238,7 @@ def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | N
     sent = ctx.sent(tok)
     if any(sent.start <= s.start < sent.end for s in ctx.doc.spans.get(SPANS_DATES, [])):
         return None  # the sentence dates something: not a same-day lede
-    return TimeValue(text=verbs[0].text, start=verbs[0].idx, end=verbs[0].idx + len(verbs[0].text), value=published,
-                     granularity="day", start_date=published, end_date=published)
+    return TimeValue.of_day(verbs[0].text, verbs[0].idx, verbs[0].idx + len(verbs[0].text), published)
 
 
 #: Words that set a contact in the background of the news: not the day the lead gives.
@@ -353,20 +348,13 @@ def _week_of(day: TimeValue) -> TimeValue:
                      start_date=start, end_date=end)
 
 
-def _date_words():
-    """The dates stage's vocabulary (weekday names, ``future_nominal`` words)."""
-    from ..dates.rules import DateRules
-
-    return DateRules.default().vocabulary
-
-
 def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:
     """"came ahead of their scheduled meeting on Monday": a bare weekday of a plan whose noun says it is
     ahead ("scheduled", "upcoming") is the coming one, though a misattached past verb read it as the last."""
     published = ctx.doc._.published
     if not published:
         return
-    words = _date_words()
+    words = date_vocabulary()
     ahead = words.words["future_nominal"]
     for r in raws:
         d = r.date
@@ -377,8 +365,7 @@ def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:
             continue
         day = (dt.date.fromisoformat(d.start_date) + dt.timedelta(days=7)).isoformat()
         if day >= published:
-            r.date = TimeValue(text=d.text, start=d.start, end=d.end, value=day, granularity="day",
-                               start_date=day, end_date=day)
+            r.date = TimeValue.of_day(d.text, d.start, d.end, day)
 
 
 def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..types import TimeValue
+from .lexicon import date_vocabulary
 from .rules import ContactRules, current
 
 __all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues"]
@@ -47,13 +48,6 @@ class DiscourseCues:
     event_verbs: dict[str, frozenset[str]]  # class -> verb lemmas that report such an event
     preps: frozenset[str]
     starts: frozenset[str]  # words that can begin an anaphoric day (a quick test before matching)
-
-
-def _number_words() -> dict[str, int]:
-    """Number words of the dates stage's vocabulary ("a" = "an" = "one" = 1, "two" = 2 ...)."""
-    from ..dates.rules import DateRules
-
-    return dict(DateRules.default().vocabulary.numbers)
 
 
 def load_discourse_cues() -> DiscourseCues:
@@ -79,7 +73,7 @@ def _build_discourse_cues(rules: ContactRules) -> DiscourseCues:
             verbs[r["class"]] = frozenset(r["verbs"])
         elif kind == "event_preps":
             preps.update(r["words"])
-    numbers = _number_words()
+    numbers = dict(date_vocabulary().numbers)  # ("a" = "an" = "one" = 1, "two" = 2 ...)
     phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"
     starts = frozenset({p[0][0] for p in phrases} | set(numbers))
     return DiscourseCues(tuple(phrases), units, directions, numbers, frozenset(continuation), nouns, verbs,
@@ -94,8 +88,7 @@ def _day(value: TimeValue | None) -> dt.date | None:
 
 def _shifted(anchor: TimeValue, days: int, span: Span) -> TimeValue:
     day = (_day(anchor) + dt.timedelta(days=days)).isoformat()
-    return TimeValue(text=span.text, start=span.start_char, end=span.end_char, value=day, granularity="day",
-                     start_date=day, end_date=day)
+    return TimeValue.of_day(span.text, span.start_char, span.end_char, day)
 
 
 def _reaches(tok: Token, chain_ids: set[int], steps: int = 4) -> bool:
@@ -163,9 +156,7 @@ def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: Discour
         span = doc[sent.start + k:sent.start + k + n]
         anchor = anchors.last_before(span.start)
         if anchor is None and offset == 0 and doc._.published:  # "earlier in the day" with no day before it:
-            day = doc._.published                               # the day of the report
-            anchor = TimeValue(text=span.text, start=span.start_char, end=span.end_char, value=day,
-                               granularity="day", start_date=day, end_date=day)
+            anchor = TimeValue.of_day(span.text, span.start_char, span.end_char, doc._.published)  # the report's
         if anchor is not None and any(_reaches(t, chain_ids) for t in span
                                       if t.head.i < span.start or t.head.i >= span.end):
             return _shifted(anchor, offset, span)

@@ -6,7 +6,15 @@ import re
 from .rules import ContactRules, current
 
 __all__ = ["load_triggers", "distinct_event_words", "multilateral_words", "co_presence_phrases",
-           "attendance_cues", "answer_cues"]
+           "attendance_cues", "answer_cues", "date_vocabulary"]
+
+
+def date_vocabulary():
+    """The dates stage's vocabulary (number words, weekday names, ``future_nominal`` ...): one definition of
+    those words for both stages."""
+    from ..dates.rules import DateRules
+
+    return DateRules.default().vocabulary
 
 
 def load_triggers() -> tuple[dict[tuple[str, str], dict], dict[str, str | None], dict[tuple[str, ...], str]]:

@@ -46,10 +46,12 @@ INTENT_NOUNS = {"plan", "plans", "intention", "decision", "invitation", "offer",
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
 _FEMALE_WORDS = {"spokeswoman", "ms", "mrs", "madam", "madame", "queen", "princess", "chairwoman", "congresswoman",
-                 "first lady", "sultana", "empress", "duchess", "dame", "lady"}
+                 "sultana", "empress", "duchess", "dame", "lady"}
 _MALE_WORDS = {"spokesman", "mr", "king", "prince", "chairman", "congressman", "sultan", "emperor", "duke", "sir",
                "sheikh", "emir"}
-OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage", "call", "send", "dispatch"}
+SENDING_VERBS = {"send", "dispatch"}  # "sent Blinken to Beijing to meet Xi": a purpose clause of the object
+OBJECT_CONTROL = {"invite", "ask", "urge", "tell", "persuade", "allow", "want", "press", "encourage",
+                  "call"} | SENDING_VERBS
 # Common nouns that head a phrase naming a person ("his Russian counterpart", "the president").
 _TITLE_HEADS = {"counterpart", "counterparts", "president", "minister", "leader", "premier", "chancellor", "king",
                 "queen", "emir", "prince", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
@@ -662,7 +664,7 @@ def subjects_of(verb: Token) -> list[Token]:
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head != v:
             # "invited him to visit", "sent Blinken to Beijing to meet Xi": the governor's object is the subject
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-            if v.dep_ == "xcomp" or (purpose and v.head.lemma_ in ("send", "dispatch")):
+            if v.dep_ == "xcomp" or (purpose and v.head.lemma_ in SENDING_VERBS):
                 objs = [c for c in v.head.children if c.dep_ == "dobj"]
                 if objs and v.head.lemma_ in OBJECT_CONTROL:
                     return objs

@@ -37,7 +37,7 @@ class StatusCues:
     negation: set[str]
     phrases: list[dict]
     reporting: set[str]
-    reported_as: dict[str, str] = field(default_factory=dict)  # reporting verbs that make a claim uncertain
+    reported_as: dict[str, str] = field(default_factory=dict)  # a reporting verb's status ("claimed", "denied")
     reported_negated: dict[str, str] = field(default_factory=dict)  # their status when negated ("did not confirm")
     topic: frozenset[str] = frozenset()  # "no information about the call": a negation above is not the call's
 
@@ -281,14 +281,8 @@ def _negated_verb(verb: Token) -> bool:
 
 
 def _reporter_cues(reporter: Token | None, cues: StatusCues, found: dict[str, list[Token]]) -> None:
-    """The verb that reports the contact: "denied", "suggested", "claimed"."""
-    if reporter is not None and reporter.lemma_ == "deny":
-        if _negated_verb(reporter):
-            found["possible"].append(reporter)
-        else:
-            found["denied"].append(reporter)
-    if reporter is not None and reporter.lemma_ == "suggest":
-        found["possible"].append(reporter)
+    """The verb that reports the contact, by its row of ``reporting_verbs``: "denied", "suggested",
+    "claimed"; "did not deny", "did not confirm (or deny)" by its ``negated_status``."""
     negated = reporter is not None and _negated_verb(reporter)
     if reporter is not None and reporter.lemma_ in cues.reported_as and not negated:
         found[cues.reported_as[reporter.lemma_]].append(reporter)  # "some accounts claimed the two had met"
