@@ -59,7 +59,7 @@ def _notebook_gold(tmp: Path) -> Path:
     return out
 
 
-def sets(tmp: Path, held_out: bool) -> dict[str, Path]:
+def sets(tmp: Path, held_out: bool, extra: dict[str, Path] | None = None) -> dict[str, Path]:
     dev2 = SHARED / "eval" / "news_dev2.jsonl"
     out = {"news_dev": SHARED / "eval" / "news_dev.jsonl",
            "news_dev2 a+b": _subset(dev2, lambda i: not i.startswith("dev-c"), tmp, "dev2ab.jsonl")}
@@ -68,14 +68,14 @@ def sets(tmp: Path, held_out: bool) -> dict[str, Path]:
     for i, name in ((1, "blind_news.jsonl"), (2, "blind_news_2.jsonl"), (3, "blind_news_3.jsonl")):
         out[f"blind {i}"] = ROOT / "bench" / "data" / name
     out["notebook"] = _notebook_gold(tmp)
-    return out
+    return {**out, **(extra or {})}
 
 
-def run(held_out: bool = False) -> dict[str, dict]:
+def run(held_out: bool = False, extra: dict[str, Path] | None = None) -> dict[str, dict]:
     score, score_people = _tool("score"), _tool("score_people")
     res = {}
     with tempfile.TemporaryDirectory() as d:
-        for name, path in sets(Path(d), held_out).items():
+        for name, path in sets(Path(d), held_out, extra).items():
             err = io.StringIO()
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
                 c = score.main([str(path), "--json"])
@@ -105,7 +105,9 @@ def table(res: dict[str, dict], old: dict[str, dict] | None = None) -> str:
 
 
 def main(argv: list[str]) -> None:
-    res = run(held_out="--held-out" in argv)
+    extra = {a.split("=", 1)[0]: Path(a.split("=", 1)[1]) for k, a in enumerate(argv[1:])
+             if argv[k] == "--add"}  # "--add NAME=FILE": another gold file in the same format
+    res = run(held_out="--held-out" in argv, extra=extra)
     old = None
     if "--diff" in argv:
         old = json.loads(Path(argv[argv.index("--diff") + 1]).read_text())

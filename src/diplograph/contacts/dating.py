@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
-from .discourse import discourse_dates
+from .discourse import discourse_dates, load_discourse_cues
 from .lexicon import date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
@@ -325,6 +325,75 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
         r.date = _week_of(news) if later else news
 
 
+THREAD_WINDOW = 4  # sentences back in which a subject's last dated contact is looked for
+
+
+def _subject_person(verb: Token, ctx: DocContext) -> str | None:
+    """The one person who is the subject of ``verb`` (or of the verb it is conjoined to): named, a title
+    the people stage resolved, or a pronoun."""
+    v = verb
+    while v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.head != v:
+        v = v.head
+    for c in v.children:
+        if c.dep_ != "nsubj":
+            continue
+        ids = {ctx.person_of[t.i] for t in c.subtree if t.i in ctx.person_of}
+        if len(ids) == 1 and not any(t.dep_ == "conj" for t in c.subtree):
+            return next(iter(ids))
+        if c.lower_ in ("he", "she"):
+            return ctx.resolve_pronoun(c, set())
+    return None
+
+
+def thread_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]], chain_of,
+                 date_of) -> None:
+    """"Before the summit closed yesterday, X held talks with a host of leaders. X met A, B and C": a
+    contact told in the simple past takes the date of its subject's last contact verb in the sentences just
+    before it, when that verb is dated and nothing else intervenes (the nearest one undated: no date)."""
+    verbs = load_discourse_cues().event_verbs
+    contact_verbs = frozenset().union(*verbs.values())
+    known = {r.trigger.start: r.date for r in raws if r.date is not None}
+    for r in sorted(raws, key=lambda x: x.trigger.start):
+        if r.date is not None or r.status != "occurred":
+            continue
+        chain = chain_of(r.trigger[0])
+        verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ != "VBD" or _background(r, chain, ctx):
+            continue
+        who = _subject_person(verb, ctx)
+        if who is None or who not in {p.id for p in r.parties}:
+            continue
+        value = _last_of_subject(who, verb, ctx, dates, contact_verbs, known, date_of)
+        if value is not None and not _other_time(r, value, dates, ctx):
+            r.date = value
+            known[r.trigger.start] = value
+
+
+def _only_day(sent: Span, dates: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    """The one date a sentence names, when it names one day and nothing else ("Before the closing of the
+    summit yesterday, X held talks with ...")."""
+    found = [v for s, v in dates if sent.start <= s.start < sent.end]
+    return found[0] if len(found) == 1 and found[0].granularity == "day" else None
+
+
+def _last_of_subject(who: str, verb: Token, ctx: DocContext, dates, contact_verbs, known, date_of) -> TimeValue | None:
+    """The date of the nearest contact verb before ``verb`` whose subject is ``who`` (``None`` when that one
+    is undated or is not told in the simple past)."""
+    here = ctx.sent_index[verb.i]
+    for k in range(here, max(-1, here - 1 - THREAD_WINDOW), -1):
+        for t in reversed(ctx.sents[k]):
+            if t.i >= verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in contact_verbs:
+                continue
+            if _subject_person(t, ctx) != who:
+                continue
+            if t.tag_ != "VBD":
+                return None
+            value = known.get(t.i) or next((known[c.i] for c in t.children if c.i in known), None) or date_of(t) \
+                or _only_day(ctx.sents[k], dates)
+            return value if value is not None and value.granularity == "day" else None
+    return None
+
+
 def _names_day(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
     """Does the contact's sentence name the news day itself ("will be meeting X ... on Friday eve")?"""
     sent = ctx.sent(r.trigger[0])
@@ -384,5 +453,7 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     dates = [(s, s._.time_value) for s in ctx.doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
     discourse_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
                     lambda t: date_for(t, contact_clause(t, cues, ctx)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
+    thread_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
+                 lambda t: date_for(t, [t], dates, ctx.person_of.keys(), ctx.sent(t)))
     news_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0])
     return raws

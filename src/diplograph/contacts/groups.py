@@ -22,6 +22,8 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
     # the group undergoes the contact ("X joined them", "the two leaders were welcomed by X"): the one
     # named is not one of them
     as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
+    if ctx is not None and _of_other_countries(ctx.doc[group.token], previous, ctx):
+        return named  # "spoke with the leaders of Germany and Sweden": others than the people just told of
     if ctx is not None:
         head = ctx.doc[group.token]
         numbered = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ in ("both", "two")
@@ -71,6 +73,19 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
         if named and len(others) == 1:
             return dedupe_parties(named + [Party(others[0], "person", group.token)])
     return named
+
+
+def _of_other_countries(head: Token, previous: list[RawContact], ctx: DocContext) -> bool:
+    """"the leaders of Germany, Poland and Sweden": a group named by countries that are not all those of the
+    people of the latest contact is a new set of people, not an anaphor ("the leaders of the two countries"
+    names no country)."""
+    named = {ctx.country_of[t.i] for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+             for t in c.subtree if t.i in ctx.country_of}
+    if not named:
+        return False
+    last = previous[-1] if previous else None
+    theirs = {getattr(ctx.people.get(p.id), "country", None) for p in last.parties} if last else set()
+    return not named <= theirs
 
 
 def sentences_between(ctx: DocContext, a: int, b: int) -> int:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..types import TimeValue
 from .dating import date_for, occasion_date, perfect_today
 from .groups import resolve_group
-from .lexicon import load_triggers, multilateral_words
+from .lexicon import attendance_cues, load_triggers, multilateral_words
 from .participants import (
     DocContext,
     Party,
@@ -115,6 +115,10 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> R
             and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
         # "X chaired the meeting, which brought together A and B"
         subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
+    if spec.get("event_subject"):
+        subj = _event_holders(tok, ctx)
+        if subj is None:
+            return None
     purpose = []
     if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
         for ch in tok.children:
@@ -135,6 +139,26 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> R
         len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral") \
         and tok.lemma_ not in ("host", "receive", "welcome", "bring")  # one host, guests together
     return Reading(ctype, spec, subj, others, split, purpose)
+
+
+_HOLDING_VERBS = ("meet", "hold", "host", "convene", "chair", "gather")
+
+
+def _event_holders(tok: Token, ctx: DocContext) -> list[Party] | None:
+    """"X met on Monday with African leaders. The meeting included A, B and C": ``None`` unless the verb's
+    subject is a definite event noun; else the people who held such an event in the two sentences before."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in attendance_cues()["event_nouns"] \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None
+    here = ctx.sent_index[tok.i]
+    for k in range(here - 1, max(-1, here - 3), -1):
+        for t in ctx.sents[k]:
+            if t.pos_ == "VERB" and t.lemma_.lower() in _HOLDING_VERBS:
+                held = [p for s in subjects_of(t) for p in np_parties(s, ctx) if p.kind == "person"]
+                if held:
+                    return held
+    return []
 
 
 def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:

@@ -71,6 +71,9 @@ class TriggerRow(_Row):
     caption_marks: list[str] | None = None  # only in a verbless photo caption with one of these in brackets
     multilateral: bool = False
     event_hosts: list[str] | None = None
+    # the verb's subject is a definite event noun ("The meeting included A, B and C"): its participants are
+    # the objects and whoever the sentences just before say held that event
+    event_subject: bool = False
 
 
 class TypeModifierRow(_Row):

@@ -1,0 +1,59 @@
+"""A contact takes the date of its subject's last dated contact just before it; "the meeting included A and
+B"; "the leaders of Germany and Sweden" are not the pair just told of (sentences written for the project)."""
+from __future__ import annotations
+
+import diplograph
+
+
+def contacts(text: str, published: str) -> dict[frozenset, list[tuple[str, str, str | None]]]:
+    out: dict[frozenset, list[tuple[str, str, str | None]]] = {}
+    for c in diplograph.extract(text, published=published).contacts:
+        key = frozenset(p.name.split()[-1] for p in c.participants)
+        out.setdefault(key, []).append((c.type, c.status, c.date.value if c.date else None))
+    return out
+
+
+ROUND = ("Kenyan President Uhuru Kenyatta on Monday held talks with Senegalese President Macky Sall in Nairobi. "
+         "Kenya and Senegal signed a trade pact. Before the close of the conference yesterday, President Kenyatta "
+         "also held talks with several other heads of state. Kenyatta met President Paul Kagame of Rwanda and "
+         "President John Magufuli of Tanzania.")
+
+
+def test_a_list_after_a_dated_announcement_of_its_subject_takes_that_day():
+    got = contacts(ROUND, "2016-08-29")  # a Monday
+    assert got[frozenset({"Kenyatta", "Sall"})] == [("meeting", "occurred", "2016-08-29")], got
+    assert got[frozenset({"Kenyatta", "Kagame"})] == [("meeting", "occurred", "2016-08-28")], got
+    assert got[frozenset({"Kenyatta", "Magufuli"})] == [("meeting", "occurred", "2016-08-28")], got
+
+
+def test_background_is_not_continued():
+    text = ROUND.replace("Kenyatta met President", "Kenyatta had previously met President")
+    got = contacts(text, "2016-08-29")
+    assert all(d != "2016-08-28" for _, _, d in got[frozenset({"Kenyatta", "Kagame"})]), got
+
+
+def test_another_subject_does_not_continue_the_thread():
+    text = ROUND.replace("Kenyatta met President Paul Kagame of Rwanda and", "Kagame met")
+    got = contacts(text, "2016-08-29")
+    assert all(d != "2016-08-28" for _, _, d in got[frozenset({"Kagame", "Magufuli"})]), got
+
+
+def test_the_meeting_included_names_its_participants():
+    text = ("President Barack Obama met on Monday with African leaders in Addis Ababa to discuss regional security. "
+            "The meeting included Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni.")
+    got = contacts(text, "2015-07-28")
+    assert got == {frozenset({"Obama", "Kenyatta", "Museveni"}): [("meeting", "occurred", "2015-07-27")]}, got
+
+
+def test_what_a_meeting_included_that_is_no_person_is_no_contact():
+    text = ("President Barack Obama met on Monday with African leaders in Addis Ababa. "
+            "The talks included trade and security. The delegation included Secretary of State John Kerry.")
+    assert contacts(text, "2015-07-28") == {}
+
+
+def test_the_leaders_of_other_countries_are_not_the_pair_just_named():
+    text = ("Zelensky spoke with Albanian Prime Minister Edi Rama on Saturday. "
+            "He also spoke with the leaders of Germany, Poland and Sweden.")
+    got = contacts(text, "2025-02-22")
+    assert list(got) == [frozenset({"Zelenskyy", "Rama"})], got
+    assert len(got[frozenset({"Zelenskyy", "Rama"})]) == 1, got
