@@ -57,3 +57,33 @@ def test_the_leaders_of_other_countries_are_not_the_pair_just_named():
     got = contacts(text, "2025-02-22")
     assert list(got) == [frozenset({"Zelenskyy", "Rama"})], got
     assert len(got[frozenset({"Zelenskyy", "Rama"})]) == 1, got
+
+
+def test_a_day_counted_from_a_date_in_the_same_sentence():
+    text = ("On Dec 8, Anwar Ibrahim received Thai deputy prime minister Prawit Wongsuwan and four days later, he "
+            "received Timor-Leste's president José Ramos-Horta.")
+    got = contacts(text, "2023-03-04")
+    assert got[frozenset({"Ibrahim", "Wongsuwan"})] == [("meeting", "occurred", "2022-12-08")], got
+    assert got[frozenset({"Ibrahim", "Ramos-Horta"})] == [("meeting", "occurred", "2022-12-12")], got
+
+
+def test_he_in_a_second_clause_is_the_first_clause_s_subject():
+    got = contacts("On Monday, Macron met Scholz in Berlin and later that day he spoke with Biden.", "2023-03-08")
+    assert got[frozenset({"Macron", "Biden"})] == [("talks", "occurred", "2023-03-06")], got
+    assert frozenset({"Scholz", "Biden"}) not in got, got
+
+
+def test_a_plan_continued_by_the_same_named_subject_takes_the_plan_s_date():
+    text = ("President Donald Trump will travel to Latin America next month, the White House said on Saturday. "
+            "In Peru he will meet with President Pedro Pablo Kuczynski next month. "
+            "The White House called the region vital. Officials said trade would dominate. "
+            "From Peru, Trump will later go on to Colombia and meet with President Juan Manuel Santos.")
+    got = contacts(text, "2018-03-10")
+    assert got[frozenset({"Trump", "Santos"})] == [("meeting", "planned", "2018-04")], got
+
+
+def test_a_plan_continued_after_an_undated_plan_of_the_subject_stays_undated():
+    text = ("President Donald Trump will meet with President Pedro Pablo Kuczynski in Lima, the White House said. "
+            "Trump will later meet with President Juan Manuel Santos.")
+    got = contacts(text, "2018-03-10")
+    assert got[frozenset({"Trump", "Santos"})] == [("meeting", "planned", None)], got

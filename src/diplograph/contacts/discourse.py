@@ -33,6 +33,7 @@ from .rules import ContactRules, current
 __all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues"]
 
 WINDOW = 4
+PLAN_WINDOW = 6  # a programme of plans is told at more length: quotes and background come between its items
 _DETERMINERS = {"the", "that", "this"}
 _BOUNDS = {"since", "until", "till", "by"}
 
@@ -163,6 +164,14 @@ def _day_phrase(sent: Span, chain_ids: set[int], words: list[str], cues: Discour
     return None
 
 
+def _verb_of(tok: Token) -> Token:
+    """The verb a trigger word belongs to (itself, if a verb)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        t = t.head
+    return t
+
+
 def _own_clause(tok: Token) -> list[Token]:
     """The trigger and the verbs of its own clause: "talks" in "held talks", "received" and "held" in
     "received X and later held a meeting"; not the verbs of a clause the trigger is only mentioned in
@@ -254,27 +263,38 @@ def _continued(r, chain: list[Token], ctx, date_of: Callable[[Token], TimeValue 
 
 
 def _subject_of(verb: Token, ctx) -> str | None:
-    """The person a pronoun or a bare definite title subject ("he", "the Prime Minister") stands for."""
+    """The one person who is the subject of ``verb``: named, a pronoun or a bare definite title standing for
+    one ("Park", "he", "the Prime Minister"); a conjoined verb's is that of the verb it is joined to."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
     for c in verb.children:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if c.lower_ in _PRONOUNS or any(d.dep_ == "det" and d.lower_ == "the" for d in c.children):
-            return ctx.person_of.get(c.i) or (ctx.resolve_pronoun(c, set()) if c.lower_ in _PRONOUNS else None)
+        if c.lower_ in _PRONOUNS:
+            return ctx.person_of.get(c.i) or ctx.resolve_pronoun(c, set())
+        ids = {ctx.person_of[t.i] for t in c.subtree if t.i in ctx.person_of}
+        if len(ids) == 1 and not any(t.dep_ == "conj" for t in c.subtree):
+            return next(iter(ids))
     return None
 
 
 def _continued_plan(r, chain: list[Token], ctx, raws: list) -> TimeValue | None:
-    """"On Saturday, Modi will meet Sunak. He will also hold talks with Meloni": a plan told by a pronoun or
-    a bare title that continues the subject of the plan just before takes that plan's day."""
+    """"On Saturday, Modi will meet Sunak. He will also hold talks with Meloni": a plan whose subject continues
+    that of a dated plan in the sentences just before (the nearest) takes that plan's date."""
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     who = _subject_of(verb, ctx) if verb is not None else None
     k = ctx.sent_index[r.trigger.start]
     if who is None or k == 0 or who not in {p.id for p in r.parties}:
         return None
-    prev = ctx.sents[k - 1]
-    days = {x.date.value: x.date for x in raws if prev.start <= x.trigger.start < prev.end
-            and x.status in ("planned", "possible") and _day(x.date) is not None and who in {p.id for p in x.parties}}
-    return next(iter(days.values())) if len(days) == 1 else None
+    for back in range(k - 1, max(-1, k - 1 - PLAN_WINDOW), -1):
+        prev = ctx.sents[back]
+        plans = [x for x in raws if prev.start <= x.trigger.start < prev.end and x.status in ("planned", "possible")
+                 and who in {p.id for p in x.parties}]
+        days = {x.date.value: x.date for x in plans if x.date is not None}
+        if plans:
+            return next(iter(days.values())) if len(days) == 1 and len(plans) == sum(
+                1 for x in plans if x.date is not None) else None
+    return None
 
 
 def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
@@ -298,7 +318,11 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
         tok = r.trigger[0]
         sent = ctx.sent(tok)
         if r.date is not None:
-            if r.date.granularity in ("week", "month") and r.date.start_date:  # "earlier this week ..., where
+            if r.date.granularity == "day":  # "On Dec 8 he received A and four days later, he received B"
+                value = _day_phrase(sent, {tok.i, _verb_of(tok).i}, ctx.words(sent), cues, anchors)
+                if value is not None:
+                    r.date = value
+            elif r.date.granularity in ("week", "month") and r.date.start_date:  # "earlier this week ..., where
                 chain = chain_of(tok)                                           # he met X later the same day"
                 value = _day_phrase(sent, {t.i for t in chain}, ctx.words(sent), cues, anchors)
                 if value is not None and r.date.start_date <= value.start_date <= r.date.end_date:

@@ -274,6 +274,11 @@ class DocContext:
             clause = _clause_verb(tok)
             local = [pid for start, pid in same if clause is not None
                      and getattr(_clause_verb(doc[self.mention_heads.get(start, start)]), "i", None) == clause.i]
+            if local and tok.dep_ == "nsubj":  # "Anwar received A and later he received B": the subject
+                subjects = [pid for start, pid in same if pid in local
+                            and _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subjects[-1]
             if local:
                 return local[-1]
             if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
