@@ -751,6 +751,9 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     if preps & {"with", "to"}:  # "spoke by phone with Putin", "traveled by train to Kyiv": on the means
         content += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on", "aboard")
                     for g in c.children if g.dep_ == "pobj" and g.i not in ctx.person_of]
+        # "exchanged views on trade with X": the parser may hang "with" on the topic
+        content += [g for c in content if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
+                    for g in p.children if g.dep_ == "pobj" and g.i not in ctx.person_of]
     for pobj in _prep_objects(verb, preps) + _gapped_objects(verb, preps) + \
             [g for c in content for g in _prep_objects(c, preps & {"with", "to"})]:
         # "discussed the plan by phone with X", "presented a peace plan to Putin"
@@ -854,6 +857,11 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_ in PURPOSE_MOTION_VERBS:
         # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
         for s_tok in subjects_of(base.head.head):
+            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
+    elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_.lower() in INTENT_NOUNS \
+            and base.head.head.dep_ in ("dobj", "nsubjpass") and len({p.id for p in own if p.kind == "person"}) < 2:
+        # "X refused requests for a meeting with Y", "X accepted an invitation for talks with Y": X's
+        for s_tok in subjects_of(base.head.head.head):
             subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
             and len({p.id for p in own if p.kind == "person"}) < 2:

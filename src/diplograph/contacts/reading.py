@@ -75,7 +75,7 @@ def _read_caption(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
 
 def _verb_excluded(tok: Token, spec: dict, ctx: DocContext) -> bool:
     """Does the verb miss what its rule asks for ("called for", "called him a liar")?"""
-    if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ == spec["needs_object_word"]
+    if spec.get("needs_object_word") and not any(c.dep_ == "dobj" and c.lower_ in spec["needs_object_word"]
                                                  for c in tok.children):
         return True
     if spec.get("particle") and not any(c.lower_ == spec["particle"] for c in tok.children):

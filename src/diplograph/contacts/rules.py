@@ -59,7 +59,7 @@ class TriggerRow(_Row):
     needs_pair_or_with: bool = False
     needs_participants: bool = False
     needs_modifier: list[str] | None = None
-    needs_object_word: str | None = None
+    needs_object_word: list[str] | None = None  # one of these words is the verb's object ("exchanged views")
     particle: str | None = None
     not_with: list[str] | None = None
     no_oprd: bool = False

@@ -1,0 +1,41 @@
+"""Requests, willingness and pursuit of a meeting; views exchanged on a topic (sentences written for the
+project)."""
+from __future__ import annotations
+
+import diplograph
+
+
+def contacts(text: str, published: str = "2019-10-30") -> dict[frozenset, list[tuple[str, str]]]:
+    out: dict[frozenset, list[tuple[str, str]]] = {}
+    for c in diplograph.extract(text, published=published).contacts:
+        out.setdefault(frozenset(p.name.split()[-1] for p in c.participants), []).append((c.type, c.status))
+    return out
+
+
+def test_refusing_requests_for_a_meeting_denies_it_between_the_refuser_and_the_other():
+    got = contacts("President Hassan Rouhani refused requests from Washington for a meeting with US President "
+                   "Donald Trump, his spokesman said.")
+    assert got == {frozenset({"Rouhani", "Trump"}): [("meeting", "denied")]}, got
+
+
+def test_accepting_an_invitation_for_talks_is_a_plan_of_the_one_who_accepts():
+    got = contacts("Kenyan President Uhuru Kenyatta accepted an invitation for talks with Ugandan President Yoweri "
+                   "Museveni.")
+    assert got == {frozenset({"Kenyatta", "Museveni"}): [("talks", "planned")]}, got
+
+
+def test_willingness_and_pursuit_make_a_meeting_possible():
+    got = contacts("Chinese President Xi Jinping showed willingness to hold a meeting with Japanese Prime Minister "
+                   "Shinzo Abe. Australian Prime Minister Scott Morrison is pursuing a meeting with Indian Prime "
+                   "Minister Narendra Modi.")
+    assert got[frozenset({"Jinping", "Abe"})] == [("meeting", "possible")], got
+    assert got[frozenset({"Morrison", "Modi"})] == [("meeting", "possible")], got
+
+
+def test_views_exchanged_on_a_topic_with_a_person_are_talks():
+    got = contacts("Morrison exchanged thoughts on the pandemic with German Chancellor Angela Merkel on Tuesday.")
+    assert got == {frozenset({"Morrison", "Merkel"}): [("talks", "occurred")]}, got
+
+
+def test_thoughts_exchanged_among_officials_without_a_person_are_no_contact():
+    assert contacts("Officials exchanged thoughts on the pandemic with health experts.") == {}
