@@ -16,6 +16,7 @@ from diplograph.dates import find_dateline
     ("11:05, 4 June 2025\nLeaders end their call\nThe call ...", "2025-06-04"),
     ("Wednesday, 4 June 2025\n[Provisional translation]\nThe prime minister ...", "2025-06-04"),
     ("Published: 4 June 2025\nThe prime minister ...", "2025-06-04"),
+    ("Readout of the meeting\n6/14/2025 11:52 PM EDT\nThe secretary ...", "2025-06-14"),
 ])
 def test_datelines(blank, text, value):
     assert find_dateline(blank(text), "2025-06-20").value == value
@@ -45,7 +46,9 @@ def test_component_sets_the_dateline_and_reads_it_without_a_publication_date():
     doc = _run(text, None)
     assert doc._.dateline.value == "2019-02-11"
     assert [(t.text, t.value) for t in doc._.dates] == [("February 11, 2019", "2019-02-11"), ("today", "2019-02-11")]
-    doc = _run(text, "2019-02-12")  # a publication date given wins for the other expressions
+    doc = _run(text, "2019-02-12")  # posted the next day: the text is told from its dateline
     assert doc._.dateline.value == "2019-02-11"
-    assert [t.value for t in doc._.dates] == ["2019-02-11", "2019-02-12"]
+    assert [t.value for t in doc._.dates] == ["2019-02-11", "2019-02-11"]
+    doc = _run(text, "2019-03-01")  # weeks later: the publication date given wins for the other expressions
+    assert [t.value for t in doc._.dates] == ["2019-02-11", "2019-03-01"]
     assert _run("The prime minister met the president today.", None)._.dateline is None

@@ -305,3 +305,40 @@ def test_an_acronym_in_brackets_is_no_person():
                             "Foreign Ministers' Meeting (AMM) and met Foreign Minister Retno Marsudi.",
                             published="2023-07-11")
     assert "AMM" not in [p.name for p in ex.people], [p.name for p in ex.people]
+
+
+# ---------------------------------------------------------------- from the fresh real set (written sentences)
+
+
+def test_a_sheikh_inside_a_person_entity_after_a_given_name_stays_in_the_name(blank, finder):
+    doc = _doc(blank, "Kenyatta met Hassan Sheikh Abdi ( Somalia ) .", [(0, 1, "PERSON"), (2, 5, "PERSON")])
+    assert "Hassan Sheikh Abdi" in [n for n, _ in _names(finder, doc)]
+    assert "Sheikh Abdi" not in [n for n, _ in _names(finder, doc)]
+
+
+def test_a_person_entity_is_cut_at_a_possessive(blank, finder):
+    doc = _doc(blank, "Ngelale , Tinubu ’s spokesperson , said so .", [(2, 5, "PERSON")])
+    assert [n for n, _ in _names(finder, doc)] == ["Tinubu"]
+
+
+def test_pm_after_a_clock_time_is_no_prime_minister(blank, finder):
+    doc = _doc(blank, "Posted 10/26/2023 11:52 PM EDT by the office .")
+    assert _names(finder, doc) == []
+
+
+def test_a_title_before_a_body_s_name_names_no_one(blank, finder):
+    doc = _doc(blank, "He met the Director of the Chinese Communist Party , Wang Lei .",
+               [(6, 9, "ORG"), (10, 12, "PERSON")])
+    assert [n for n, _ in _names(finder, doc)] == ["Wang Lei"]
+
+
+@pytest.mark.parametrize("text", ["Opening Remarks", "ASEAN Chairmanship"])
+def test_heading_and_office_words_are_no_names(blank, finder, text):
+    assert _names(finder, _doc(blank, text + " .", [(0, 2, "PERSON")])) == []
+
+
+def test_a_leader_is_found_by_the_name_without_its_first_given_name():
+    g = Gazetteer([{"id": "person:zarif", "name": "Mohammad Javad Zarif", "country": "IRN", "terms": []},
+                   {"id": "person:mbs", "name": "Mohammed bin Salman", "country": "SAU", "terms": []}])
+    assert [p.id for p in g.by_name("Javad Zarif")] == ["person:zarif"]
+    assert g.by_name("bin Salman") == []  # (a particle does not start a name)

@@ -7,6 +7,7 @@ written by ``nlp.to_disk`` and read back by ``spacy.load``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from ..resources.data import data_file
 from .find import dates_in, find_dateline, find_dates, normalize, tense_at
 from .resolve import FUTURE, PAST
 from .rules import CUES_FILE, PATTERNS_FILE, DateRules
+from ..types import TimeValue
 
 __all__ = ["FUTURE", "PAST", "DateRecognizer", "dates_in", "find_dateline", "find_dates", "make_dates", "normalize",
            "tense_at"]
@@ -71,8 +73,9 @@ class DateRecognizer:
         reference = doc._.published
         dates = find_dates(doc, reference, use_parser=self.use_parser, rules=self.rules)
         dateline = find_dateline(doc, rules=self.rules, dates=dates)
-        if reference is None and dateline is not None and dateline.start_date:
-            # no publication date given: the date the text carries at its head is one
+        if dateline is not None and dateline.start_date and (reference is None or _posted_later(dateline, reference)):
+            # no publication date given, or a release posted a day or more after the date at its head: "today"
+            # and "on Monday" in the text count from that date
             dates = find_dates(doc, dateline.start_date, use_parser=self.use_parser, rules=self.rules)
             dateline = find_dateline(doc, rules=self.rules, dates=dates)
         doc._.dates = dates
@@ -116,3 +119,16 @@ def make_dates(nlp: Language, name: str, use_parser: bool, cues: str | None,
     packaged ones). A saved pipeline carries its own copies (``nlp.to_disk``)."""
     return DateRecognizer(nlp, name, use_parser=use_parser, cues=cues, patterns=patterns)
 
+
+#: How many days after the date at its head a text may be published and still be told from that date.
+POSTED_LATER_DAYS = 3
+
+
+def _posted_later(dateline: TimeValue, published: str) -> bool:
+    """Was the text published one to :data:`POSTED_LATER_DAYS` days after its dateline (a readout reposted,
+    a page crawled the next day)?"""
+    try:
+        days = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(dateline.start_date)).days
+    except ValueError:
+        return False
+    return 1 <= days <= POSTED_LATER_DAYS

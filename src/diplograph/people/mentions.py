@@ -439,8 +439,12 @@ class MentionFinder:
         for a person, a :class:`TitleMention`."""
         title = info["title"]
         honorific = info["class"] == "honorific"
+        if s > 0 and doc[s].text.lower() == "pm" and (doc[s - 1].like_num or ":" in doc[s - 1].text):
+            return  # "11:52 PM EDT": a time of day
         if honorific and any(self.countries.lookup(span_text(doc, s, k)) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
             return  # "Sri Lanka", "Saint Lucia": a country, not an honorific and a name
+        if honorific and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" and s > 0 and _is_cap(doc[s - 1]):
+            return  # inside a person's name: "Hassan Sheikh Mohamoud" (the name's run reads it whole)
         if honorific and _in_other_entity(doc, s, _skip_space(doc, e)):
             return  # "Sharm El Sheikh International Airport", "the General Debate": a place or an event
         country, left = (None, s) if honorific else self._country_left(doc, s)
@@ -516,6 +520,9 @@ class MentionFinder:
             return True
         if not _latin(span.text) or (e - s == 1 and span.text.isupper() and len(span.text) <= 2):
             return False
+        if e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].ent_type_ in _OTHER_ENTITIES \
+                and doc[e].ent_type_ == doc[s].ent_type_:
+            return False  # "Director of the Chinese Communist Party": a body's name goes on past it
         if e - s == 1 and self._plural_title(span.text):
             return False  # "Secretary Generals of the OIC": the title's plural, nobody's name
         if not _title_case_line(doc, s):
@@ -627,7 +634,9 @@ class MentionFinder:
                 s += 1
             else:
                 break
-        while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)):
+        e = next((k for k in range(s + 1, e) if doc[k].text in _POSSESSIVES), e)  # "Tinubu’s spokesperson"
+        while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or not any(c.isalnum() for c in doc[e - 1].text)
+                         or (e - 1 > s and doc[e - 1].is_lower and doc[e - 1].lower_ not in self.words["particles"])):
             e -= 1
         return s, e
 

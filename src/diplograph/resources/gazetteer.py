@@ -132,12 +132,16 @@ class Leader:
         return {fold(n) for n in [self.name, *self.aliases, *self.derived_names()] if fold(n)}
 
     def derived_names(self) -> list[str]:
-        """"Santiago Peña" for "Santiago Peña Palacios" where people carry two surnames."""
+        """"Santiago Peña" for "Santiago Peña Palacios" where people carry two surnames; a name of three words
+        or more without its first ("Javad Zarif", "Omar Guelleh")."""
         toks = self.name.split()
+        out = []
         if self.country in _two_surname_countries() and len(toks) >= 3 and not any(
                 t.lower() in _PARTICLES for t in toks[-2:]):
-            return [" ".join(toks[:-1])]
-        return []
+            out.append(" ".join(toks[:-1]))
+        if len(toks) >= 3 and toks[1].lower() not in _PARTICLES and toks[1][:1].isupper():
+            out.append(" ".join(toks[1:]))  # "Javad Zarif" for Mohammad Javad Zarif: the first given name dropped
+        return out
 
     def short_keys(self) -> set[str]:
         toks = fold(self.name).split()
