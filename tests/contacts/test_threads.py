@@ -87,3 +87,31 @@ def test_a_plan_continued_after_an_undated_plan_of_the_subject_stays_undated():
             "Trump will later meet with President Juan Manuel Santos.")
     got = contacts(text, "2018-03-10")
     assert got[frozenset({"Trump", "Santos"})] == [("meeting", "planned", None)], got
+
+
+UNDATED = ("Ramaphosa has been in bilateral meetings for most of the day. Earlier, he met with the Chinese Premier "
+           "Li Qiang. Ramaphosa also spent time with Australian Prime Minister Anthony Albanese. French President "
+           "Emmanuel Macron was greeted at the airport by Indian Prime Minister Narendra Modi.")
+
+
+def test_an_article_that_names_no_time_tells_the_news_of_its_day():
+    got = contacts(UNDATED, "2025-11-21")
+    for pair in ({"Ramaphosa", "Qiang"}, {"Ramaphosa", "Albanese"}, {"Macron", "Modi"}):
+        assert got[frozenset(pair)] == [("meeting", "occurred", "2025-11-21")], got
+
+
+def test_an_article_that_names_a_time_is_not_dated_wholesale():
+    text = UNDATED.replace("Earlier, he met with", "In 2019 he met with")
+    got = contacts(text, "2025-11-21")
+    assert got[frozenset({"Ramaphosa", "Albanese"})] == [("meeting", "occurred", None)], got
+
+
+def test_background_in_an_undated_article_stays_undated():
+    got = contacts(UNDATED.replace("Ramaphosa also spent", "Ramaphosa had previously spent"), "2025-11-21")
+    assert got[frozenset({"Ramaphosa", "Albanese"})] == [("meeting", "occurred", None)], got
+
+
+def test_sitting_down_with_a_leader_is_a_meeting():
+    got = contacts("Ramaphosa sat down with President Lula of Brazil on Friday. Officials joined them later.",
+                   "2025-11-22")
+    assert got[frozenset({"Ramaphosa", "Silva"})] == [("meeting", "occurred", "2025-11-21")], got

@@ -17,7 +17,8 @@ A contact takes, in this order, the first of these that the text gives safely:
    "he made separate phone calls with ...": :func:`news_dates`), unless its clause marks it as
    background (a past perfect, "previously", "last", frequency words) or its sentence names another time.
    Only what happened (news of that day or before it) and what is planned (news of that day or after it):
-   a rumour or a denial is seldom of one day.
+   a rumour or a denial is seldom of one day. An article that names no time at all tells the news of its
+   publication day (:func:`undated_news`).
 
 Otherwise the date is ``None``: the text gives none.
 """
@@ -394,6 +395,26 @@ def _last_of_subject(who: str, verb: Token, ctx: DocContext, dates, contact_verb
     return None
 
 
+def undated_news(raws: list[RawContact], ctx: DocContext, chain_of) -> None:
+    """An article that names no time at all tells the news of its publication day: what happened, told in
+    the simple past and not as background, is dated to that day ("Ramaphosa has been in bilateral meetings
+    all day. Earlier, he met Li Qiang")."""
+    published = ctx.doc._.published
+    if not published or len(ctx.sents) < 3:
+        return
+    for r in raws:
+        if r.date is not None or r.status != "occurred":
+            continue
+        chain = chain_of(r.trigger[0])
+        verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+        passive = verb is not None and verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)  # "was greeted by"
+        if verb is None or not (verb.tag_ == "VBD" or passive) or any(c.dep_ in ("aux", "neg") for c in verb.children) \
+                or _background(r, chain, ctx):
+            continue
+        r.date = TimeValue.of_day(verb.text, verb.idx, verb.idx + len(verb.text), published)
+
+
 def _names_day(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
     """Does the contact's sentence name the news day itself ("will be meeting X ... on Friday eve")?"""
     sent = ctx.sent(r.trigger[0])
@@ -456,4 +477,6 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     thread_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
                  lambda t: date_for(t, [t], dates, ctx.person_of.keys(), ctx.sent(t)))
     news_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0])
+    if not dates:
+        undated_news(raws, ctx, lambda t: contact_clause(t, cues, ctx)[0])
     return raws
