@@ -115,3 +115,22 @@ def test_sitting_down_with_a_leader_is_a_meeting():
     got = contacts("Ramaphosa sat down with President Lula of Brazil on Friday. Officials joined them later.",
                    "2025-11-22")
     assert got[frozenset({"Ramaphosa", "Silva"})] == [("meeting", "occurred", "2025-11-21")], got
+
+
+def test_the_thread_passes_over_an_undated_contact_of_the_subject():
+    text = ("Leaders gathered in Nairobi. The conference drew ten thousand delegates. Kenya was proud to host it. "
+            "Before the close of the conference yesterday, President Kenyatta held talks with several heads of state. "
+            "Kenyatta also held a meeting with delegates. Kenyatta met President Paul Kagame of Rwanda.")
+    got = contacts(text, "2016-08-29")
+    assert got[frozenset({"Kenyatta", "Kagame"})] == [("meeting", "occurred", "2016-08-28")], got
+
+
+def test_the_thread_stops_at_a_plan_of_the_subject():
+    text = ("Leaders gathered in Nairobi. The conference drew ten thousand delegates. Kenya was proud to host it. "
+            "Before the close of the conference yesterday, President Kenyatta held talks with several heads of state. "
+            "Kenyatta will hold more meetings next week. Kenyatta met President Paul Kagame of Rwanda.")
+    got = contacts(text.replace("yesterday", "on August 10"), "2016-08-29")  # (not the news of the day)
+    assert got[frozenset({"Kenyatta", "Kagame"})] == [("meeting", "occurred", None)], got
+    got = contacts(text.replace("yesterday", "on August 10").replace(" will hold more meetings next week",
+                                                                      " also held a meeting with delegates"), "2016-08-29")
+    assert got[frozenset({"Kenyatta", "Kagame"})] == [("meeting", "occurred", "2016-08-10")], got

@@ -350,7 +350,7 @@ def thread_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span
                  date_of) -> None:
     """"Before the summit closed yesterday, X held talks with a host of leaders. X met A, B and C": a
     contact told in the simple past takes the date of its subject's last contact verb in the sentences just
-    before it, when that verb is dated and nothing else intervenes (the nearest one undated: no date)."""
+    before it."""
     verbs = load_discourse_cues().event_verbs
     contact_verbs = frozenset().union(*verbs.values())
     known = {r.trigger.start: r.date for r in raws if r.date is not None}
@@ -378,8 +378,9 @@ def _only_day(sent: Span, dates: list[tuple[Span, TimeValue]]) -> TimeValue | No
 
 
 def _last_of_subject(who: str, verb: Token, ctx: DocContext, dates, contact_verbs, known, date_of) -> TimeValue | None:
-    """The date of the nearest contact verb before ``verb`` whose subject is ``who`` (``None`` when that one
-    is undated or is not told in the simple past)."""
+    """The date of the nearest dated contact verb before ``verb`` whose subject is ``who``, told in the simple
+    past (undated ones and a headline's present are passed over; ``None`` at a plan or at a date that is not
+    a day)."""
     here = ctx.sent_index[verb.i]
     for k in range(here, max(-1, here - 1 - THREAD_WINDOW), -1):
         for t in reversed(ctx.sents[k]):
@@ -387,11 +388,14 @@ def _last_of_subject(who: str, verb: Token, ctx: DocContext, dates, contact_verb
                 continue
             if _subject_person(t, ctx) != who:
                 continue
-            if t.tag_ != "VBD":
-                return None
+            if t.tag_ in ("VBZ", "VBP"):
+                continue  # a headline's or a post's present ("PM holds talks with X")
+            if t.tag_ != "VBD" or any(c.dep_ == "aux" for c in t.children):
+                return None  # a plan or a report of another kind: the thread is broken
             value = known.get(t.i) or next((known[c.i] for c in t.children if c.i in known), None) or date_of(t) \
                 or _only_day(ctx.sents[k], dates)
-            return value if value is not None and value.granularity == "day" else None
+            if value is not None:
+                return value if value.granularity == "day" else None
     return None
 
 
