@@ -370,6 +370,9 @@ def _lede(doc: Doc, ctx: DocContext) -> int | None:
     return None
 
 
+_LABEL_LINKS = {"for", "of", "the", "and", "on"}  # lower-case words inside a speaker's title
+
+
 def _line_speakers(doc: Doc, ctx: DocContext) -> list[tuple[int, str | None]]:
     """Transcript labels: a line that opens with a name or title and a colon ("MR MILLER:",
     "PRIME MINISTER ISHIBA:", "QUESTION:") sets the speaker of what follows, until the next label."""
@@ -378,11 +381,12 @@ def _line_speakers(doc: Doc, ctx: DocContext) -> list[tuple[int, str | None]]:
         first = sent[0]
         if first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ and not doc[first.i - 1].is_space:
             continue
-        colon = next((t for t in sent[:8] if t.text == ":"), None)
+        colon = next((t for t in sent[:12] if t.text == ":"), None)
         if colon is None or colon.i == first.i:
             continue
-        label = doc[first.i:colon.i]
-        if not all(t.is_upper or t.is_title or t.is_punct for t in label if t.is_alpha or t.is_punct):
+        label = doc[first.i:colon.i]  # ("Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs:")
+        if not all(t.is_upper or t.is_title or t.is_punct or t.lower_ in _LABEL_LINKS
+                   for t in label if t.is_alpha or t.is_punct):
             continue
         pid = next((ctx.person_of[i] for i in range(label.start, label.end) if i in ctx.person_of), None)
         out.append((colon.i, pid))
@@ -393,7 +397,7 @@ def _speaker(doc: Doc, ctx: DocContext) -> str | None:
     """The author of a first-person statement: "[Opening Statement by Prime Minister Ishiba]"."""
     head = doc[: min(len(doc), 40)]
     lowered = [t.lower_ for t in head]
-    for cue in ("statement", "remarks", "speech", "address", "message", "interview", "op-ed", "letter"):
+    for cue in ("statement", "remarks", "speech", "address", "message", "interview", "op-ed", "letter", "conference"):
         if cue in lowered:
             i = lowered.index(cue)
             for j in range(i + 1, min(len(head), i + 12)):

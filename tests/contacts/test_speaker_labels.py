@@ -1,0 +1,32 @@
+"""Who "I" is in a press conference: the speaker label with a title after the name, and the conference
+"by" someone (sentences written for the project)."""
+from __future__ import annotations
+
+import diplograph
+
+CONFERENCE = ("Press Conference by Foreign Minister KONO Taro\n\n"
+              "Tuesday, March 5, 2019, 10:02 a.m.\n\n"
+              "Mr. KONO Taro, Minister for Foreign Affairs: I just held a telephone talk with Secretary of State "
+              "Pompeo of the United States. We agreed to keep in close touch.\n\n"
+              "Reporter: How long did the call last?\n\n"
+              "Minister Kono: About half an hour.")
+
+
+def _pairs(text: str, published: str):
+    return [({p.name.split()[-1] for p in c.participants}, c.type, c.status, c.date.value if c.date else None)
+            for c in diplograph.extract(text, published=published).contacts]
+
+
+def test_i_is_the_speaker_of_a_label_that_gives_name_and_title():
+    assert _pairs(CONFERENCE, "2019-03-05") == [({"Kono", "Pompeo"}, "phone_call", "occurred", "2019-03-05")]
+
+
+def test_a_conference_by_someone_makes_them_the_speaker_without_labels():
+    text = CONFERENCE.replace("Mr. KONO Taro, Minister for Foreign Affairs: ", "")
+    assert _pairs(text, "2019-03-05") == [({"Kono", "Pompeo"}, "phone_call", "occurred", "2019-03-05")]
+
+
+def test_a_reporter_asking_about_a_call_is_not_its_party():
+    text = CONFERENCE.replace("I just held a telephone talk with Secretary of State Pompeo of the United States. ",
+                              "Thank you. ")
+    assert _pairs(text, "2019-03-05") == []
