@@ -30,3 +30,10 @@ def test_a_reporter_asking_about_a_call_is_not_its_party():
     text = CONFERENCE.replace("I just held a telephone talk with Secretary of State Pompeo of the United States. ",
                               "Thank you. ")
     assert _pairs(text, "2019-03-05") == []
+
+
+def test_a_call_just_held_is_of_the_day_the_text_carries():
+    text = ("Press Conference by Foreign Minister KONO Taro\n\nTuesday, March 5, 2019, 10:02 a.m.\n\n"
+            "Opening words first. Thank you all for coming. "
+            "I just held a telephone talk with Secretary of State Pompeo of the United States.")
+    assert _pairs(text, "2019-03-06") == [({"Kono", "Pompeo"}, "phone_call", "occurred", "2019-03-05")]

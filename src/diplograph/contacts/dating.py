@@ -202,14 +202,19 @@ def occasion_date(chain: list[Token], dates: list[tuple[Span, TimeValue]], ctx: 
 
 
 def perfect_today(chain: list[Token], ctx: DocContext) -> TimeValue | None:
-    """A contact reported in the present perfect without a date ("has held talks with", "have concluded")
-    is news of the day: the publication date. Not with frequency words ("has repeatedly met")."""
+    """A contact reported in the present perfect without a date ("has held talks with", "have concluded"),
+    or "just" done ("I just held a call with X"), is news of the day: the publication date (the dateline's,
+    for "just"). Not with frequency words ("has repeatedly met")."""
     published = ctx.doc._.published
     if not published:
         return None
     for k, t in enumerate(chain[:2]):
         if k == 1 and chain[0].dep_ not in ("dobj", "nsubj", "nsubjpass"):
             return None  # only the contact's own verb: "has held talks", "the talks have concluded"
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ == "just"
+                                                               for c in t.children):
+            day = getattr(ctx.doc._.dateline, "start_date", None) or published  # "I just held a call with X"
+            return TimeValue.of_day(t.text, t.idx, t.idx + len(t.text), day)
         if t.pos_ not in ("VERB", "AUX") or t.tag_ != "VBN":
             continue
         if any(c.dep_ == "det" and c.lower_ == "no" for s_tok in t.children for c in s_tok.children):
