@@ -97,7 +97,8 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
             # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
             # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
             agenda = t.head.lemma_.lower() in AGENDA_NOUNS  # "Lula's schedule published for Sunday (21)"
-            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda):
+            if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda) \
+                    and t.i not in people:  # (a name the tagger took for a verb: "PM Modi on Sunday held")
                 break
             if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
                 break  # (steps > 1: "since November" is the date's own preposition)

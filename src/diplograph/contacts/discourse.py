@@ -291,9 +291,8 @@ def _continued_plan(r, chain: list[Token], ctx, raws: list) -> TimeValue | None:
         plans = [x for x in raws if prev.start <= x.trigger.start < prev.end and x.status in ("planned", "possible")
                  and who in {p.id for p in x.parties}]
         days = {x.date.value: x.date for x in plans if x.date is not None}
-        if plans:
-            return next(iter(days.values())) if len(days) == 1 and len(plans) == sum(
-                1 for x in plans if x.date is not None) else None
+        if plans:  # (the dated plans of that sentence agree on one date)
+            return next(iter(days.values())) if len(days) == 1 else None
     return None
 
 
@@ -313,8 +312,9 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
     seen: set[frozenset[str]] = set()
     for r in sorted(raws, key=lambda x: x.trigger.start):
         parties = frozenset(p.id for p in r.parties)
-        told = parties in seen  # an earlier report of these parties: merging dates it, not the discourse
-        seen.add(parties)
+        told = parties in seen  # an earlier dated report of these parties: merging dates it, not the discourse
+        if r.date is not None:
+            seen.add(parties)
         tok = r.trigger[0]
         sent = ctx.sent(tok)
         if r.date is not None:

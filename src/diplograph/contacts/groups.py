@@ -55,6 +55,10 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
                          and len({p.id for p in r.parties if p.kind == "person"}) == count), None)
             if five is not None:
                 return dedupe_parties(named + [p for p in five.parties if p.kind == "person"])
+    if ctx is not None and ctx.doc[group.token].lower_ in ("they", "them"):
+        pair = _last_coordinated_pair(ctx, group.token, within_sentence=True)
+        if pair and all(p.id in {q.id for q in pair} for p in named):
+            return dedupe_parties(named + pair)  # "between Mr. Obama and Mr. Singh when they meet"
     for raw in reversed(previous):
         if sent_start - raw.sentence.start > 120:
             break
@@ -143,15 +147,16 @@ _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight"
                  "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
 
 
-def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "") -> list[Party] | None:
+def _last_coordinated_pair(ctx: DocContext, before: int, noun: str = "", *,
+                           within_sentence: bool = False) -> list[Party] | None:
     """The last two people joined by "and" (or a comma list of two) in this or the two previous
-    sentences before token ``before``."""
+    sentences before token ``before`` (in its own sentence only, with ``within_sentence``)."""
     doc = ctx.doc
-    sent = doc[before].sent
+    sent = ctx.sent(doc[before])
     lo = sent.start
-    for _ in range(2):
+    for _ in range(0 if within_sentence else 2):
         if lo > 0:
-            lo = doc[lo - 1].sent.start
+            lo = ctx.sent(doc[lo - 1]).start
     best = None
     for i in range(lo, before):
         if i not in ctx.person_of:

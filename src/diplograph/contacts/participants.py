@@ -862,6 +862,11 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
         for s_tok in subjects_of(base.head.head):
             subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
+    elif base.dep_ == "pobj" and base.head.lower_ == "including" and base.head.head.pos_ == "NOUN" \
+            and governing_verb(base.head.head) is not None and len({p.id for p in own if p.kind == "person"}) < 3:
+        # "had a series of meetings including discussions with A and B": the meetings' holder's
+        for s_tok in subjects_of(governing_verb(base.head.head)):
+            subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_.lower() in INTENT_NOUNS \
             and base.head.head.dep_ in ("dobj", "nsubjpass") and len({p.id for p in own if p.kind == "person"}) < 2:
         # "X refused requests for a meeting with Y", "X accepted an invitation for talks with Y": X's

@@ -115,10 +115,19 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> R
             and tok.head.head.lemma_.lower() in spec["event_hosts"] and tok.head.dep_ in ("dobj", "nsubjpass"):
         # "X chaired the meeting, which brought together A and B"
         subj = [p for s_tok in subjects_of(tok.head.head) for p in np_parties(s_tok, ctx)]
+    split_event = False
     if spec.get("event_subject"):
         subj = _event_holders(tok, ctx)
         if subj is None:
             return None
+        for noun in (c for c in tok.children if c.dep_ == "dobj" and c.i not in ctx.person_of):
+            # "The meetings included an interaction with A, B and C": the people of its "with"
+            others = dedupe_parties(others + [p for g in noun.children if g.dep_ == "prep" and g.lower_ == "with"
+                                              for o in g.children if o.dep_ == "pobj" for p in np_parties(o, ctx)])
+            others += list_continuation(others, ctx, noun.i, {p.id for p in subj})
+            consumed.add(noun.i)
+        holder_noun = next(c for c in tok.children if c.dep_ == "nsubj")
+        split_event = countable_plural(holder_noun) and len(subj) == 1  # "the meetings": one each
     purpose = []
     if ctype == "visit":  # "travelled to Caracas to meet Maduro": the one met is the host
         for ch in tok.children:
@@ -135,7 +144,7 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> R
     if spec.get("needs_destination") and not others:
         return None
     # "Lula met with Macron and Scholz": one subject and a coordinated object are bilateral contacts
-    split = len([p for p in subj if p.kind == "person"]) == 1 and \
+    split = split_event or len([p for p in subj if p.kind == "person"]) == 1 and \
         len([p for p in others if p.kind == "person"]) >= 2 and not spec.get("multilateral") \
         and tok.lemma_ not in ("host", "receive", "welcome", "bring")  # one host, guests together
     return Reading(ctype, spec, subj, others, split, purpose)
@@ -152,9 +161,12 @@ def _event_holders(tok: Token, ctx: DocContext) -> list[Party] | None:
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
         return None
     here = ctx.sent_index[tok.i]
+    events = attendance_cues()["event_nouns"]
     for k in range(here - 1, max(-1, here - 3), -1):
         for t in ctx.sents[k]:
-            if t.pos_ == "VERB" and t.lemma_.lower() in _HOLDING_VERBS:
+            if t.pos_ == "VERB" and (t.lemma_.lower() in _HOLDING_VERBS or any(
+                    d.lemma_.lower() in events for c in t.children if c.dep_ == "dobj" for d in c.subtree)):
+                # ("had a series of bilateral meetings")
                 held = [p for s in subjects_of(t) for p in np_parties(s, ctx) if p.kind == "person"]
                 if held:
                     return held

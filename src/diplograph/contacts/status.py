@@ -99,8 +99,10 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
             continue
         if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS
                                                             for c in t.children)) \
-                or (t.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)):
-            # ("Obama asked, when he welcomed Modi, ...": the welcome is told in its own clause)
+                or (t.dep_ == "advcl" and t.tag_ not in ("VBP", "VBZ")
+                    and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)):
+            # ("Obama asked, when he welcomed Modi, ...": the welcome is told in its own clause; "... is
+            # expected to figure when they meet": a present "when" clause takes the main clause's time)
             return chain, None  # "Modi, who spoke with Trump, will travel ...": its own tense
         if h.lemma_ in cues.reporting and h.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
             # "Peskov confirmed that no meetings ...", "reports suggested that ..."
@@ -204,6 +206,9 @@ def _noun_cues(trigger: Token, cues: StatusCues, found: dict[str, list[Token]]) 
                     found[cues.modifier[low]].append(ch)
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")  # a sentence without these is a headline or a caption
+
+
 def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | None, sent: Span,
                     cues: StatusCues, found: dict[str, list[Token]], *, negation: bool = True) -> None:
     """Negations (unless ``negation`` is False), auxiliaries, adverbs and predicates hanging from the
@@ -213,8 +218,10 @@ def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | No
         if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "nor")):
             if negation and not _whether_or_not(ch):
                 found["denied"].append(ch)
-        elif ch.dep_ == "aux" and low == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB" \
-                and any(c.dep_ == "nsubj" for c in tok.children):
+        elif ch.dep_ == "aux" and low == "to" and tok.tag_ == "VB" and (
+                (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+                or (tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "PROPN"
+                    and not any(t.tag_ in _FINITE for t in sent))):
             found["planned"].append(ch)  # a headline's "Sharif to meet Putin": what will happen
         elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
             r = cues.aux[low]

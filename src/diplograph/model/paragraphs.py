@@ -33,6 +33,6 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-#: Abbreviations that stand before a name, so never end a sentence.
+#: Abbreviations that stand before a name, so never end a sentence ("PM Modi on Sunday held ...").
 HONORIFICS = frozenset({"H.E.", "Dr.", "Mr.", "Mrs.", "Ms.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.",
-                        "Prof.", "Amb.", "Maj.", "Capt.", "Adm.", "Sgt.", "Hon.", "Rt."})
+                        "Prof.", "Amb.", "Maj.", "Capt.", "Adm.", "Sgt.", "Hon.", "Rt.", "PM"})

@@ -97,7 +97,7 @@ def build_lexicon(curated: list[dict]) -> CountryLexicon:
     for e in sorted(entries.values(), key=lambda e: -population.get(e.code, 0)):
         for s, kind in e.surfaces.items():
             # "Timor-Leste" is also written "Timor Leste"
-            for variant in {s, anyascii(s), *(([s.replace("-", " ")] if kind == "name" and "-" in s else []))}:
+            for variant in {s, anyascii(s), *(_written_forms(s) if kind == "name" else ())}:
                 old = by_surface.get(variant)
                 if old is None or rank[kind] < rank[old[1]]:
                     by_surface[variant] = (e.code, kind)
@@ -113,6 +113,17 @@ def build_lexicon(curated: list[dict]) -> CountryLexicon:
         e.ambiguous.update(row.get("ambiguous", []))
         e.seats.update(row.get("seats", []))
     return CountryLexicon(entries=entries, by_surface=by_surface)
+
+
+def _written_forms(name: str) -> set[str]:
+    """How news also writes a country's name: "Timor Leste", "St. Lucia", "St Kitts and Nevis", "Antigua &
+    Barbuda"."""
+    out = {name.replace("-", " ")} if "-" in name else set()
+    for form in {name, *out}:
+        if form.startswith("Saint "):
+            out |= {"St. " + form[6:], "St " + form[6:]}
+    out |= {f.replace(" and ", " & ") for f in {name, *out} if " and " in f}
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,58 @@
+"""A leader's round of meetings at a summit: interactions, "meetings including discussions with", "the
+meetings included an interaction with", headlines and pronouns (sentences written for the project)."""
+from __future__ import annotations
+
+import diplograph
+
+
+def contacts(text: str, published: str) -> dict[frozenset, list[tuple[str, str, str | None]]]:
+    out: dict[frozenset, list[tuple[str, str, str | None]]] = {}
+    for c in diplograph.extract(text, published=published).contacts:
+        key = frozenset(p.name.split()[-1] for p in c.participants)
+        out.setdefault(key, []).append((c.type, c.status, c.date.value if c.date else None))
+    return out
+
+
+ROUND = ("Prime Minister Narendra Modi on Thursday had a series of bilateral meetings including discussions with "
+         "Ghanaian President Nana Akufo-Addo and his Kenyan counterpart Uhuru Kenyatta at the summit in London. "
+         "The pull-aside meetings with world leaders included an interaction with Fiji Prime Minister Frank "
+         "Bainimarama and St. Lucia Prime Minister Allen Chastanet. "
+         "Modi also interacted with Antigua & Barbuda Prime Minister Gaston Browne.")
+
+
+def test_a_round_of_meetings_is_the_holder_s_with_each():
+    got = contacts(ROUND, "2018-04-20")
+    assert frozenset({"Akufo-Addo", "Kenyatta"}) not in got, got
+    for other in ("Akufo-Addo", "Kenyatta", "Bainimarama", "Chastanet"):
+        assert got[frozenset({"Modi", other})][0][1:] == ("occurred", "2018-04-19"), got
+    assert got[frozenset({"Modi", "Browne"})] == [("talks", "occurred", "2018-04-19")], got
+
+
+def test_st_and_ampersand_forms_of_country_names():
+    people = {p.name: p.country for p in diplograph.parse(ROUND, published="2018-04-20")._.people}
+    assert people["Allen Chastanet"] == "LCA" and people["Gaston Browne"] == "ATG", people
+
+
+PLANS = ("Obama to meet Singh, Gilani on summit sidelines\n\n"
+         "U.S. President Barack Obama and Indian Prime Minister Manmohan Singh will meet here next week on the "
+         "sidelines of the Nuclear Security Summit, during which the two leaders will discuss the nuclear deal. "
+         "Mr. Obama will also meet Pakistani Prime Minister Yousuf Raza Gilani on the sidelines of the summit. "
+         "Officials ruled out any meeting between Mr. Singh and Mr. Gilani. Trade is expected to figure between "
+         "Mr. Obama and Mr. Singh when they meet in Washington.")
+
+
+def test_a_headline_infinitive_is_a_plan_and_the_plan_continues_by_name():
+    got = contacts(PLANS, "2010-04-07")
+    assert got[frozenset({"Obama", "Singh"})] == [("meeting", "planned", "2010-W15")], got
+    assert got[frozenset({"Obama", "Gillani"})] == [("meeting", "planned", "2010-W15")], got
+
+
+def test_they_after_a_pair_in_its_own_sentence_is_that_pair():
+    got = contacts(PLANS, "2010-04-07")
+    assert got[frozenset({"Singh", "Gillani"})] == [("meeting", "denied", None)], got
+
+
+def test_a_name_the_tagger_reads_as_a_verb_does_not_cut_the_date_off():
+    got = contacts("PM Modi, Trump to hold talks on Monday\nPM Modi on Sunday night held separate pull-aside "
+                   "meetings with US President Donald Trump and Chinese Premier Li Keqiang.", "2017-11-12")
+    assert got[frozenset({"Modi", "Keqiang"})] == [("meeting", "occurred", "2017-11-12")], got
