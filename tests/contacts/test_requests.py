@@ -39,3 +39,14 @@ def test_views_exchanged_on_a_topic_with_a_person_are_talks():
 
 def test_thoughts_exchanged_among_officials_without_a_person_are_no_contact():
     assert contacts("Officials exchanged thoughts on the pandemic with health experts.") == {}
+
+
+def test_declining_to_give_details_about_a_call_does_not_deny_it():
+    got = contacts("The Pentagon on Friday declined to provide details about the phone call between Russian Defense "
+                   "Minister Sergei Shoigu and U.S. Defense Secretary Lloyd Austin.")
+    assert got == {frozenset({"Shoigu", "Austin"}): [("phone_call", "occurred")]}, got
+
+
+def test_declining_the_meeting_itself_still_denies_it():
+    got = contacts("Russian Defense Minister Sergei Shoigu declined a meeting with U.S. Defense Secretary Lloyd Austin.")
+    assert got == {frozenset({"Shoigu", "Austin"}): [("meeting", "denied")]}, got
