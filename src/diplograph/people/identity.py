@@ -243,9 +243,12 @@ class _Document:
         if not ta or not tb or ta[-1] != tb[-1]:
             return False
         particles = self.words["particles"]
-        ga, gb = set(ta[:-1]) - particles, set(tb[:-1]) - particles
+        la, lb = [t for t in ta[:-1] if t not in particles], [t for t in tb[:-1] if t not in particles]
+        ga, gb = set(la), set(lb)
         if not ga or not gb:
             return True
+        if len(la) >= 2 and len(lb) >= 2:  # chains of names ("Meshal Al-Ahmad Al-Jaber Al-Sabah" / "Ahmad
+            return la[0] == lb[0] or la[0][0] == lb[0][0] and min(len(la[0]), len(lb[0])) == 1  # Abdullah Al-Sabah")
         return bool(ga & gb) or any(x[0] == y[0] for x in ga for y in gb)
 
     # ------------------------------------------------------------------ 2. single names

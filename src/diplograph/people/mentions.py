@@ -183,8 +183,13 @@ class MentionFinder:
         return out
 
     def media_tokens(self, doc: Doc) -> set[int]:
+        """Tokens of outlets' names; not a name's part that an outlet shares ("Al-Sabah" is no "Sabah")."""
         toks = set()
         for _, s, e in self.media_matcher(doc):
+            if (s > 0 and doc[s - 1].text == "-") or (e < len(doc) and doc[e].ent_type_ == "PERSON"
+                                                     and doc[e].ent_iob_ == "I" and _is_cap(doc[e])
+                                                     and doc[e].is_alpha and len(doc[e]) > 2):
+                continue  # ("Sabah Khaled Al-Hamad Al-Sabah": a name that begins as an outlet's does)
             toks.update(range(s, e))
         return toks
 
@@ -215,6 +220,9 @@ class MentionFinder:
             if e < len(doc) and _is_cap(doc[e]) and doc[e].pos_ == "PROPN" and doc[e].ent_type_ == "PERSON" \
                     and doc[e].ent_iob_ == "I":
                 continue  # only part of a longer name
+            if s > 0 and doc[s].lower_ in self.words["particles"] and doc[s].ent_type_ == "PERSON" \
+                    and doc[s].ent_iob_ == "I" and _is_cap(doc[s - 1]) and doc[s - 1].ent_type_ == "PERSON":
+                continue  # the end of a longer name: "Sabah Khaled Al-Hamad Al-Sabah" is not "Al-Hamad Al-Sabah"
             ids = sorted({self._strings[k] for k, s2, e2 in self.leader_matcher(doc[s:e]) if (s2, e2) == (0, e - s)} | {lid})
             add(NameMention(s, e, span.text, "gazetteer", leader_ids=ids))
         # 2. titles: anchored names and bare titles
@@ -650,7 +658,8 @@ def _title_case_line(doc: Doc, i: int) -> bool:
     line = text[a:b if b >= 0 else len(text)].strip()
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
     long = [w for w in words if len(w) > 3]
-    return 5 <= len(words) <= 25 and not line.endswith(".") and len(long) >= 4 and \
+    closed = line.endswith(".") and not re.search(r"\b[A-Z][a-z]{1,3}\.$", line)  # ("... Swiss Pres.": open)
+    return 5 <= len(words) <= 25 and not closed and len(long) >= 4 and \
         sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 

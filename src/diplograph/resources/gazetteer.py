@@ -139,7 +139,7 @@ class Leader:
         if self.country in _two_surname_countries() and len(toks) >= 3 and not any(
                 t.lower() in _PARTICLES for t in toks[-2:]):
             out.append(" ".join(toks[:-1]))
-        if len(toks) >= 3 and toks[1].lower() not in _PARTICLES and toks[1][:1].isupper():
+        if len(toks) >= 3 and toks[1].lower().split("-")[0] not in _PARTICLES and toks[1][:1].isupper():
             out.append(" ".join(toks[1:]))  # "Javad Zarif" for Mohammad Javad Zarif: the first given name dropped
         return out
 
