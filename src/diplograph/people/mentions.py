@@ -649,6 +649,10 @@ class MentionFinder:
         return s, e
 
 
+_HEADLINE_ABBREVIATIONS = frozenset({"Pres.", "Gov.", "Sen.", "Rep.", "Min.", "Amb.", "Sec.", "Govt.", "Dept.",
+                                     "Gen.", "Adm.", "Col.", "Prof.", "Dr."})
+
+
 def _title_case_line(doc: Doc, i: int) -> bool:
     """Is token ``i`` on a headline written in title case (most words capitalised, no more than 25 words,
     no closing full stop; a list of names in a sentence is no headline)?"""
@@ -658,7 +662,7 @@ def _title_case_line(doc: Doc, i: int) -> bool:
     line = text[a:b if b >= 0 else len(text)].strip()
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
     long = [w for w in words if len(w) > 3]
-    closed = line.endswith(".") and not re.search(r"\b[A-Z][a-z]{1,3}\.$", line)  # ("... Swiss Pres.": open)
+    closed = line.endswith(".") and line.rsplit(None, 1)[-1] not in _HEADLINE_ABBREVIATIONS  # ("... Swiss Pres.")
     return 5 <= len(words) <= 25 and not closed and len(long) >= 4 and \
         sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
