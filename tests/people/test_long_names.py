@@ -38,3 +38,10 @@ def test_names_without_the_first_given_name_skip_a_dynasty_prefix():
                    {"id": "p:b", "name": "Ali Akbar Velayati", "country": "IRN", "terms": []}])
     assert g.by_name("Al-Ahmad Al-Jaber Al-Sabah") == []
     assert [p.id for p in g.by_name("Akbar Velayati")] == ["p:b"]
+
+
+def test_a_title_word_inside_a_person_s_name_belongs_to_the_name():
+    doc = diplograph.parse("On Sunday, Iranian Foreign Minister Hossein Amir Abdollahian received his Turkish "
+                           "counterpart Hakan Fidan in Tehran.", published="2023-09-04")
+    people = {p.name: p.country for p in doc._.people}
+    assert people.get("Hossein Amir-Abdollahian") == "IRN" and "Hossein" not in people, people

@@ -451,8 +451,10 @@ class MentionFinder:
             return  # "11:52 PM EDT": a time of day
         if honorific and any(self.countries.lookup(span_text(doc, s, k)) for k in range(e + 1, min(e + 3, len(doc)) + 1)):
             return  # "Sri Lanka", "Saint Lucia": a country, not an honorific and a name
-        if honorific and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" and s > 0 and _is_cap(doc[s - 1]):
-            return  # inside a person's name: "Hassan Sheikh Mohamoud" (the name's run reads it whole)
+        if doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" and s > 0 and _is_cap(doc[s - 1]) and (
+                honorific or (e - s == 1 and e < len(doc) and doc[e].ent_type_ == "PERSON" and doc[e].ent_iob_ == "I"
+                              and _is_cap(doc[e]))):
+            return  # inside a person's name: "Hassan Sheikh Mohamoud", "Hossein Amir Abdollahian"
         if honorific and _in_other_entity(doc, s, _skip_space(doc, e)):
             return  # "Sharm El Sheikh International Airport", "the General Debate": a place or an event
         country, left = (None, s) if honorific else self._country_left(doc, s)
@@ -595,9 +597,11 @@ class MentionFinder:
                 break
             if t.text in self.words["name_stopwords"]:
                 break
-            if j > i and _is_cap(t) and titles.get(low, {}).get("class") == "honorific" and j + 1 < n \
-                    and _is_cap(doc[j + 1]) and doc[j + 1].lower_ not in titles and doc[j + 1].is_alpha:
-                j += 1  # an honorific inside a name: "Hassan Sheikh Mohamud"
+            if j > i and _is_cap(t) and low in titles and j + 1 < n and _is_cap(doc[j + 1]) \
+                    and doc[j + 1].lower_ not in titles and doc[j + 1].is_alpha and (
+                        titles[low].get("class") == "honorific"
+                        or (t.ent_type_ == doc[j + 1].ent_type_ == "PERSON" and t.ent_iob_ == doc[j + 1].ent_iob_ == "I")):
+                j += 1  # an honorific or a title word inside a name: "Hassan Sheikh Mohamud", "Hossein Amir Abdollahian"
                 continue
             if _is_cap(t) and low not in titles and not (t.is_stop and j == i and t.ent_type_ != "PERSON"):
                 if j == i and countries.lookup(t.text) and t.ent_type_ != "PERSON":
