@@ -50,3 +50,20 @@ def test_declining_to_give_details_about_a_call_does_not_deny_it():
 def test_declining_the_meeting_itself_still_denies_it():
     got = contacts("Russian Defense Minister Sergei Shoigu declined a meeting with U.S. Defense Secretary Lloyd Austin.")
     assert got == {frozenset({"Shoigu", "Austin"}): [("meeting", "denied")]}, got
+
+
+def test_a_meeting_discussed_in_a_call_does_not_take_the_call_s_date():
+    text = ("Russian President Vladimir Putin and U.S. President-elect Donald Trump discussed a possible meeting "
+            "during their telephone conversation earlier this week but did not discuss when or where it might "
+            "happen, Putin's spokesman said.")
+    got = {}
+    for c in diplograph.extract(text, published="2016-11-18").contacts:
+        got.setdefault(c.type, []).append((c.status, c.date.value if c.date else None))
+    assert got == {"phone_call": [("occurred", "2016-W46")], "meeting": [("possible", None)]}, got
+
+
+def test_a_weekday_after_following_with_a_possessive_is_a_date():
+    got = [(c.type, c.date.value if c.date else None) for c in diplograph.extract(
+        "She spoke after it, following Friday's telephone conversation between Secretary of State Antony Blinken "
+        "and Russian Foreign Minister Sergey Lavrov.", published="2022-07-30").contacts]
+    assert got == [("phone_call", "2022-07-29")], got

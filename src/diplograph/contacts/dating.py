@@ -74,6 +74,9 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
     """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
     sent = sent if sent is not None else tok.sent
     chain_ids = {t.i: k for k, t in enumerate(chain)}
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and len(chain) > 1 \
+            and tok.head.lemma_.lower() in load_discourse_cues().topic_verbs:
+        chain_ids = {tok.i: 0}  # "discussed a possible meeting during their call this week": the call's date
     counted = any(c.dep_ in ("amod", "nummod") and _ORDINAL.match(c.lower_) for c in tok.children)
     best, best_score = None, None
     for span, value in dates:

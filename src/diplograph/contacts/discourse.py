@@ -49,6 +49,7 @@ class DiscourseCues:
     event_verbs: dict[str, frozenset[str]]  # class -> verb lemmas that report such an event
     preps: frozenset[str]
     starts: frozenset[str]  # words that can begin an anaphoric day (a quick test before matching)
+    topic_verbs: frozenset[str] = frozenset()  # "discussed a possible meeting": the talk's date is not the meeting's
 
 
 def load_discourse_cues() -> DiscourseCues:
@@ -57,7 +58,7 @@ def load_discourse_cues() -> DiscourseCues:
 
 
 def _build_discourse_cues(rules: ContactRules) -> DiscourseCues:
-    phrases, units, directions, continuation, nouns, verbs, preps = [], {}, {}, set(), {}, {}, set()
+    phrases, units, directions, continuation, nouns, verbs, preps, topic = [], {}, {}, set(), {}, {}, set(), set()
     for r in rules.rows("discourse_dates"):
         kind = r["kind"]
         if kind == "day_phrase":
@@ -74,11 +75,13 @@ def _build_discourse_cues(rules: ContactRules) -> DiscourseCues:
             verbs[r["class"]] = frozenset(r["verbs"])
         elif kind == "event_preps":
             preps.update(r["words"])
+        elif kind == "topic_verbs":
+            topic.update(r["words"])
     numbers = dict(date_vocabulary().numbers)  # ("a" = "an" = "one" = 1, "two" = 2 ...)
     phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"
     starts = frozenset({p[0][0] for p in phrases} | set(numbers))
     return DiscourseCues(tuple(phrases), units, directions, numbers, frozenset(continuation), nouns, verbs,
-                         frozenset(preps), starts)
+                         frozenset(preps), starts, frozenset(topic))
 
 
 def _day(value: TimeValue | None) -> dt.date | None:

@@ -96,7 +96,8 @@ def negated_topic(tok: Token, spec: dict, ctx: DocContext) -> bool:
     negated = any(c.dep_ == "neg" for c in tok.children) or (  # "did not get to discuss the issues"
         tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children))
     return bool(spec.get("negated_topic")) and negated and any(
-        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i not in ctx.person_of for c in tok.children)
+        (c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "advcl" and any(w.tag_ in ("WRB", "WP") for w in c.children)))
+        and c.i not in ctx.person_of for c in tok.children)  # ("did not discuss when or where it might happen")
 
 
 def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> Reading | None:

@@ -135,7 +135,7 @@ class AnswerCueRow(_Row):
 
 
 class DiscourseRow(_Row):
-    kind: Literal["day_phrase", "unit", "direction", "continuation", "event_class", "event_preps"]
+    kind: Literal["day_phrase", "unit", "direction", "continuation", "event_class", "event_preps", "topic_verbs"]
     phrase: str | None = None
     offset: int | None = None
     final: bool = False

@@ -165,12 +165,17 @@ def _build_month(mt: Match) -> Expression | None:
     return Expression("month", m=v.months[g["mon"].lower()], yoff=_year_offset(mt), mode=mode)
 
 
+_PREPOSITIONAL = {"following"}  # blocks a weekday ("the following Friday") unless it means "after"
+
+
 @_builder("wd")
 def _build_weekday(mt: Match) -> Expression | None:
     """Monday, last Tuesday, Saturday night, Sunday (21), Friday last week; not Good Friday, Sunday Times."""
     g, v = mt.g, mt.v
-    if mt.prev_word().lower() in v.words["weekday_block_before"]:
-        return None
+    prev = mt.prev_word().lower()
+    if prev in v.words["weekday_block_before"] and not (
+            prev in _PREPOSITIONAL and re.match(r"['’]s\b", mt.text[mt.end:mt.end + 3])):
+        return None  # ("following Friday's call" is Friday's: the word is a preposition there)
     nxt = [w.rstrip(".") for w in mt.next_words(2)]  # "the Sunday Times." at a sentence end
     if nxt and (nxt[0] in v.words["weekday_block_after"] or " ".join(nxt) in v.words["weekday_block_after"]):
         return None
