@@ -134,3 +134,10 @@ def test_the_thread_stops_at_a_plan_of_the_subject():
     got = contacts(text.replace("yesterday", "on August 10").replace(" will hold more meetings next week",
                                                                       " also held a meeting with delegates"), "2016-08-29")
     assert got[frozenset({"Kenyatta", "Kagame"})] == [("meeting", "occurred", "2016-08-10")], got
+
+
+def test_a_passive_continues_the_subject_s_present_perfect_news():
+    text = ("Chinese President Hu Jintao has arrived in the United States for a state visit. Hu landed at Andrews "
+            "Air Force Base and was greeted by Vice President Joe Biden. Hu will meet Obama on Wednesday.")
+    got = contacts(text, "2011-01-18")
+    assert got[frozenset({"Jintao", "Biden"})] == [("meeting", "occurred", "2011-01-18")], got

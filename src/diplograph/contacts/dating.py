@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
-from .discourse import discourse_dates, load_discourse_cues
+from .discourse import discourse_dates, load_discourse_cues, simple_past
 from .lexicon import date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
@@ -368,7 +368,7 @@ def thread_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span
             continue
         chain = chain_of(r.trigger[0])
         verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or verb.tag_ != "VBD" or _background(r, chain, ctx):
+        if verb is None or not simple_past(verb) or _background(r, chain, ctx):
             continue
         who = _subject_person(verb, ctx)
         if who is None or who not in {p.id for p in r.parties}:
@@ -397,12 +397,13 @@ def _last_of_subject(who: str, verb: Token, ctx: DocContext, dates, contact_verb
                 continue
             if _subject_person(t, ctx) != who:
                 continue
-            if t.tag_ in ("VBZ", "VBP"):
+            perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children)
+            if t.tag_ in ("VBZ", "VBP") and not perfect:
                 continue  # a headline's or a post's present ("PM holds talks with X")
-            if t.tag_ != "VBD" or any(c.dep_ == "aux" for c in t.children):
+            if not perfect and (t.tag_ != "VBD" or any(c.dep_ == "aux" for c in t.children)):
                 return None  # a plan or a report of another kind: the thread is broken
             value = known.get(t.i) or next((known[c.i] for c in t.children if c.i in known), None) or date_of(t) \
-                or _only_day(ctx.sents[k], dates)
+                or (None if perfect else _only_day(ctx.sents[k], dates))  # ("X has arrived ... X was greeted by")
             if value is not None:
                 return value if value.granularity == "day" else None
     return None
@@ -420,9 +421,7 @@ def undated_news(raws: list[RawContact], ctx: DocContext, chain_of) -> None:
             continue
         chain = chain_of(r.trigger[0])
         verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-        passive = verb is not None and verb.tag_ == "VBN" and any(
-            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)  # "was greeted by"
-        if verb is None or not (verb.tag_ == "VBD" or passive) or any(c.dep_ in ("aux", "neg") for c in verb.children) \
+        if verb is None or not simple_past(verb) or any(c.dep_ in ("aux", "neg") for c in verb.children) \
                 or _background(r, chain, ctx):
             continue
         r.date = TimeValue.of_day(verb.text, verb.idx, verb.idx + len(verb.text), published)

@@ -30,7 +30,7 @@ from ..types import TimeValue
 from .lexicon import date_vocabulary
 from .rules import ContactRules, current
 
-__all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues"]
+__all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues", "simple_past"]
 
 WINDOW = 4
 PLAN_WINDOW = 6  # a programme of plans is told at more length: quotes and background come between its items
@@ -235,12 +235,16 @@ def _event_date(nouns: list[Token], sent: Span, ctx, cues: DiscourseCues,
     return None
 
 
-def _simple_past(verb: Token) -> bool:
-    """A verb in the simple past ("called"; also when tagged as a participle but standing alone with a subject)."""
+def simple_past(verb: Token) -> bool:
+    """A verb in the simple past, active or passive ("called", "was greeted by"; also a participle standing
+    alone with a subject, as the tagger sometimes reads a past)."""
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-        and any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children):
+        return not any(c.dep_ == "aux" for c in verb.children)
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 _PRONOUNS = {"he", "she"}
@@ -251,7 +255,7 @@ def _continued(r, chain: list[Token], ctx, date_of: Callable[[Token], TimeValue 
     the simple past by a pronoun that continues the subject of the sentence just before takes that
     sentence's date."""
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or not _simple_past(verb) or not any(
+    if verb is None or not simple_past(verb) or not any(
             c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in verb.children):
         return None
     k = ctx.sent_index[r.trigger.start]
@@ -260,7 +264,7 @@ def _continued(r, chain: list[Token], ctx, date_of: Callable[[Token], TimeValue 
     prev = ctx.sents[k - 1]
     root = prev.root
     subjects = {ctx.person_of.get(t.i) for c in root.children if c.dep_ == "nsubj" for t in c.subtree} - {None}
-    if len(subjects) != 1 or not subjects <= {p.id for p in r.parties} or not _simple_past(root):
+    if len(subjects) != 1 or not subjects <= {p.id for p in r.parties} or not simple_past(root):
         return None
     return date_of(root)
 
@@ -338,7 +342,7 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
             known = {x.trigger.start: x.date for x in raws if x.date is not None}
             value = _event_date(_event_nouns(tok, cues), sent, ctx, cues, date_of, known)
         if value is None and not told and r.status == "occurred" and last is not None and any(
-                c.dep_ == "advmod" and c.lower_ in cues.continuation for t in chain if _simple_past(t)
+                c.dep_ == "advmod" and c.lower_ in cues.continuation for t in chain if simple_past(t)
                 for c in t.children):
             value = last  # "Trump then called Zelenskiy" (past tense: "Xi then heads to Serbia" is a plan)
         if value is None and not told and r.status == "occurred":
