@@ -56,3 +56,15 @@ def test_a_name_the_tagger_reads_as_a_verb_does_not_cut_the_date_off():
     got = contacts("PM Modi, Trump to hold talks on Monday\nPM Modi on Sunday night held separate pull-aside "
                    "meetings with US President Donald Trump and Chinese Premier Li Keqiang.", "2017-11-12")
     assert got[frozenset({"Modi", "Keqiang"})] == [("meeting", "occurred", "2017-11-12")], got
+
+
+def test_a_spouse_beside_two_others_is_not_a_party():
+    got = contacts("US President George W. Bush and his wife Laura arrived in Islamabad on Friday night and were "
+                   "received by Pakistani Foreign Minister Khurshid Kasuri.", "2006-03-04")
+    assert list(got) == [frozenset({"Bush", "Kasuri"})], got  # (the visit and its reception are one record)
+    assert [x[1:] for x in got[frozenset({"Bush", "Kasuri"})]] == [("occurred", "2006-03-03")], got
+
+
+def test_two_spouses_meeting_are_a_pair():
+    got = contacts("First Lady Michelle Obama met First Lady Peng Liyuan in Beijing on Friday.", "2014-03-22")
+    assert got == {frozenset({"Obama", "Liyuan"}): [("meeting", "occurred", "2014-03-21")]}, got

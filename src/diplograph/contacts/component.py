@@ -262,7 +262,7 @@ class ContactExtractor:
                                host=p.id if ctype == "visit" else None, initiator=lead.id if ctype == "visit" else None,
                                round_date=round_date, status_unmarked=unmarked)
                     for p in guests]
-        parties = _without_delegates(parties, {p.id for p in reading.subj}, ctx.sent(tok), ctx)
+        parties = _without_delegates(_without_spouses(parties, ctx), {p.id for p in reading.subj}, ctx.sent(tok), ctx)
         persons = [p for p in persons if p in parties]
         ctype, parties, host, initiator = visit_roles(tok, ctype, reading.subj, parties, persons, countries, ctx)
         return [RawContact(ctype, parties, status, date, attribution, ctx.sent(tok), trigger, host=host,
@@ -290,6 +290,16 @@ def headline_status(raws: list[RawContact], ctx: DocContext) -> None:
         same = next((b for b in body if {p.id for p in b.parties} == people), None)
         if same is not None:
             r.status = same.status
+
+def _without_spouses(parties: list[Party], ctx: DocContext) -> list[Party]:
+    """"President Bush and his wife Laura were received by X", "the President and the First Lady received Y":
+    a spouse beside two others is at the contact, not a party of it (a pair of spouses stays one)."""
+    spouses = {p.id for p in parties if p.kind == "person" and p.id in ctx.people
+               and ctx.people[p.id].role == "spouse"}
+    if not spouses or len({p.id for p in parties} - spouses) < 2:  # (a country visited counts: "X and his wife")
+        return parties
+    return [p for p in parties if p.id not in spouses]
+
 
 def _without_delegates(parties: list[Party], subjects: set[str], sent: Span, ctx: DocContext) -> list[Party]:
     """A meeting of leaders of two or more countries is theirs: a minister or official of a country whose
