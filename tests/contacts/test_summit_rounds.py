@@ -68,3 +68,9 @@ def test_a_spouse_beside_two_others_is_not_a_party():
 def test_two_spouses_meeting_are_a_pair():
     got = contacts("First Lady Michelle Obama met First Lady Peng Liyuan in Beijing on Friday.", "2014-03-22")
     assert got == {frozenset({"Obama", "Liyuan"}): [("meeting", "occurred", "2014-03-21")]}, got
+
+
+def test_a_meeting_at_a_summit_takes_the_date_the_summit_is_held():
+    got = contacts("Kirby said the two sides were considering a meeting between Biden and Xi Jinping on the sidelines "
+                   "of the G20 summit, which will be held in Bali from November 15-16.", "2022-10-25")
+    assert got == {frozenset({"Biden", "Jinping"}): [("meeting", "possible", "2022-11-15")]}, got

@@ -33,7 +33,7 @@ from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
 from .discourse import discourse_dates, load_discourse_cues, simple_past
-from .lexicon import date_vocabulary
+from .lexicon import attendance_cues, date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
 from .status import STOP_PREPS, clause_chain, load_cues
@@ -100,8 +100,10 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
             # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
             # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
             agenda = t.head.lemma_.lower() in AGENDA_NOUNS  # "Lula's schedule published for Sunday (21)"
+            held = t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _HELD and \
+                t.head.lemma_.lower() in attendance_cues()["event_nouns"]  # "the summit, which will be held on ..."
             if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda) \
-                    and t.i not in people:  # (a name the tagger took for a verb: "PM Modi on Sunday held")
+                    and not held and t.i not in people:  # (a name the tagger took for a verb: "PM Modi on Sunday held")
                 break
             if t.dep_ == "prep" and t.lower_ in STOP_PREPS and t.i not in chain_ids and steps > 1:
                 break  # (steps > 1: "since November" is the date's own preposition)
@@ -125,6 +127,7 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
     return best
 
 
+_HELD = frozenset({"hold", "take", "schedule", "set", "begin", "open", "convene", "run"})  # an event's own time
 _ORDINAL = re.compile(r"^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th))$")
 _SPAN_OF_TIME = re.compile(r"^in (a|an|the last|the past|\w+) (days?|weeks?|months?|years?|decades?)$")
 
