@@ -141,3 +141,15 @@ def test_a_passive_continues_the_subject_s_present_perfect_news():
             "Air Force Base and was greeted by Vice President Joe Biden. Hu will meet Obama on Wednesday.")
     got = contacts(text, "2011-01-18")
     assert got[frozenset({"Jintao", "Biden"})] == [("meeting", "occurred", "2011-01-18")], got
+
+
+LULA = ("On Tuesday, Lula will attend the summit of Latin American leaders in Buenos Aires.\n"
+        "On Monday, Brazil's President Lula da Silva laid a wreath at a monument in Buenos Aires.\n"
+        "After the ceremony, Lula went to the Pink House to hold a meeting with President Alberto Fernandez.\n"
+        "Later, he will travel to Uruguay at the invitation of President Luis Lacalle Pou.")
+
+
+def test_what_happened_takes_the_lead_s_past_day_and_a_later_plan_is_not_the_lead_s():
+    got = contacts(LULA, "2023-01-23")  # a Monday
+    assert got[frozenset({"Silva", "Fernández"})] == [("meeting", "occurred", "2023-01-23")], got
+    assert got[frozenset({"Silva", "Pou"})] == [("visit", "planned", None)], got

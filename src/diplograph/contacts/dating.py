@@ -261,9 +261,11 @@ LEAD_SENTENCES = 3  # the lead: the lede sentence and the two after it
 NEWS_WINDOW_DAYS = 7  # the news of an article is of its week
 
 
-def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]],
+              past: bool | None = None) -> TimeValue | None:
     """The day of the article's news: the first day-precise date of its lead (the lede sentence and the two
-    after it), a contact's or one the text states, within a week of the publication date."""
+    after it), a contact's or one the text states, within a week of the publication date; with ``past``
+    True, the first on or before that date (the news of what happened), with False, on or after it."""
     published = ctx.doc._.published
     if ctx.lede is None or not published:
         return None
@@ -280,7 +282,7 @@ def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, T
             d = dt.date.fromisoformat(value.start_date)
         except ValueError:
             continue
-        if abs((d - day).days) <= NEWS_WINDOW_DAYS:
+        if abs((d - day).days) <= NEWS_WINDOW_DAYS and (past is None or (d <= day if past else d >= day)):
             return value
     return None
 
@@ -317,12 +319,14 @@ def _other_time(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValu
 def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]], chain_of) -> None:
     """Date, in place, the undated contacts of the article's news with the day its lead gives (step 4 of
     the policy). ``chain_of(token)`` gives the words of a trigger's clause."""
-    news = news_date(raws, ctx, dates)
-    if news is None:
+    first = news_date(raws, ctx, dates)
+    if first is None:
         return
+    by_status = {"occurred": news_date(raws, ctx, dates, past=True), "planned": news_date(raws, ctx, dates, past=False)}
     published = ctx.doc._.published
     dated = {frozenset(p.id for p in r.parties) for r in raws if r.date is not None}
     for r in raws:
+        news = by_status.get(r.status) or first
         if r.date is not None or frozenset(p.id for p in r.parties) in dated:
             continue  # (another report of the same people carries its date)
         if r.status in ("denied", "possible") or (r.status == "planned" and news.start_date < published):
@@ -331,6 +335,8 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue
         if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
             continue
+        if r.status == "planned" and _sequenced(chain_of(r.trigger[0])):
+            continue  # "Later, he will travel to Uruguay": after the news day's plan, not on it
         # (a plan told in the future on the day of the report is for a later day: the week of the news, not
         # its day; "they were to talk" tells the plan of that day)
         later = r.status == "planned" and news.start_date == published and not _told_in_past(chain_of(r.trigger[0])) \
@@ -428,6 +434,12 @@ def undated_news(raws: list[RawContact], ctx: DocContext, chain_of) -> None:
                 or _background(r, chain, ctx):
             continue
         r.date = TimeValue.of_day(verb.text, verb.idx, verb.idx + len(verb.text), published)
+
+
+def _sequenced(chain: list[Token]) -> bool:
+    """Is the clause told as coming after another ("later", "then", "afterwards")?"""
+    words = load_discourse_cues().continuation | {"later"}
+    return any(c.dep_ == "advmod" and c.lower_ in words for t in chain if t.pos_ in ("VERB", "AUX") for c in t.children)
 
 
 def _names_day(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
