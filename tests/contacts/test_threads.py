@@ -153,3 +153,15 @@ def test_what_happened_takes_the_lead_s_past_day_and_a_later_plan_is_not_the_lea
     got = contacts(LULA, "2023-01-23")  # a Monday
     assert got[frozenset({"Silva", "Fernández"})] == [("meeting", "occurred", "2023-01-23")], got
     assert got[frozenset({"Silva", "Pou"})] == [("visit", "planned", None)], got
+
+
+def test_a_guest_received_takes_the_day_the_guest_arrived():
+    got = contacts("Prime Minister Anwar Ibrahim received Sultan Hassanal Bolkiah of Brunei who arrived in Malaysia "
+                   "on Nov 28. Officials met later.", "2023-03-04")
+    assert [d for _, _, d in got[frozenset({"Ibrahim", "Bolkiah"})]] == ["2022-11-28"], got
+
+
+def test_a_subject_who_arrived_earlier_does_not_give_the_meeting_that_day():
+    got = contacts("Haitian Prime Minister Ariel Henry, who landed in Nairobi on Thursday, held talks with Kenyan "
+                   "President William Ruto at State House on Friday.", "2024-03-02")
+    assert got[frozenset({"Henry", "Ruto"})] == [("meeting", "occurred", "2024-03-01")], got

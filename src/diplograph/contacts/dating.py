@@ -100,8 +100,11 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
             # a date in another clause ("Putin, who announced on Friday ..., briefed Sisi") or in an
             # adjunct about another event ("he will meet X, after a call on Thursday") is not ours
             agenda = t.head.lemma_.lower() in AGENDA_NOUNS  # "Lula's schedule published for Sunday (21)"
-            held = t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _HELD and \
-                t.head.lemma_.lower() in attendance_cues()["event_nouns"]  # "the summit, which will be held on ..."
+            held = t.dep_ in ("relcl", "acl") and (
+                (t.lemma_.lower() in _HELD and t.head.lemma_.lower() in attendance_cues()["event_nouns"])
+                or (t.lemma_.lower() in _ARRIVING and t.head.i in people and t.head.dep_ in ("dobj", "pobj")
+                    and value.granularity == "day"))  # (the guest received, not "X, who landed on Thursday, met")
+            # ("the summit, which will be held on ...", "received Sultan X, who arrived in Malaysia on Nov 28")
             if steps > 0 and t.pos_ in ("VERB", "AUX") and t.i not in chain_ids and not (t.dep_ == "acl" and agenda) \
                     and not held and t.i not in people:  # (a name the tagger took for a verb: "PM Modi on Sunday held")
                 break
@@ -127,6 +130,7 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
     return best
 
 
+_ARRIVING = frozenset({"arrive", "land"})  # a guest's arrival: the day the guest is received
 _HELD = frozenset({"hold", "take", "schedule", "set", "begin", "open", "convene", "run"})  # an event's own time
 _ORDINAL = re.compile(r"^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th))$")
 _SPAN_OF_TIME = re.compile(r"^in (a|an|the last|the past|\w+) (days?|weeks?|months?|years?|decades?)$")
