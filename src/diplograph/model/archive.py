@@ -47,6 +47,7 @@ from spacy.tokens import Doc
 
 from ..resources.data import data_file, read_jsonl
 from ..types import Extraction, Mention, TimeValue
+from .tokenize import tokenize
 
 __all__ = ["ContactPrefilter", "prefilter_for", "reduce_text", "map_extraction", "contacts_only",
            "MODES"]
@@ -385,7 +386,7 @@ def prepare(nlp: Language, text: str) -> tuple[tuple[list[tuple[int, int]], list
     """``(windows, blocks)``, the text the pipeline reads (None: nothing to read) and, when that is the
     whole text, the first pass's tokens of it (``nlp.tokenizer(text)``: no need to tokenise it twice)."""
     pf = prefilter_for(nlp)
-    doc = pf.tokenizer(text)
+    doc = tokenize(pf.tokenizer, text)  # (its lines first: see model.tokenize)
     wins = pf.windows(text, doc)
     if not wins:
         return (wins, []), None, None
