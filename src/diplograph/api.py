@@ -253,18 +253,17 @@ def _item_fields(item: Item) -> tuple[Any, Any, Any]:
                      f"not {type(item).__name__}")
 
 
-def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any, made: Doc | None = None,
-              primed: bool = False) -> Doc:
+def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any, made: Doc | None = None) -> Doc:
     """The ``Doc`` of ``text`` with its date and id; ``made``: ``nlp.tokenizer(text)`` already made, used
     when ``nlp.make_doc`` would give the same (no lone surrogate cleaned away, not over ``nlp.max_length``).
-    Tokenised by :func:`diplograph.model.tokenize.make_doc` (the tokenizer's cache filled line by line
-    first), unless ``primed``: its lines went through the tokenizer already (archive mode's first pass)."""
+    Otherwise tokenised by :func:`diplograph.model.tokenize.make_doc` (the tokenizer's cache filled line
+    by line first)."""
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
     cleaned = clean_text(text)
     reuse = made is not None and cleaned is text and len(text) <= nlp.max_length
-    doc = made if reuse else nlp.make_doc(cleaned) if primed else tokenize.make_doc(nlp, cleaned)
+    doc = made if reuse else tokenize.make_doc(nlp, cleaned)
     remember_text(doc, cleaned)  # (the rules read the text; Doc.text would rebuild it from the tokens)
     doc._.published = parse_published(published)
     doc._.doc_id = _doc_id(doc_id)
@@ -301,7 +300,7 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
         try:
             if not isinstance(text, str):
                 raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
-            made = None  # archive mode: the first pass's tokens of a text read whole
+            made = None  # archive mode: the tokens of the text the model reads, made by the first pass
             if mode == "contacts":
                 windows[i], text, made = archive.prepare(nlp, text)
                 if text is None:
@@ -312,7 +311,7 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
                 if i in windows:
                     results[i] = archive.finish(results[i], windows[i])
                 continue
-            docs.append(_make_doc(nlp, text, published, doc_id, made, primed=mode == "contacts"))
+            docs.append(_make_doc(nlp, text, published, doc_id, made))
             owners.append(i)
         except Exception as e:
             if not catch:

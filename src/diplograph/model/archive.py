@@ -383,17 +383,20 @@ def check_mode(mode: str) -> None:
 
 
 def prepare(nlp: Language, text: str) -> tuple[tuple[list[tuple[int, int]], list], str | None, Doc | None]:
-    """``(windows, blocks)``, the text the pipeline reads (None: nothing to read) and, when that is the
-    whole text, the first pass's tokens of it (``nlp.tokenizer(text)``: no need to tokenise it twice)."""
+    """``(windows, blocks)``, the text the pipeline reads (None: nothing to read) and its tokens
+    (``nlp.tokenizer`` of it: the first pass's own ``Doc`` when that is the whole text, else the reduced
+    text's, tokenised after the first pass filled the cache with its lines; None when the first pass's
+    tokenizer is not the pipeline's)."""
     pf = prefilter_for(nlp)
     doc = tokenize(pf.tokenizer, text)  # (its lines first: see model.tokenize)
     wins = pf.windows(text, doc)
     if not wins:
         return (wins, []), None, None
+    same = pf.tokenizer is nlp.tokenizer
     if wins == [(0, len(text))]:
-        return (wins, []), text, doc if pf.tokenizer is nlp.tokenizer else None
+        return (wins, []), text, doc if same else None
     reduced, blocks = reduce_text(text, wins)
-    return (wins, blocks), reduced, None
+    return (wins, blocks), reduced, pf.tokenizer(reduced) if same else None
 
 
 def finish(ex: Extraction, prepared: tuple[list[tuple[int, int]], list]) -> Extraction:
