@@ -7,6 +7,9 @@ archive mode (``mode="contacts"``) against full mode, on every evaluation set.
     python bench/compare_extractions.py --against /tmp/speed_ref
     # 3. archive mode against full mode: pair F1 (and the strict agreement) per set
     python bench/compare_extractions.py --archive --against /tmp/speed_ref
+    # 2b. archive mode against archive mode (a reference written with --mode contacts)
+    python bench/compare_extractions.py --mode contacts --write /tmp/speed_ref_archive
+    python bench/compare_extractions.py --mode contacts --against /tmp/speed_ref_archive
     # 4. the tagger-based attribute lookup against spaCy's AttributeRuler, token by token
     python bench/compare_extractions.py --tokens
 
@@ -109,13 +112,13 @@ def _first_diff(a, b, where="") -> str:
     return f"{where}: {json.dumps(a)[:200]} vs {json.dumps(b)[:200]}"
 
 
-def compare_full(sets: dict[str, Path], ref_dir: Path) -> bool:
+def compare_full(sets: dict[str, Path], ref_dir: Path, mode: str = "full") -> bool:
     ok = True
     for name, path in sets.items():
         if not (ref_dir / f"{name}.jsonl").exists():
             continue
         ref = [json.loads(x) for x in (ref_dir / f"{name}.jsonl").read_text().splitlines()]
-        got = run(path, "full")
+        got = run(path, mode)
         same = sum(r == g for r, g in zip(ref, got))
         print(f"{name:14} {len(got):4} articles, {same:4} identical to the reference")
         for r, g in zip(ref, got):
@@ -184,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="store full-mode extractions here (the reference)")
     ap.add_argument("--against", type=Path, help="compare with the reference stored here")
     ap.add_argument("--archive", action="store_true", help="archive mode against full mode")
+    ap.add_argument("--mode", choices=("full", "contacts"), default="full",
+                    help="the mode --write stores and --against compares (default full; contacts: "
+                         "archive mode against a reference written in archive mode)")
     ap.add_argument("--tokens", action="store_true", help="attribute lookup against AttributeRuler")
     ap.add_argument("--show", action="store_true", help="list the contacts archive mode lost or added")
     ap.add_argument("--floor", type=float, default=0.995, help="archive pair F1 floor per set")
@@ -207,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         args.write.mkdir(parents=True, exist_ok=True)
         for name, path in sets.items():
             with open(args.write / f"{name}.jsonl", "w", encoding="utf-8") as f:
-                for d in run(path, "full"):
+                for d in run(path, args.mode):
                     f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
         print(f"reference written to {args.write}")
     if args.tokens:
@@ -215,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.archive:
         ok &= compare_archive(sets, args.against, args.floor, args.show)
     elif args.against:
-        ok &= compare_full(sets, args.against)
+        ok &= compare_full(sets, args.against, args.mode)
     print("SAME" if ok else "DIFFERENT")
     return 0 if ok else 1
 

@@ -20,7 +20,7 @@ from typing import Any, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .model import archive
+from .model import archive, tokenize
 from .errors import DiplographError, InputError
 from .extensions import register_extensions
 from .pipeline import load_pipeline
@@ -255,13 +255,15 @@ def _item_fields(item: Item) -> tuple[Any, Any, Any]:
 
 def _make_doc(nlp: Language, text: Any, published: Any, doc_id: Any, made: Doc | None = None) -> Doc:
     """The ``Doc`` of ``text`` with its date and id; ``made``: ``nlp.tokenizer(text)`` already made, used
-    when ``nlp.make_doc`` would give the same (no lone surrogate cleaned away, not over ``nlp.max_length``)."""
+    when ``nlp.make_doc`` would give the same (no lone surrogate cleaned away, not over ``nlp.max_length``).
+    Otherwise tokenised by :func:`diplograph.model.tokenize.make_doc` (the tokenizer's cache filled line
+    by line first)."""
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
     register_extensions()
     cleaned = clean_text(text)
     reuse = made is not None and cleaned is text and len(text) <= nlp.max_length
-    doc = made if reuse else nlp.make_doc(cleaned)
+    doc = made if reuse else tokenize.make_doc(nlp, cleaned)
     remember_text(doc, cleaned)  # (the rules read the text; Doc.text would rebuild it from the tokens)
     doc._.published = parse_published(published)
     doc._.doc_id = _doc_id(doc_id)
@@ -298,7 +300,7 @@ def _run_batch(nlp: Language, batch: list[tuple], batch_size: int, max_length: i
         try:
             if not isinstance(text, str):
                 raise InputError(f"text must be a string, not {type(text).__name__}", field="text")
-            made = None  # archive mode: the first pass's tokens of a text read whole
+            made = None  # archive mode: the tokens of the text the model reads, made by the first pass
             if mode == "contacts":
                 windows[i], text, made = archive.prepare(nlp, text)
                 if text is None:

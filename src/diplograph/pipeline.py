@@ -72,7 +72,10 @@ def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> L
     from .dates import component as _d  # noqa: F401
     from .people import component as _p  # noqa: F401
 
+    from .model.tokenize import CACHE_CHUNKS
+
     _keep_abbreviations(nlp)
+    nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, CACHE_CHUNKS)  # (see model.tokenize)
     use_attribute_lookup(nlp)  # the model's AttributeRuler, applied by table lookup (same results)
 
     if "diplograph_paragraphs" not in nlp.pipe_names:

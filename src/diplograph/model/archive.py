@@ -38,6 +38,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from spacy.attrs import IDX, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -45,6 +47,7 @@ from spacy.tokens import Doc
 
 from ..resources.data import data_file, read_jsonl
 from ..types import Extraction, Mention, TimeValue
+from .tokenize import tokenize
 
 __all__ = ["ContactPrefilter", "prefilter_for", "reduce_text", "map_extraction", "contacts_only",
            "MODES"]
@@ -135,7 +138,8 @@ class ContactPrefilter:
         self.people = (finder.leader_matcher, finder.title_matcher, finder.country_matcher)
         self._pronouns = {vocab.strings.add(w): n for w, n in _PRONOUNS.items()}
         self._plural_titles = {t for t, row in people.rules.titles.items() if row.get("plural")}
-        self._ends = {vocab.strings.add(w) for w in (".", "?", "!")}
+        self._ends_arr = np.array([vocab.strings.add(w) for w in (".", "?", "!")], dtype=np.uint64)
+        self._pronoun_arr = np.array(list(self._pronouns), dtype=np.uint64)
         self._honorifics = {vocab.strings.add(w) for w in _HONORIFICS}
         self._not_names = {vocab.strings.add(w) for w in _NOT_NAMES}
         self._given = {vocab.strings.add(w) for w in given_names(finder.gaz)} - self._not_names
@@ -150,14 +154,16 @@ class ContactPrefilter:
         doc = self.tokenizer(text) if doc is None else doc
         if not len(doc):
             return []
-        starts = [s for s, _ in paras]
-        arr = doc.to_array([IDX, LOWER, IS_TITLE]).tolist()
-        para_of = [bisect_right(starts, row[0]) - 1 for row in arr]
-        sent_of = self._sentences(arr, para_of)
-        trig = [s for _, s, _ in self.triggers(doc) if not _in_name(arr, sent_of, s)]
+        cols = doc.to_array([IDX, LOWER, IS_TITLE])
+        starts = np.array([s for s, _ in paras], dtype=np.int64)
+        para_np = np.searchsorted(starts, cols[:, 0].astype(np.int64), side="right") - 1
+        sent_np = self._sentences(cols[:, 1], para_np)
+        low, tit = cols[:, 1].tolist(), cols[:, 2].tolist()
+        para_of, sent_of = para_np.tolist(), sent_np.tolist()
+        trig = [s for _, s, _ in self.triggers(doc) if not _in_name(tit, sent_of, s)]
         if not trig:
             return []
-        people, names, first_seen = self._people(doc, arr, para_of, sent_of)
+        people, names, first_seen = self._people(doc, cols, (low, tit), para_of, sent_of)
         named, pronouns = people
         direct: set[int] = set()
         for i in trig:
@@ -177,18 +183,18 @@ class ContactPrefilter:
                 keep.add(first_seen[w])
         return _merge([paras[p] for p in sorted(keep) if p >= 0])
 
-    def _sentences(self, arr: list[list[int]], para_of: list[int]) -> list[int]:
+    def _sentences(self, lower: np.ndarray, para: np.ndarray) -> np.ndarray:
         """A sentence number per token: a new sentence after ".", "?" or "!" and at each line."""
-        out, n = [], 0
-        for i in range(len(arr)):
-            if i and (para_of[i] != para_of[i - 1] or arr[i - 1][1] in self._ends):
-                n += 1
-            out.append(n)
-        return out
+        new = np.zeros(len(para), dtype=bool)
+        new[1:] = (para[1:] != para[:-1]) | np.isin(lower[:-1], self._ends_arr)
+        return np.cumsum(new)
 
-    def _people(self, doc, arr: list[list[int]], para_of: list[int], sent_of: list[int]):
+    def _people(self, doc, cols: np.ndarray, flags: tuple[list[int], list[int]], para_of: list[int],
+                sent_of: list[int]):
         """Person candidates per sentence (a plural counts two), the capitalised words of each
-        paragraph and the first paragraph of each."""
+        paragraph and the first paragraph of each. ``cols``: the token columns IDX, LOWER, IS_TITLE;
+        ``flags``: LOWER and IS_TITLE as lists. Only capitalised words and pronouns are visited."""
+        low, tit = flags
         named: dict[int, int] = {}  # sentence -> candidates other than pronouns
         first_named: dict[int, int] = {}  # sentence -> its first such candidate's token
         name_words: set[int] = set()  # words seen inside a name: they name someone alone too
@@ -205,38 +211,37 @@ class ContactPrefilter:
 
         for _, s, e in leaders(doc):
             add(s, e)
-            name_words.update(arr[k][1] for k in range(s, e))
+            name_words.update(low[s:e])
         for key, s, e in titles(doc):
             add(s, e, 2 if strings[key] in self._plural_titles else 1)
         for _, s, e in countries(doc):
             add(s, e)
         names: dict[int, set[int]] = {}
         first_seen: dict[int, int] = {}
-        pronoun_at: list[tuple[int, int]] = []
-        for i, (_, low, title) in enumerate(arr):
-            p = para_of[i]
-            if low in self._pronouns:
-                pronoun_at.append((i, self._pronouns[low]))
-            if not title or low in self._not_names:
+        pronoun_at = [(i, self._pronouns[low[i]])
+                      for i in np.flatnonzero(np.isin(cols[:, 1], self._pronoun_arr)).tolist()]
+        capitalised = np.flatnonzero(cols[:, 2]).tolist()
+        for i in capitalised:
+            w = low[i]
+            if w in self._not_names:
                 continue
-            names.setdefault(p, set()).add(low)
-            first_seen.setdefault(low, p)
+            p = para_of[i]
+            names.setdefault(p, set()).add(w)
+            first_seen.setdefault(w, p)
             if i and para_of[i - 1] == p:
-                _, plow, ptitle = arr[i - 1]
-                if ptitle and plow not in self._not_names:  # a pair of capitalised words
+                prev = low[i - 1]
+                if tit[i - 1] and prev not in self._not_names:  # a pair of capitalised words
                     start = i == 1 or sent_of[i - 2] != sent_of[i]
-                    if plow in self._given or (not start and arr[i - 2][1] not in self._places):
+                    if prev in self._given or (not start and low[i - 2] not in self._places):
                         add(i - 1, i + 1)
-                        name_words.update((low, plow))
-                elif plow in self._honorifics:
+                        name_words.update((w, prev))
+                elif prev in self._honorifics:
                     add(i - 1, i + 1)
-                    name_words.add(low)
-        run = False
-        for i, (_, low, title) in enumerate(arr):  # a surname alone, once seen in a name
-            inside = bool(title) and low in name_words
-            if inside and not (run and sent_of[i - 1] == sent_of[i]):
+                    name_words.add(w)
+        for i in capitalised:  # a surname alone, once seen in a name (the first of a run)
+            if low[i] in name_words and not (i and tit[i - 1] and low[i - 1] in name_words
+                                             and sent_of[i - 1] == sent_of[i]):
                 add(i, i + 1)
-            run = inside
         # a pronoun counts when no one is named before it in its sentence ("He met Putin"), not
         # when it likely stands for someone just named ("Mayor Holt said she would visit")
         pronouns: dict[int, int] = {}
@@ -248,12 +253,12 @@ class ContactPrefilter:
         return (named, pronouns), names, first_seen
 
 
-def _in_name(arr: list[list[int]], sent_of: list[int], i: int) -> bool:
+def _in_name(tit: list[int], sent_of: list[int], i: int) -> bool:
     """A capitalised contact word inside a run of capitalised words is a name ("Summit Telecom")."""
-    if not arr[i][2]:
+    if not tit[i]:
         return False
-    prev = i > 0 and sent_of[i - 1] == sent_of[i] and arr[i - 1][2]
-    nxt = i + 1 < len(arr) and sent_of[i + 1] == sent_of[i] and arr[i + 1][2]
+    prev = i > 0 and sent_of[i - 1] == sent_of[i] and tit[i - 1]
+    nxt = i + 1 < len(tit) and sent_of[i + 1] == sent_of[i] and tit[i + 1]
     return bool(prev or nxt)
 
 
@@ -378,17 +383,20 @@ def check_mode(mode: str) -> None:
 
 
 def prepare(nlp: Language, text: str) -> tuple[tuple[list[tuple[int, int]], list], str | None, Doc | None]:
-    """``(windows, blocks)``, the text the pipeline reads (None: nothing to read) and, when that is the
-    whole text, the first pass's tokens of it (``nlp.tokenizer(text)``: no need to tokenise it twice)."""
+    """``(windows, blocks)``, the text the pipeline reads (None: nothing to read) and its tokens
+    (``nlp.tokenizer`` of it: the first pass's own ``Doc`` when that is the whole text, else the reduced
+    text's, tokenised after the first pass filled the cache with its lines; None when the first pass's
+    tokenizer is not the pipeline's)."""
     pf = prefilter_for(nlp)
-    doc = pf.tokenizer(text)
+    doc = tokenize(pf.tokenizer, text)  # (its lines first: see model.tokenize)
     wins = pf.windows(text, doc)
     if not wins:
         return (wins, []), None, None
+    same = pf.tokenizer is nlp.tokenizer
     if wins == [(0, len(text))]:
-        return (wins, []), text, doc if pf.tokenizer is nlp.tokenizer else None
+        return (wins, []), text, doc if same else None
     reduced, blocks = reduce_text(text, wins)
-    return (wins, blocks), reduced, None
+    return (wins, blocks), reduced, pf.tokenizer(reduced) if same else None
 
 
 def finish(ex: Extraction, prepared: tuple[list[tuple[int, int]], list]) -> Extraction:

@@ -117,8 +117,9 @@ class PeopleRecognizer:
         day = _day(doc._.published)
         finder = self.finder
         credit = finder.credit_ranges(doc)
-        names, titles, country_mentions = finder.find(doc, credit)
-        candidates = finder.surnames(doc, names, country_mentions, day, credit)
+        media = finder.media_tokens(doc)
+        names, titles, country_mentions = finder.find(doc, credit, media)
+        candidates = finder.surnames(doc, names, country_mentions, day, credit, media)
         clusters = self.resolver(doc, names, titles, day, candidates,
                                  home=finder.home_country(doc, country_mentions, names, credit))
         doc._.people, doc.spans[SPANS_PEOPLE] = self._people(doc, clusters, day)

@@ -193,10 +193,12 @@ class MentionFinder:
             toks.update(range(s, e))
         return toks
 
-    def find(self, doc: Doc, credit: list[tuple[int, int]] | None = None
+    def find(self, doc: Doc, credit: list[tuple[int, int]] | None = None, media: set[int] | None = None
              ) -> tuple[list[NameMention], list[TitleMention], list[CountryMention]]:
+        """Names, titles and countries of ``doc``; ``credit`` and ``media``: :meth:`credit_ranges` and
+        :meth:`media_tokens` of it, when already computed."""
         credit = self.credit_ranges(doc) if credit is None else credit
-        media = self.media_tokens(doc)
+        media = self.media_tokens(doc) if media is None else media
         taken: set[int] = set()
         names: list[NameMention] = []
 
@@ -228,6 +230,9 @@ class MentionFinder:
         # 2. titles: anchored names and bare titles
         titles: list[TitleMention] = []
         title_matches = self.title_matcher(doc)
+        title_ends: dict[int, list[int]] = {}  # every title match by start, for _title_at
+        for _, s, e in title_matches:
+            title_ends.setdefault(s, []).append(e)
         for key, s, e in _longest(title_matches):
             title = self._strings[key]
             info = self.titles[title]
@@ -235,7 +240,7 @@ class MentionFinder:
                 continue
             if info["class"] != "honorific" and not _title_like(doc, s, e):
                 continue
-            self._title_mention(doc, s, e, info, names, titles, taken, add)
+            self._title_mention(doc, s, e, info, names, titles, taken, add, title_ends)
         # 3. NER persons
         starts = _title_starts(title_matches)
         anchors = {i for m in names if m.anchor for i in range(*m.anchor)}  # "Saudi Arabian King" of a name
@@ -252,7 +257,7 @@ class MentionFinder:
         return names, titles, countries
 
     def surnames(self, doc: Doc, names: list[NameMention], countries: list[CountryMention], day: dt.date | None,
-                 credit: list[tuple[int, int]]) -> list[NameMention]:
+                 credit: list[tuple[int, int]], media: set[int] | None = None) -> list[NameMention]:
         """Capitalised words that may be a surname or short name alone: of a person found in the document,
         or of a leader in a top office on ``day`` or in the years before it ("Trump" in 2024). Identity
         keeps those that name someone."""
@@ -270,7 +275,7 @@ class MentionFinder:
             for lid in m.leader_ids:
                 if lid in self.gaz.by_id:
                     doc_keys |= self.gaz.by_id[lid].short_keys()
-        media = self.media_tokens(doc)
+        media = self.media_tokens(doc) if media is None else media
         flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER]).tolist()
         out = []
         for i in (k for k, (alpha, title, upper) in enumerate(flags) if alpha and (title or upper)):
@@ -437,12 +442,17 @@ class MentionFinder:
                 return hit[0], k + n
         return None
 
-    def _title_at(self, doc: Doc, k: int) -> int | None:
-        """End of a title starting exactly at token ``k``, if one does."""
-        ends = [e for _, s, e in self.title_matcher(doc[k:min(len(doc), k + 4)]) if s == k]
+    def _title_at(self, doc: Doc, k: int, title_ends: dict[int, list[int]] | None = None) -> int | None:
+        """End of a title of at most four tokens starting exactly at token ``k``, if one does;
+        ``title_ends``: the ends of the document's title matches by start (else the matcher runs)."""
+        stop = min(len(doc), k + 4)
+        if title_ends is None:
+            ends = [e for _, s, e in self.title_matcher(doc[k:stop]) if s == k]
+        else:
+            ends = [e for e in title_ends.get(k, ()) if e <= stop]
         return max(ends) if ends else None
 
-    def _title_mention(self, doc, s, e, info, names, titles, taken, add) -> None:
+    def _title_mention(self, doc, s, e, info, names, titles, taken, add, title_ends=None) -> None:
         """A title at tokens ``s:e``: the name it introduces (a :class:`NameMention`), else, when it stands
         for a person, a :class:`TitleMention`."""
         title = info["title"]
@@ -459,10 +469,10 @@ class MentionFinder:
             return  # "Sharm El Sheikh International Airport", "the General Debate": a place or an event
         country, left = (None, s) if honorific else self._country_left(doc, s)
         country = country or info.get("country")  # "MK": a member of the Knesset
-        j, found = (e, None) if honorific else self._title_complement(doc, _skip_space(doc, e))
+        j, found = (e, None) if honorific else self._title_complement(doc, _skip_space(doc, e), title_ends)
         if found and title not in self.words["posted_titles"]:  # "ambassador in Caracas": where they serve
             country = country or found
-        j = self._skip_honorifics(doc, j)
+        j = self._skip_honorifics(doc, j, title_ends)
         n_end = self._name_run(doc, j)
         if n_end > j and self._title_name_ok(doc, j, n_end):
             if left >= 2 and doc[left - 1].lower_ == "the" and doc[left - 2].lower_ in ("to", "of"):
@@ -472,7 +482,8 @@ class MentionFinder:
         if not honorific:
             self._bare_title(doc, s, e, info, country, left, titles)
 
-    def _title_complement(self, doc: Doc, j: int) -> tuple[int, str | None]:
+    def _title_complement(self, doc: Doc, j: int, title_ends: dict[int, list[int]] | None = None
+                          ) -> tuple[int, str | None]:
         """What follows a title before the name: "President of Ukraine X", "press secretary of the Russian
         president X", "spokesman for the Egyptian Presidency, Counselor X", "the Minister of Commerce, X".
         Returns where the name may start and the country named there."""
@@ -486,7 +497,7 @@ class MentionFinder:
         found = self._country_at(doc, k) if k < n and doc[j].lower_ not in _AND else None
         if found:
             j = found[1]
-            t2 = self._title_at(doc, j) if j < n else None
+            t2 = self._title_at(doc, j, title_ends) if j < n else None
             if t2 is not None:
                 return t2, found[0]
             k = j  # an institution: "the Egyptian Presidency", "the Russian Foreign Ministry"
@@ -503,14 +514,14 @@ class MentionFinder:
             return k2, None
         return j, None
 
-    def _skip_honorifics(self, doc: Doc, j: int) -> int:
+    def _skip_honorifics(self, doc: Doc, j: int, title_ends: dict[int, list[int]] | None = None) -> int:
         """Past a comma and honorifics between a title and a name ("spokesman, Counselor Ahmed Fahmy")."""
         n = len(doc)
         j = _skip_space(doc, j)
         if j < n and doc[j].text == "," and j + 1 < n and _is_cap(doc[j + 1]):
             j += 1
         while j < n:
-            t2 = self._title_at(doc, j)
+            t2 = self._title_at(doc, j, title_ends)
             if t2 is None or self.titles.get(doc[j:t2].text.lower(), {}).get("class") != "honorific":
                 break
             j = _skip_space(doc, t2)
