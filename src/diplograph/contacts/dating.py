@@ -6,12 +6,18 @@ A contact takes, in this order, the first of these that the text gives safely:
    (:func:`date_for`; "met on Monday"), the occasion a "where/when" clause hangs from
    (:func:`occasion_date`; "visited Kyiv on Tuesday, where he met ..."), a day relative to another
    contact ("a day after he spoke to ...", :func:`relative_dates`), and the news of the day told in the
-   present perfect or by the lead sentence (:func:`perfect_today`, :func:`lede_today`);
+   present perfect, "just" done or by the lead sentence (:func:`perfect_today`, :func:`lede_today`); a date
+   reaches the contact through an event's own clause ("at the summit, which will be held on ...") and a
+   received guest's arrival ("received X, who arrived on Nov 28"), not through what was discussed
+   ("discussed a possible meeting during their call this week": the call's date);
 2. **the discourse before it**: the round-up it names a counterpart of ("phoned several leaders
    today", then "the calls from A, B and C": :mod:`.roundups`), an anaphoric day ("later in the day"),
    the definite event it belongs to ("on the sidelines of the summit"), a narrative "then"
    (:mod:`.discourse`);
-3. **another report of the same event** in the text (the merge: :mod:`.merge`);
+3. **another report of the same event** in the text (the merge: :mod:`.merge`), and **the subject's
+   thread**: a contact told in the simple past takes the date of its subject's last dated contact in the
+   sentences just before ("Before the close yesterday, X held talks with several leaders. X met A and B":
+   :func:`thread_dates`);
 4. **the article's news date**: a contact told without a date in the body of an article whose lead gives
    the day of its news takes that day ("on Sunday made phone calls with his counterparts in ...", then
    "he made separate phone calls with ...": :func:`news_dates`), unless its clause marks it as
