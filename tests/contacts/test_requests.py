@@ -67,3 +67,9 @@ def test_a_weekday_after_following_with_a_possessive_is_a_date():
         "She spoke after it, following Friday's telephone conversation between Secretary of State Antony Blinken "
         "and Russian Foreign Minister Sergey Lavrov.", published="2022-07-30").contacts]
     assert got == [("phone_call", "2022-07-29")], got
+
+
+def test_someone_else_s_visit_in_an_after_phrase_is_not_the_subject_s():
+    got = contacts("Prime Minister Shaukat Aziz was scheduled to visit the United States from July 28, 10 days after "
+                   "the first state visit of Indian Prime Minister Manmohan Singh.", "2005-07-16")
+    assert frozenset({"Aziz", "Singh"}) not in got, got

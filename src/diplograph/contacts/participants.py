@@ -773,6 +773,14 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     return subj, others
 
 
+def _has_agent(noun: Token, ctx: DocContext) -> bool:
+    """Does the noun name whose event it is ("Singh's visit", "the visit of Singh"): someone else's, not the
+    clause subject's ("10 days after the first state visit of Singh")?"""
+    return any((c.dep_ == "poss" and c.i in ctx.person_of)
+               or (c.dep_ == "prep" and c.lower_ == "of" and any(t.i in ctx.person_of for t in c.subtree))
+               for c in noun.children)
+
+
 def their_parties(noun: Token, ctx: DocContext) -> list[Party]:
     """"their meeting": the people of the clause around it (subject and objects), else none; "our talks"
     in a statement: the speaker and the other person of the sentence."""
@@ -873,7 +881,7 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
         for s_tok in subjects_of(base.head.head.head):
             subj.extend(p for p in np_parties(s_tok, ctx, exclude=exclude) if p.kind == "person")
     elif base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head.pos_ in ("VERB", "AUX") \
-            and len({p.id for p in own if p.kind == "person"}) < 2:
+            and len({p.id for p in own if p.kind == "person"}) < 2 and not _has_agent(base, ctx):
         # "X and Y agreed ... after talks in Moscow", "he would meet Z, after a call with W": the
         # talks of the clause's subject
         for s_tok in subjects_of(base.head.head):
