@@ -74,3 +74,15 @@ def test_a_meeting_at_a_summit_takes_the_date_the_summit_is_held():
     got = contacts("Kirby said the two sides were considering a meeting between Biden and Xi Jinping on the sidelines "
                    "of the G20 summit, which will be held in Bali from November 15-16.", "2022-10-25")
     assert got == {frozenset({"Biden", "Jinping"}): [("meeting", "possible", "2022-11-15")]}, got
+
+
+def test_a_videoconference_with_several_leaders_is_one_call():
+    got = contacts("Earlier today President Obama held a videoconference with German Chancellor Angela Merkel, French "
+                   "President Francois Hollande and Italian Prime Minister Mario Monti.", "2012-05-31")
+    assert got == {frozenset({"Obama", "Merkel", "Hollande", "Monti"}): [("video_call", "occurred", "2012-05-31")]}, got
+
+
+def test_a_body_s_leaders_are_not_the_people_just_named():
+    got = contacts("President Obama spoke with Chancellor Angela Merkel on Monday. They will attend the informal "
+                   "meeting of European Union leaders next week.", "2012-05-31")
+    assert frozenset({"Obama", "Merkel"}) in got and all(s != "planned" for _, s, _ in got[frozenset({"Obama", "Merkel"})]), got

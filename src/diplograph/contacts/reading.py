@@ -195,7 +195,8 @@ def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
         len([p for p in others if p.kind == "person"]) >= 2 and \
         (any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *(gov.children if gov is not None else [])])
          or countable_plural(tok)) \
-        and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i)
+        and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i) \
+        and not (spec["type"] == "video_call" and tok.tag_ == "NN")  # "held a videoconference with A, B and C": one
     if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
             and len(_own_people(tok, ctx)) < 2:
         return None  # "during the summit", "at a dinner": a venue, not a contact
