@@ -73,3 +73,14 @@ def test_someone_else_s_visit_in_an_after_phrase_is_not_the_subject_s():
     got = contacts("Prime Minister Shaukat Aziz was scheduled to visit the United States from July 28, 10 days after "
                    "the first state visit of Indian Prime Minister Manmohan Singh.", "2005-07-16")
     assert frozenset({"Aziz", "Singh"}) not in got, got
+
+
+def test_a_headline_infinitive_under_says_is_a_plan():
+    got = contacts("Putin, Trump to talk soon over phone, says Kremlin\n\nThe Kremlin gave no date for it.", "2017-01-22")
+    assert got == {frozenset({"Putin", "Trump"}): [("phone_call", "planned")]}, got
+
+
+def test_speaking_during_a_visit_elsewhere_is_not_a_visit_to_the_other():
+    got = contacts("President Petro Poroshenko spoke by phone to President Vladimir Putin on Monday. Poroshenko had "
+                   "spoken to Putin during a symbolic visit to the eastern city of Mariupol.", "2014-09-08")
+    assert got == {frozenset({"Poroshenko", "Putin"}): [("phone_call", "occurred")]}, got

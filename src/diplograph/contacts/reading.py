@@ -270,8 +270,8 @@ def _setting_type(verb: Token, ctype: str) -> str:
                 spec = triggers.get((g.lemma_.lower(), "NOUN"))
                 if g.dep_ == "pobj" and spec is not None:
                     refined = _refine_type(g, spec["type"])
-                    if refined in SPECIFIC:
-                        return refined
+                    if refined in SPECIFIC and refined != "visit":  # ("spoke to X during a visit to Mariupol":
+                        return refined                             # where the subject was, not the mode)
     return ctype
 
 

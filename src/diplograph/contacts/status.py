@@ -224,9 +224,10 @@ def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | No
             if negation and not _whether_or_not(ch):
                 found["denied"].append(ch)
         elif ch.dep_ == "aux" and low == "to" and tok.tag_ == "VB" and (
-                (tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+                (any(c.dep_ == "nsubj" for c in tok.children) and not any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in tok.children))  # ("X, Y to talk soon, says Z")
                 or (tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "PROPN"
-                    and not any(t.tag_ in _FINITE for t in sent))):
+                    and (not any(t.tag_ in _FINITE for t in sent) or tok.head.dep_ in ("nsubj", "ROOT")))):
             found["planned"].append(ch)  # a headline's "Sharif to meet Putin": what will happen
         elif ch.dep_ in ("aux", "auxpass") and low in cues.aux:
             r = cues.aux[low]
