@@ -86,3 +86,9 @@ def test_a_body_s_leaders_are_not_the_people_just_named():
     got = contacts("President Obama spoke with Chancellor Angela Merkel on Monday. The European Union leaders met in "
                    "Brussels on Tuesday.", "2012-05-31")
     assert got == {frozenset({"Obama", "Merkel"}): [("talks", "occurred", "2012-05-28")]}, got
+
+
+def test_they_after_objects_of_a_meeting_are_not_the_objects_alone():
+    got = contacts("South African President Cyril Ramaphosa met US President Joe Biden and Vice President Kamala "
+                   "Harris in Washington, where they discussed trade.", "2022-10-18")
+    assert frozenset({"Biden", "Harris"}) not in got, got

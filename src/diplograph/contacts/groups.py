@@ -57,7 +57,7 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
                 return dedupe_parties(named + [p for p in five.parties if p.kind == "person"])
     if ctx is not None and ctx.doc[group.token].lower_ in ("they", "them"):
         pair = _last_coordinated_pair(ctx, group.token, within_sentence=True)
-        if pair and all(p.id in {q.id for q in pair} for p in named):
+        if pair and all(p.id in {q.id for q in pair} for p in named) and _pair_stands_alone(pair, ctx):
             return dedupe_parties(named + pair)  # "between Mr. Obama and Mr. Singh when they meet"
     for raw in reversed(previous):
         if sent_start - raw.sentence.start > 120:
@@ -77,6 +77,15 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
         if named and len(others) == 1:
             return dedupe_parties(named + [Party(others[0], "person", group.token)])
     return named
+
+
+def _pair_stands_alone(pair: list[Party], ctx: DocContext) -> bool:
+    """Is the pair told on its own ("between X and Y", "X and Y met"), not as the objects of someone else's
+    contact ("He met X and Y, where they discussed ...": they are all three)?"""
+    t = ctx.doc[pair[0].token]
+    while t.dep_ in ("compound", "flat", "appos") and t.head != t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "between")
 
 
 def _of_other_countries(head: Token, previous: list[RawContact], ctx: DocContext) -> bool:
