@@ -84,3 +84,9 @@ def test_speaking_during_a_visit_elsewhere_is_not_a_visit_to_the_other():
     got = contacts("President Petro Poroshenko spoke by phone to President Vladimir Putin on Monday. Poroshenko had "
                    "spoken to Putin during a symbolic visit to the eastern city of Mariupol.", "2014-09-08")
     assert got == {frozenset({"Poroshenko", "Putin"}): [("phone_call", "occurred")]}, got
+
+
+def test_talks_a_visit_will_include_are_the_visitor_s():
+    got = contacts("President Cyril Ramaphosa arrived in Washington on Friday. The visit of Ramaphosa will include "
+                   "talks with US President Joe Biden.", "2022-09-16")
+    assert ("talks", "planned") in got[frozenset({"Ramaphosa", "Biden"})], got
