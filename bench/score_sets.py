@@ -3,10 +3,11 @@
     python bench/score_sets.py                 # table of all sets
     python bench/score_sets.py --save a.json   # keep the figures
     python bench/score_sets.py --diff a.json   # what moved since (down moves are marked)
-    python bench/score_sets.py --held-out      # also the held-out dev-c records (score them once, at the end)
+    python bench/score_sets.py --held-out      # also the dev-c records (held out until 2026-12-03, read since)
+    python bench/score_sets.py --add fresh=F.jsonl  # another gold file of the same format (a held-out set)
 
-Sets: the real dev files in ``../shared/eval/`` (news_dev2 split into its dev-a/dev-b part and the held-out
-dev-c part), the synthetic blind sets in ``bench/data/`` and the notebook corpus (gold joined from its
+Sets: the real dev files in ``../shared/eval/`` (news_dev2 split into its dev-a/dev-b part and its dev-c
+part), the synthetic blind sets in ``bench/data/`` and the notebook corpus (gold joined from its
 ``.expected.jsonl``). The scorers are ``../shared/tools/score.py`` and ``score_people.py``.
 """
 from __future__ import annotations
@@ -64,7 +65,7 @@ def sets(tmp: Path, held_out: bool, extra: dict[str, Path] | None = None) -> dic
     out = {"news_dev": SHARED / "eval" / "news_dev.jsonl",
            "news_dev2 a+b": _subset(dev2, lambda i: not i.startswith("dev-c"), tmp, "dev2ab.jsonl")}
     if held_out:
-        out["news_dev2 c (held out)"] = _subset(dev2, lambda i: i.startswith("dev-c"), tmp, "dev2c.jsonl")
+        out["news_dev2 c"] = _subset(dev2, lambda i: i.startswith("dev-c"), tmp, "dev2c.jsonl")
     for i, name in ((1, "blind_news.jsonl"), (2, "blind_news_2.jsonl"), (3, "blind_news_3.jsonl")):
         out[f"blind {i}"] = ROOT / "bench" / "data" / name
     out["notebook"] = _notebook_gold(tmp)
