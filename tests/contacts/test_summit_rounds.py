@@ -3,14 +3,7 @@ meetings included an interaction with", headlines and pronouns (sentences writte
 from __future__ import annotations
 
 import diplograph
-
-
-def contacts(text: str, published: str) -> dict[frozenset, list[tuple[str, str, str | None]]]:
-    out: dict[frozenset, list[tuple[str, str, str | None]]] = {}
-    for c in diplograph.extract(text, published=published).contacts:
-        key = frozenset(p.name.split()[-1] for p in c.participants)
-        out.setdefault(key, []).append((c.type, c.status, c.date.value if c.date else None))
-    return out
+from contact_table import contacts
 
 
 ROUND = ("Prime Minister Narendra Modi on Thursday had a series of bilateral meetings including discussions with "

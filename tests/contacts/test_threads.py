@@ -2,15 +2,7 @@
 B"; "the leaders of Germany and Sweden" are not the pair just told of (sentences written for the project)."""
 from __future__ import annotations
 
-import diplograph
-
-
-def contacts(text: str, published: str) -> dict[frozenset, list[tuple[str, str, str | None]]]:
-    out: dict[frozenset, list[tuple[str, str, str | None]]] = {}
-    for c in diplograph.extract(text, published=published).contacts:
-        key = frozenset(p.name.split()[-1] for p in c.participants)
-        out.setdefault(key, []).append((c.type, c.status, c.date.value if c.date else None))
-    return out
+from contact_table import contacts
 
 
 ROUND = ("Kenyan President Uhuru Kenyatta on Monday held talks with Senegalese President Macky Sall in Nairobi. "
