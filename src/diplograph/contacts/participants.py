@@ -245,6 +245,21 @@ class DocContext:
             self.genders = {pid: self.gender(pid) for pid in self.people}
         return {pid for pid, g in self.genders.items() if g not in (None, want)}
 
+    def _same_clause(self, tok: Token, same: list[tuple[int, str]]) -> str | None:
+        """The person named before ``tok`` in its own clause (coordinated verbs counting as one): the last
+        one; for a subject pronoun, the last subject ("Anwar received A and later he received B")."""
+        doc, clause = self.doc, _clause_verb(tok)
+        if clause is None:
+            return None
+        local = [(start, pid) for start, pid in same
+                 if getattr(_clause_verb(doc[self.mention_heads.get(start, start)]), "i", None) == clause.i]
+        if local and tok.dep_ == "nsubj":
+            subjects = [pid for start, pid in local
+                        if _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[-1]
+        return local[-1][1] if local else None
+
     def resolve_pronoun(self, tok: Token, exclude: set[str]) -> str | None:
         """He/she/him/his: the subject of a main clause that a fronted phrase anticipates ("Following his
         call with X, Erdoğan ..."); else the nearest person before it in the sentence; else the latest
@@ -271,16 +286,9 @@ class DocContext:
         if same:
             # the same clause first ("for Biden the commitment goes back to his first meeting"), then the
             # subject or its possessor ("Modi's call ... came two days after he spoke"), then the nearest
-            clause = _clause_verb(tok)
-            local = [pid for start, pid in same if clause is not None
-                     and getattr(_clause_verb(doc[self.mention_heads.get(start, start)]), "i", None) == clause.i]
-            if local and tok.dep_ == "nsubj":  # "Anwar received A and later he received B": the subject
-                subjects = [pid for start, pid in same if pid in local
-                            and _role(doc[self.mention_heads.get(start, start)]) in ("nsubj", "nsubjpass")]
-                if subjects:
-                    return subjects[-1]
+            local = self._same_clause(tok, same)
             if local:
-                return local[-1]
+                return local
             if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
                 # an object pronoun is not its clause's subject: "the President ... invited him"; it is the
                 # "he" of the sentence ("Before that he was in Kuala Lumpur, ... where Hun Sen received him")
