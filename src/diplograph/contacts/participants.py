@@ -784,6 +784,19 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stopover"})
 
 
+def _travellers(verb: Token, ctx: DocContext, exclude: set[str]) -> list[Party]:
+    """"Ramaphosa's trip entails talks with Biden", "the visit of X will include talks": the people whose
+    visit or trip is the verb's subject."""
+    out = []
+    for t in verb.children:
+        if t.dep_ != "nsubj" or t.lemma_.lower() not in _TRIP_NOUNS:
+            continue
+        whose = [c for c in t.children if c.dep_ == "poss"]
+        whose += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        out += [p for w in whose for p in np_parties(w, ctx, exclude=exclude) if p.kind == "person"]
+    return out
+
+
 def _has_agent(noun: Token, ctx: DocContext) -> bool:
     """Does the noun name whose event it is ("Singh's visit", "the visit of Singh"): someone else's, not the
     clause subject's ("10 days after the first state visit of Singh")?"""
@@ -877,11 +890,8 @@ def noun_parties(noun: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
             own.extend(np_parties(pobj, ctx, exclude=exclude | {p.id for p in subj}))
     elif gov is not None:
         subj = _governed_noun_parties(noun, base, spec, gov, ctx, own, exclude)
-        if not any(p.kind == "person" for p in subj):  # "Ramaphosa's trip entails talks with Biden": the traveller's
-            subj += [p for t in gov.children if t.dep_ == "nsubj" and t.lemma_.lower() in _TRIP_NOUNS
-                     for c in t.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-                     for p in np_parties(c if c.dep_ == "poss" else next(iter([g for g in c.children if g.dep_ == "pobj"]), c),
-                                         ctx, exclude=exclude) if p.kind == "person"]
+        if not any(p.kind == "person" for p in subj):
+            subj += _travellers(gov, ctx, exclude)
     elif base.dep_ == "pobj" and base.head.lower_ == "for" and base.head.head.lemma_ in PURPOSE_MOTION_VERBS:
         # "will travel to Berlin for a joint meeting with Scholz and Duda": the traveller is at it
         for s_tok in subjects_of(base.head.head):
