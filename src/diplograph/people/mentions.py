@@ -334,6 +334,9 @@ class MentionFinder:
         first_line = doc_text(doc).split("\n", 1)[0]
         if any(cue in first_line.lower() for cue in self.words["briefing_cues"]):
             end = len(first_line)
+            with_at = re.search(r"\bwith\b", first_line, flags=re.IGNORECASE)
+            if with_at:  # "Readout of the President's Call with Prime Minister X of Turkey": X is the other side
+                end = with_at.start()
             for m in sorted(names, key=lambda m: m.start):
                 if doc[m.start].idx >= end:
                     break
