@@ -329,6 +329,8 @@ class _Document:
             leaders = gaz.by_short_name(m.text, day, in_office=False)
         if m.country:
             leaders = [p for p in leaders if p.country == m.country]
+        if m.role and m.role not in self.words["generic_roles"]:  # "Senator Mitchell" is no foreign minister
+            leaders = [p for p in leaders if any(t.title and self.same_role(m.role, t.title) for t in p.terms)]
         leader = best_leader(gaz, [p.id for p in leaders], day) if leaders else None
         return self.for_leader(leader) if leader is not None else None
 
