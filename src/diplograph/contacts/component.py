@@ -291,6 +291,7 @@ def headline_status(raws: list[RawContact], ctx: DocContext) -> None:
         if same is not None:
             r.status = same.status
 
+
 def _without_spouses(parties: list[Party], ctx: DocContext) -> list[Party]:
     """"President Bush and his wife Laura were received by X", "the President and the First Lady received Y":
     a spouse beside two others is at the contact, not a party of it (a pair of spouses stays one)."""

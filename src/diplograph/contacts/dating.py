@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
-from .discourse import discourse_dates, load_discourse_cues, simple_past
+from .discourse import discourse_dates, load_discourse_cues, simple_past, subject_person
 from .lexicon import attendance_cues, date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
@@ -329,17 +329,16 @@ def _other_time(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValu
 def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]], chain_of) -> None:
     """Date, in place, the undated contacts of the article's news with the day its lead gives (step 4 of
     the policy). ``chain_of(token)`` gives the words of a trigger's clause."""
-    first = news_date(raws, ctx, dates)
-    if first is None:
-        return
+    # (what happened takes the lead's day on or before publication, a plan its day on or after it; a rumour
+    # or a denial none)
     by_status = {"occurred": news_date(raws, ctx, dates, past=True), "planned": news_date(raws, ctx, dates, past=False)}
     published = ctx.doc._.published
     dated = {frozenset(p.id for p in r.parties) for r in raws if r.date is not None}
     for r in raws:
-        news = by_status.get(r.status) or first
-        if r.date is not None or frozenset(p.id for p in r.parties) in dated:
+        news = by_status.get(r.status)
+        if news is None or r.date is not None or frozenset(p.id for p in r.parties) in dated:
             continue  # (another report of the same people carries its date)
-        if r.status in ("denied", "possible") or (r.status == "planned" and news.start_date < published):
+        if r.status == "planned" and news.start_date < published:
             continue
         if r.status == "occurred" and news.start_date > published:
             continue
@@ -357,23 +356,6 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
 THREAD_WINDOW = 4  # sentences back in which a subject's last dated contact is looked for
 
 
-def _subject_person(verb: Token, ctx: DocContext) -> str | None:
-    """The one person who is the subject of ``verb`` (or of the verb it is conjoined to): named, a title
-    the people stage resolved, or a pronoun."""
-    v = verb
-    while v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.head != v:
-        v = v.head
-    for c in v.children:
-        if c.dep_ != "nsubj":
-            continue
-        ids = {ctx.person_of[t.i] for t in c.subtree if t.i in ctx.person_of}
-        if len(ids) == 1 and not any(t.dep_ == "conj" for t in c.subtree):
-            return next(iter(ids))
-        if c.lower_ in ("he", "she"):
-            return ctx.resolve_pronoun(c, set())
-    return None
-
-
 def thread_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]], chain_of,
                  date_of) -> None:
     """"Before the summit closed yesterday, X held talks with a host of leaders. X met A, B and C": a
@@ -389,7 +371,7 @@ def thread_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span
         verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or not simple_past(verb) or _background(r, chain, ctx):
             continue
-        who = _subject_person(verb, ctx)
+        who = subject_person(verb, ctx)
         if who is None or who not in {p.id for p in r.parties}:
             continue
         value = _last_of_subject(who, verb, ctx, dates, contact_verbs, known, date_of)
@@ -414,7 +396,7 @@ def _last_of_subject(who: str, verb: Token, ctx: DocContext, dates, contact_verb
         for t in reversed(ctx.sents[k]):
             if t.i >= verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in contact_verbs:
                 continue
-            if _subject_person(t, ctx) != who:
+            if subject_person(t, ctx) != who:
                 continue
             perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children)
             if t.tag_ in ("VBZ", "VBP") and not perfect:
@@ -499,21 +481,27 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """Apply the dating policy (see the module docstring) to the contacts of a document, in place; the
     contacts' own clauses were read when they were found (step 1)."""
     cues = load_cues()
+    chains: dict[int, list[Token]] = {}
+
+    def chain_of(t: Token) -> list[Token]:  # (each step reads the same clauses: read each once)
+        if t.i not in chains:
+            chains[t.i] = contact_clause(t, cues, ctx)[0]
+        return chains[t.i]
+
     plans_ahead(raws, ctx)
     relative_dates(raws)
     for r in raws:  # (after relative dates: "came a day after X spoke to Y" is not a lede)
         if r.date is None and r.status == "occurred":
             tok = r.trigger[0]
-            r.date = lede_today(tok, contact_clause(tok, cues, ctx)[0], ctx)
+            r.date = lede_today(tok, chain_of(tok), ctx)
     for r in raws:
         if r.date is None and r.round_date is not None:
             r.date = r.round_date
     dates = [(s, s._.time_value) for s in ctx.doc.spans.get(SPANS_DATES, []) if s._.time_value is not None]
-    discourse_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
-                    lambda t: date_for(t, contact_clause(t, cues, ctx)[0], dates, ctx.person_of.keys(), ctx.sent(t)))
-    thread_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0],
-                 lambda t: date_for(t, [t], dates, ctx.person_of.keys(), ctx.sent(t)))
-    news_dates(raws, ctx, dates, lambda t: contact_clause(t, cues, ctx)[0])
+    people = ctx.person_of.keys()
+    discourse_dates(raws, ctx, dates, chain_of, lambda t: date_for(t, chain_of(t), dates, people, ctx.sent(t)))
+    thread_dates(raws, ctx, dates, chain_of, lambda t: date_for(t, [t], dates, people, ctx.sent(t)))
+    news_dates(raws, ctx, dates, chain_of)
     if not dates:
-        undated_news(raws, ctx, lambda t: contact_clause(t, cues, ctx)[0])
+        undated_news(raws, ctx, chain_of)
     return raws

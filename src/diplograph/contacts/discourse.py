@@ -30,7 +30,7 @@ from ..types import TimeValue
 from .lexicon import date_vocabulary
 from .rules import ContactRules, current
 
-__all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues", "simple_past"]
+__all__ = ["DiscourseCues", "discourse_dates", "load_discourse_cues", "simple_past", "subject_person"]
 
 WINDOW = 4
 PLAN_WINDOW = 6  # a programme of plans is told at more length: quotes and background come between its items
@@ -269,7 +269,7 @@ def _continued(r, chain: list[Token], ctx, date_of: Callable[[Token], TimeValue 
     return date_of(root)
 
 
-def _subject_of(verb: Token, ctx) -> str | None:
+def subject_person(verb: Token, ctx) -> str | None:
     """The one person who is the subject of ``verb``: named, a pronoun or a bare definite title standing for
     one ("Park", "he", "the Prime Minister"); a conjoined verb's is that of the verb it is joined to."""
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -289,7 +289,7 @@ def _continued_plan(r, chain: list[Token], ctx, raws: list) -> TimeValue | None:
     """"On Saturday, Modi will meet Sunak. He will also hold talks with Meloni": a plan whose subject continues
     that of a dated plan in the sentences just before (the nearest) takes that plan's date."""
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-    who = _subject_of(verb, ctx) if verb is not None else None
+    who = subject_person(verb, ctx) if verb is not None else None
     k = ctx.sent_index[r.trigger.start]
     if who is None or k == 0 or who not in {p.id for p in r.parties}:
         return None

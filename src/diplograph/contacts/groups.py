@@ -22,7 +22,7 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
     # the group undergoes the contact ("X joined them", "the two leaders were welcomed by X"): the one
     # named is not one of them
     as_object = ctx is not None and ctx.doc[group.token].dep_ in ("dobj", "pobj", "dative", "nsubjpass")
-    if ctx is not None and _of_other_countries(ctx.doc[group.token], previous, ctx):
+    if ctx is not None and _names_other_people(ctx.doc[group.token], previous, ctx):
         return named  # "spoke with the leaders of Germany and Sweden": others than the people just told of
     if ctx is not None:
         head = ctx.doc[group.token]
@@ -88,7 +88,7 @@ def _pair_stands_alone(pair: list[Party], ctx: DocContext) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "between")
 
 
-def _of_other_countries(head: Token, previous: list[RawContact], ctx: DocContext) -> bool:
+def _names_other_people(head: Token, previous: list[RawContact], ctx: DocContext) -> bool:
     """"the leaders of Germany, Poland and Sweden": a group named by countries that are not all those of the
     people of the latest contact is a new set of people, not an anaphor ("the leaders of the two countries"
     names no country)."""

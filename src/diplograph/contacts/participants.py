@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE
 from ..resources.text import doc_text
 from ..types import Country, Mention, Person
-from .lexicon import attendance_cues
+from .lexicon import attendance_cues, load_triggers
 from .status import verb_above
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
@@ -781,16 +781,14 @@ def verb_parties(verb: Token, spec: dict, ctx: DocContext) -> tuple[list[Party],
     return subj, others
 
 
-_TRIP_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stopover"})
-
-
 def _travellers(verb: Token, ctx: DocContext, exclude: set[str]) -> list[Party]:
     """"Ramaphosa's trip entails talks with Biden", "the visit of X will include talks": the people whose
     visit or trip is the verb's subject."""
     out = []
     for t in verb.children:
-        if t.dep_ != "nsubj" or t.lemma_.lower() not in _TRIP_NOUNS:
-            continue
+        spec = load_triggers()[0].get((t.lemma_.lower(), "NOUN"))
+        if t.dep_ != "nsubj" or spec is None or spec["type"] != "visit":
+            continue  # (a visit noun of the trigger table: "visit", "trip")
         whose = [c for c in t.children if c.dep_ == "poss"]
         whose += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         out += [p for w in whose for p in np_parties(w, ctx, exclude=exclude) if p.kind == "person"]

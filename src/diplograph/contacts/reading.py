@@ -157,12 +157,12 @@ _HOLDING_VERBS = ("meet", "hold", "host", "convene", "chair", "gather")
 def _event_holders(tok: Token, ctx: DocContext) -> list[Party] | None:
     """"X met on Monday with African leaders. The meeting included A, B and C": ``None`` unless the verb's
     subject is a definite event noun; else the people who held such an event in the two sentences before."""
+    events = attendance_cues()["event_nouns"]
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in attendance_cues()["event_nouns"] \
+    if subject is None or subject.lemma_.lower() not in events \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
         return None
     here = ctx.sent_index[tok.i]
-    events = attendance_cues()["event_nouns"]
     for k in range(here - 1, max(-1, here - 3), -1):
         for t in ctx.sents[k]:
             if t.pos_ == "VERB" and (t.lemma_.lower() in _HOLDING_VERBS or any(

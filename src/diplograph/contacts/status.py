@@ -163,10 +163,10 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
     setting = False  # above "during his visit": the act done there, whose negation is not the visit's
     topic = False  # above "details about the call": the telling of it, whose governors are not the call's
     for k, tok in enumerate(chain):
-        if k > 0 and chain[k - 1].dep_ == "prep" and (chain[k - 1].lower_ in _SETTING_PREPS or (
-                chain[k - 1].lower_ in _TOPIC_PREPS and tok.lemma_.lower() in cues.topic)):
-            setting = True
-            topic = topic or chain[k - 1].lower_ in _TOPIC_PREPS and tok.lemma_.lower() in cues.topic
+        if k > 0 and chain[k - 1].dep_ == "prep":
+            told_of = chain[k - 1].lower_ in _TOPIC_PREPS and tok.lemma_.lower() in cues.topic
+            setting = setting or told_of or chain[k - 1].lower_ in _SETTING_PREPS
+            topic = topic or told_of
         own = k == 0 or (k == 1 and chain[0].dep_ == "xcomp")  # ("did not get to discuss": still its own)
         _dependent_cues(k, tok, chain, reporter, sent, cues, found, negation=not setting and (own_negation or not own))
         if k == 0:
@@ -180,8 +180,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
             found[cues.modifier[tok.lower_]].append(tok)
     for verb in [t for t in chain if t.pos_ in ("VERB", "AUX")][:2]:
         if any(c.dep_ == "mark" and c.lower_ in _UNREALISED for c in verb.children):
-            found["possible"].append(verb)  # "no progress until he and Putin got together", "if they meet",
-            break                           # "whether they had talks planned"
+            found["possible"].append(verb)  # "no progress until he and Putin got together", "if they meet"
+            break
     _reporter_cues(reporter, cues, found)
     _phrase_cues(sent, words if words is not None else [t.lower_ for t in sent], cues, found)
     if absorbed:

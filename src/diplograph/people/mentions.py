@@ -445,17 +445,14 @@ class MentionFinder:
                 return hit[0], k + n
         return None
 
-    def _title_at(self, doc: Doc, k: int, title_ends: dict[int, list[int]] | None = None) -> int | None:
+    @staticmethod
+    def _title_at(k: int, title_ends: dict[int, list[int]]) -> int | None:
         """End of a title of at most four tokens starting exactly at token ``k``, if one does;
-        ``title_ends``: the ends of the document's title matches by start (else the matcher runs)."""
-        stop = min(len(doc), k + 4)
-        if title_ends is None:
-            ends = [e for _, s, e in self.title_matcher(doc[k:stop]) if s == k]
-        else:
-            ends = [e for e in title_ends.get(k, ()) if e <= stop]
+        ``title_ends``: the ends of the document's title matches by start."""
+        ends = [e for e in title_ends.get(k, ()) if e <= k + 4]
         return max(ends) if ends else None
 
-    def _title_mention(self, doc, s, e, info, names, titles, taken, add, title_ends=None) -> None:
+    def _title_mention(self, doc, s, e, info, names, titles, taken, add, title_ends) -> None:
         """A title at tokens ``s:e``: the name it introduces (a :class:`NameMention`), else, when it stands
         for a person, a :class:`TitleMention`."""
         title = info["title"]
@@ -485,8 +482,7 @@ class MentionFinder:
         if not honorific:
             self._bare_title(doc, s, e, info, country, left, titles)
 
-    def _title_complement(self, doc: Doc, j: int, title_ends: dict[int, list[int]] | None = None
-                          ) -> tuple[int, str | None]:
+    def _title_complement(self, doc: Doc, j: int, title_ends: dict[int, list[int]]) -> tuple[int, str | None]:
         """What follows a title before the name: "President of Ukraine X", "press secretary of the Russian
         president X", "spokesman for the Egyptian Presidency, Counselor X", "the Minister of Commerce, X".
         Returns where the name may start and the country named there."""
@@ -500,7 +496,7 @@ class MentionFinder:
         found = self._country_at(doc, k) if k < n and doc[j].lower_ not in _AND else None
         if found:
             j = found[1]
-            t2 = self._title_at(doc, j, title_ends) if j < n else None
+            t2 = self._title_at(j, title_ends) if j < n else None
             if t2 is not None:
                 return t2, found[0]
             k = j  # an institution: "the Egyptian Presidency", "the Russian Foreign Ministry"
@@ -517,14 +513,14 @@ class MentionFinder:
             return k2, None
         return j, None
 
-    def _skip_honorifics(self, doc: Doc, j: int, title_ends: dict[int, list[int]] | None = None) -> int:
+    def _skip_honorifics(self, doc: Doc, j: int, title_ends: dict[int, list[int]]) -> int:
         """Past a comma and honorifics between a title and a name ("spokesman, Counselor Ahmed Fahmy")."""
         n = len(doc)
         j = _skip_space(doc, j)
         if j < n and doc[j].text == "," and j + 1 < n and _is_cap(doc[j + 1]):
             j += 1
         while j < n:
-            t2 = self._title_at(doc, j, title_ends)
+            t2 = self._title_at(j, title_ends)
             if t2 is None or self.titles.get(doc[j:t2].text.lower(), {}).get("class") != "honorific":
                 break
             j = _skip_space(doc, t2)
