@@ -342,3 +342,11 @@ def test_a_leader_is_found_by_the_name_without_its_first_given_name():
                    {"id": "person:mbs", "name": "Mohammed bin Salman", "country": "SAU", "terms": []}])
     assert [p.id for p in g.by_name("Javad Zarif")] == ["person:zarif"]
     assert g.by_name("bin Salman") == []  # (a particle does not start a name)
+
+
+def test_a_name_two_leaders_share_keeps_both_wherever_it_stands(blank):
+    g = Gazetteer([{"id": "person:a", "name": "Ali Hassan", "country": "EGY", "terms": []},
+                   {"id": "person:b", "name": "Ali Hassan", "country": "SDN", "terms": []}])
+    f = MentionFinder(blank.vocab, g, load_countries())
+    names, _, _ = f.find(_doc(blank, "Yesterday Ali Hassan spoke ."))
+    assert [m.leader_ids for m in names] == [["person:a", "person:b"]]

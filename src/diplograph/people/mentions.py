@@ -214,8 +214,11 @@ class MentionFinder:
             return True
 
         # 1. gazetteer names
-        for key, s, e in _longest(_patronymic_chains(doc, self.leader_matcher(doc))):
-            lid = self._strings[key]
+        leader_matches = _patronymic_chains(doc, self.leader_matcher(doc))
+        namesakes: dict[tuple[int, int], set[str]] = {}  # every leader a span's name is, by the span
+        for key, s, e in leader_matches:
+            namesakes.setdefault((s, e), set()).add(self._strings[key])
+        for key, s, e in _longest(leader_matches):
             span = doc[s:e]
             if e - s == 1 and span[0].ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", ""):
                 continue
@@ -225,8 +228,7 @@ class MentionFinder:
             if s > 0 and doc[s].lower_ in self.words["particles"] and doc[s].ent_type_ == "PERSON" \
                     and doc[s].ent_iob_ == "I" and _is_cap(doc[s - 1]) and doc[s - 1].ent_type_ == "PERSON":
                 continue  # the end of a longer name: "Sabah Khaled Al-Hamad Al-Sabah" is not "Al-Hamad Al-Sabah"
-            ids = sorted({self._strings[k] for k, s2, e2 in self.leader_matcher(doc[s:e]) if (s2, e2) == (0, e - s)} | {lid})
-            add(NameMention(s, e, span.text, "gazetteer", leader_ids=ids))
+            add(NameMention(s, e, span.text, "gazetteer", leader_ids=sorted(namesakes[(s, e)])))
         # 2. titles: anchored names and bare titles
         titles: list[TitleMention] = []
         title_matches = self.title_matcher(doc)
