@@ -27,7 +27,7 @@ from ..resources.text import doc_text
 from ..types import TimeValue
 from .attribution import attribution_of
 from .dating import contact_clause, date_contacts, date_for, interleaved_dates
-from .joining import co_present, join_people, join_reported, remote_part
+from .joining import co_present, join_definite, join_people, join_reported, remote_part
 from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_triggers
 from .merge import merge_contacts, merge_reports, to_contact
 from .participants import DocContext, Party, dedupe_parties, is_leader_role, np_parties
@@ -167,13 +167,13 @@ class ContactExtractor:
                 continue
             if tok.lemma_ in ("join", "accompany") and tok.pos_ == "VERB" and join_people(tok, ctx, previous):
                 continue
-            if tok.lower_ in co_presence_phrases():
-                co_present(tok, ctx, previous)
-                continue
+            if tok.lower_ in co_presence_phrases() and (co_present(tok, ctx, previous) or not (
+                    tok.tag_ in ("VBN", "VBD") and tok.lemma_ in attendance_cues()["participles"])):
+                continue  # ("A summit was attended by X and Y": an attendance, below)
             if tok.tag_ in ("VBN", "VBD") and tok.lemma_ in attendance_cues()["participles"] \
                     and ctx.sent_index[tok.i] not in attended and any(c.dep_ == "agent" for c in tok.children):
                 attended.add(ctx.sent_index[tok.i])
-                for raw in _attendance(ctx.sent(tok), ctx, cues, dates, consumed):
+                for raw in _attendance(ctx.sent(tok), ctx, cues, dates, consumed, previous):
                     previous.append(raw)
                     yield raw
                 continue
@@ -398,9 +398,10 @@ def _event_in_clause(v: Token, part: Token, is_event) -> Token | None:
 
 
 def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeValue]],
-                consumed: set[int]) -> list[RawContact]:
+                consumed: set[int], previous: list[RawContact]) -> list[RawContact]:
     """"a retreat chaired by Sopoaga and attended by Morrison, Ardern and Bainimarama", "held a summit by
-    videoconference, chaired by King Salman": the chair, host and attendees of an event are at it together."""
+    videoconference, chaired by King Salman": the chair, host and attendees of an event are at it together;
+    "the call was joined by A and B": they join the call just reported."""
     ac = attendance_cues()
     events: dict[int, tuple[Token, list[Party]]] = {}
     for t in sent:
@@ -420,7 +421,11 @@ def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeV
         words = {c.lower_ for c in noun.subtree} | {noun.lower_} | {  # "held a summit by videoconference"
             g.lower_ for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
             for g in c.subtree}
-        ctype = "video_call" if words & ac["video_words"] else "meeting"
+        spec = load_triggers()[0].get((noun.lemma_.lower(), "NOUN")) or {}
+        ctype = "video_call" if words & ac["video_words"] else (
+            spec.get("type") if spec.get("type") in ("phone_call", "video_call", "talks") else "meeting")
+        if spec and not spec.get("needs_participants") and join_definite(noun, ctype, people, previous, ctx):
+            continue  # ("the summit was attended by A and B": an event of its own, not the call before)
         chain, reporter = clause_chain(noun, cues)
         date = date_for(noun, chain, dates, ctx.person_of.keys(), sent)
         status, _ = decide_status(noun, chain, reporter, sent, cues, words=ctx.words(sent),

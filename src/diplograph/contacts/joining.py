@@ -11,7 +11,7 @@ from .raw import RawContact
 from .reading import SPECIFIC
 from .same_event import compatible_types
 
-__all__ = ["remote_part", "join_people", "co_present", "join_reported"]
+__all__ = ["remote_part", "join_people", "co_present", "join_reported", "join_definite"]
 
 
 def remote_part(tok: Token, ctx: DocContext, previous: list[RawContact]) -> bool:
@@ -145,3 +145,32 @@ def join_reported(tok: Token, ctype: str, persons: list[Party], previous: list[R
             raw.extra_sentences.append(ctx.sent(tok))
             return True
     return False
+
+
+def join_definite(noun: Token, ctype: str, people: list[Party], previous: list[RawContact],
+                  ctx: DocContext) -> bool:
+    """"The call was joined by A and B", "the talks were attended by C": a definite contact noun is the
+    contact reported in the last six sentences (of a type that fits; in one sentence, the main clause's
+    before a subordinate one's), and the leaders named join it. (Ministers and officials who attend a
+    leaders' meeting are their delegations: they are not added, and make no event of their own.)"""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+            or any(c.dep_ in ("compound", "nmod", "amod", "poss") for c in noun.children):
+        return False  # ("the G20 summit", "a call", "their meeting": not (only) the one just reported)
+    here = ctx.sent_index[noun.sent.start]
+    near = [r for r in previous if here - ctx.sent_index[r.sentence.start] <= 6 and compatible_types(r.type, ctype)]
+    if not near:
+        return False
+    last = max(ctx.sent_index[r.sentence.start] for r in near)
+    target = min((r for r in near if ctx.sent_index[r.sentence.start] == last), key=lambda r: _depth(r.trigger[0]))
+    leaders = [p for p in people if p.id in ctx.people and is_leader_role(ctx.people[p.id].role)]
+    if leaders:
+        _add_to_last(leaders, noun, [*previous, target], ctx)
+    return True
+
+
+def _depth(tok: Token) -> int:
+    """How many heads up to the root of its sentence."""
+    n = 0
+    while tok.head != tok and n < 50:
+        tok, n = tok.head, n + 1
+    return n

@@ -17,7 +17,7 @@ from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE
 from ..resources.text import doc_text
 from ..types import Country, Mention, Person
 from .lexicon import attendance_cues, load_triggers
-from .status import verb_above
+from .status import load_cues, verb_above
 
 __all__ = ["DocContext", "Party", "np_parties", "verb_parties", "noun_parties", "governing_verb"]
 
@@ -478,6 +478,8 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
             pid = ctx.resolve_pronoun(head, set(exclude))
             if pid:
                 found = Party(pid, "person", head.i)
+        if found is None and head.lower_ == "latter" and any(c.lower_ == "the" for c in head.children):
+            found = _the_latter(head, ctx, exclude)
         if found is None and head.lower_ in FIRST_PERSON:
             who = ctx.quote_speaker(head) if _in_quote(head) or ctx.quote_speaker(head) else ctx.speaker_at(head)
             if who:
@@ -522,6 +524,18 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
         if found is not None and found.id not in exclude:
             out.append(found)
     return out
+
+
+def _the_latter(head: Token, ctx: DocContext, exclude: set[str]) -> "Party | None":
+    """"X spoke with Y after the latter spoke with Z": the last of the people named just before (in this
+    sentence or the previous one)."""
+    sent = ctx.sent(head)
+    k = ctx.sent_index[sent.start]
+    start = ctx.sents[k - 1].start if k > 0 else sent.start
+    before = [pid for st, pid in ctx.mention_starts if start <= st < head.i]
+    if len(set(before)) < 2 or before[-1] in exclude:
+        return None
+    return Party(before[-1], "person", head.i)
 
 
 def _named_after_title(head: Token, ctx: DocContext, exclude: set[str]) -> "Party | None":
@@ -1042,6 +1056,9 @@ def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx
                 for ch in ag.children:
                     if ch.dep_ == "poss":
                         subj.extend(np_parties(ch, ctx, exclude=exclude))
+    if not subj and base.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "with"
+                                                                 for c in base.children):
+        subj.extend(_reporting_leader(gov, own, ctx, exclude))
     via_setting = base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.lower_ in MANNER_PREPS
     if gov.lemma_ in ("host", "receive", "welcome") or via_setting:
         # "hosted X for talks"; "told X in a phone call", "urged X during their meeting"
@@ -1056,6 +1073,18 @@ def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx
                 own.extend(p for p in np_parties(ch, ctx, exclude=exclude | {p.id for p in subj})
                            if p.kind == "person")
     return subj
+
+
+def _reporting_leader(gov: Token, own: list[Party], ctx: DocContext, exclude: set[str]) -> list[Party]:
+    """"Petro said a meeting with Lula could take place soon": a contact told as the subject of what a
+    leader says, with one other person named, is the leader's own. (A minister or spokesperson who says
+    it speaks of someone else's meeting.)"""
+    others = {p.id for p in own if p.kind == "person"}
+    if len(others) != 1 or gov.dep_ != "ccomp" or gov.head.lemma_ not in load_cues().reporting:
+        return []
+    found = [p for s in subjects_of(gov.head) for p in np_parties(s, ctx, exclude=exclude | others)
+             if p.kind == "person" and p.id in ctx.people and is_leader_role(ctx.people[p.id].role)]
+    return found[:1]
 
 
 def dedupe_parties(parties: list[Party]) -> list[Party]:

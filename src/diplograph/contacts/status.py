@@ -235,13 +235,19 @@ def _dependent_cues(k: int, tok: Token, chain: list[Token], reporter: Token | No
             if r.get("conditional") and any(t.lower_ in _CONDITIONS and t.dep_ == "mark" for t in sent):
                 st = r["conditional"]  # "would meet him if ..."
             found[st].append(ch)
-        elif ch.dep_ in ("advmod",) and low in cues.adverb:
+        elif ch.dep_ in ("advmod",) and low in cues.adverb and not _weighs_telling(ch):
             found[cues.adverb[low]].append(ch)
         elif ch.dep_ in ("acomp", "attr") and k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") \
                 and low in cues.modifier:
             found[cues.modifier[low]].append(ch)  # "a meeting ... is possible / unlikely"
         elif ch.dep_ == "det" and ch.lemma_ == "no" and tok.pos_ in ("NOUN",) and k > 0:
             found["denied"].append(ch)
+
+
+def _weighs_telling(adverb: Token) -> bool:
+    """"Perhaps most importantly, X met Y": the adverb hedges the telling's weight, not the contact."""
+    doc = adverb.doc
+    return adverb.i + 1 < len(doc) and doc[adverb.i + 1].lower_ in ("most", "more")
 
 
 def _governor_cues(k: int, tok: Token, chain: list[Token], cues: StatusCues,

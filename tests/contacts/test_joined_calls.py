@@ -1,0 +1,69 @@
+"""A call that others join, "the latter", a leader's own meeting told in what he says, conditions and
+hedges (sentences written for the project)."""
+from __future__ import annotations
+
+from contact_table import contacts
+
+
+def test_the_latter_is_the_last_person_named_before_it():
+    got = contacts("Prime Minister Pedro Sanchez spoke with Brazilian President Lula da Silva after the latter "
+                   "spoke with Chinese leader Xi Jinping on the phone. Sanchez told reporters the talks were "
+                   "useful. He did not give details.", "2025-05-19")
+    assert ("phone_call", "occurred", "2025-05-19") in got[frozenset({"Sánchez", "Silva"})], got
+    assert got[frozenset({"Silva", "Jinping"})] == [("phone_call", "occurred", "2025-05-19")], got
+
+
+def test_people_who_joined_the_call_are_in_the_call_reported_in_the_main_clause():
+    got = contacts("Prime Minister Pedro Sanchez spoke with Brazilian President Lula da Silva after the latter "
+                   "spoke with Chinese leader Xi Jinping on the phone. The conversation lasted an hour, Sanchez "
+                   "told reporters. The call was joined by French President Emmanuel Macron and German Chancellor "
+                   "Friedrich Merz.", "2025-05-19")
+    joined = [k for k, v in got.items() if "Macron" in k]
+    assert joined == [frozenset({"Sánchez", "Silva", "Macron", "Merz"})], got
+    assert got[joined[0]] == [("phone_call", "occurred", "2025-05-19")], got
+    assert frozenset({"Silva", "Jinping"}) in got, got
+
+
+def test_a_summit_attended_by_leaders_is_still_a_meeting_of_its_own():
+    got = contacts("Kenyan President William Ruto spoke with Ugandan President Yoweri Museveni on Monday. A summit "
+                   "in Arusha on Tuesday was attended by Burundian President Evariste Ndayishimiye and Rwandan "
+                   "President Paul Kagame.", "2023-05-10")
+    assert got[frozenset({"Ruto", "Museveni"})] == [("talks", "occurred", "2023-05-08")], got
+    assert got[frozenset({"Ndayishimiye", "Kagame"})] == [("meeting", "occurred", "2023-05-09")], got
+
+
+def test_a_meeting_a_leader_says_could_take_place_is_his_own_and_possible():
+    got = contacts("Colombian President Gustavo Petro said that a meeting with his Brazilian counterpart, Lula da "
+                   "Silva, could take place in July.", "2023-06-30")
+    assert got == {frozenset({"Petro", "Silva"}): [("meeting", "possible", "2023-07")]}, got
+
+
+def test_a_meeting_a_minister_speaks_of_is_not_the_minister_s():
+    got = contacts("Foreign Minister Alvaro Leyva said that a meeting with Brazilian President Lula da Silva could "
+                   "take place in July.", "2023-06-30")
+    assert got == {}, got
+
+
+def test_a_meeting_that_depends_on_something_is_possible():
+    got = contacts("The Kenyan foreign minister said a meeting of President William Ruto with his Ugandan "
+                   "counterpart, Yoweri Museveni, depends on progress in the border talks.", "2023-05-29")
+    assert got == {frozenset({"Ruto", "Museveni"}): [("meeting", "possible", None)]}, got
+
+
+def test_perhaps_before_most_weighs_the_telling_not_the_meeting():
+    got = contacts("Perhaps most importantly, Prime Minister Mark Carney met US President Donald Trump on "
+                   "Friday.", "2025-10-31")
+    assert got == {frozenset({"Carney", "Trump"}): [("meeting", "occurred", "2025-10-31")]}, got
+
+
+def test_perhaps_alone_still_makes_a_meeting_possible():
+    got = contacts("Perhaps Prime Minister Mark Carney will meet US President Donald Trump in November.",
+                   "2025-10-31")
+    assert got == {frozenset({"Carney", "Trump"}): [("meeting", "possible", "2025-11")]}, got
+
+
+def test_ministers_who_attended_the_leaders_meeting_are_its_delegations():
+    got = contacts("President William Ruto on Thursday held talks with Ethiopian Prime Minister Abiy Ahmed at State "
+                   "House, Nairobi. The two leaders discussed trade and security. The meeting was attended by "
+                   "Cabinet Secretaries Musalia Mudavadi and Kithure Kindiki.", "2024-03-14")
+    assert list(got) == [frozenset({"Ruto", "Ali"})], got  # (Abiy Ahmed Ali)
