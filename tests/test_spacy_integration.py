@@ -25,7 +25,7 @@ def test_factories_work_without_importing_diplograph(nlp):
         "print(json.dumps([c.type for c in doc._.contacts]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == ["talks"]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == ["phone_call"]
 
 
 def test_to_disk_and_spacy_load_keep_user_leaders(tmp_path):

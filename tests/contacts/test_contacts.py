@@ -79,7 +79,7 @@ CASES = [
     ("The Kremlin denied reports that Putin had met Trump's envoy Steve Witkoff.", {"Putin", "Witkoff"},
      "meeting", "denied", None),
     ("Indian Prime Minister Narendra Modi, who spoke with Donald Trump in February, will travel to Washington "
-     "next month.", {"Modi", "Trump"}, "talks", "occurred", "2025-02"),
+     "next month.", {"Modi", "Trump"}, "phone_call", "occurred", "2025-02"),
     # a misattached phrase: "during a call" hangs from the gerund, the call is the warning's
     ("Chinese President Xi Jinping warned US President Joe Biden against meddling in Hong Kong during a "
      "phone call on Monday.", {"Jinping", "Biden"}, "phone_call", "occurred", "2025-03-17"),

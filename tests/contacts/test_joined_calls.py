@@ -28,7 +28,7 @@ def test_a_summit_attended_by_leaders_is_still_a_meeting_of_its_own():
     got = contacts("Kenyan President William Ruto spoke with Ugandan President Yoweri Museveni on Monday. A summit "
                    "in Arusha on Tuesday was attended by Burundian President Evariste Ndayishimiye and Rwandan "
                    "President Paul Kagame.", "2023-05-10")
-    assert got[frozenset({"Ruto", "Museveni"})] == [("talks", "occurred", "2023-05-08")], got
+    assert got[frozenset({"Ruto", "Museveni"})] == [("phone_call", "occurred", "2023-05-08")], got
     assert got[frozenset({"Ndayishimiye", "Kagame"})] == [("meeting", "occurred", "2023-05-09")], got
 
 
@@ -67,3 +67,22 @@ def test_ministers_who_attended_the_leaders_meeting_are_its_delegations():
                    "House, Nairobi. The two leaders discussed trade and security. The meeting was attended by "
                    "Cabinet Secretaries Musalia Mudavadi and Kithure Kindiki.", "2024-03-14")
     assert list(got) == [frozenset({"Ruto", "Ali"})], got  # (Abiy Ahmed Ali)
+
+
+def test_spoke_with_and_nothing_placing_them_together_is_a_call():
+    got = contacts("Today, Prime Minister Justin Trudeau spoke with Leo Varadkar, the Irish Taoiseach. The leaders "
+                   "discussed trade.", "2019-01-30")
+    assert got == {frozenset({"Trudeau", "Varadkar"}): [("phone_call", "occurred", "2019-01-30")]}, got
+
+
+def test_spoke_with_at_a_summit_stays_talks():
+    got = contacts("On the sidelines of the summit in Brussels, Greek Prime Minister Alexis Tsipras spoke with "
+                   "Croatian President Kolinda Grabar-Kitarovic on Thursday.", "2018-06-29")
+    ((key, value),) = got.items()
+    assert value[0][0] in ("talks", "meeting"), got
+
+
+def test_not_having_spoken_with_someone_is_no_call_denied():
+    got = contacts("\"I have not spoken with the president of Argentina,\" Brazilian President Lula da Silva said "
+                   "on Monday.", "2024-07-02")
+    assert all(t != "phone_call" for v in got.values() for t, _, _ in v), got

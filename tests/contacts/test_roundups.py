@@ -70,9 +70,9 @@ def test_spoke_with_after_phoned_several_leaders_is_a_phone_call():
     assert mine[frozenset({"Zelenskyy", "Macron"})][1] == "2025-03-07"
 
 
-def test_without_an_announcement_talks_stay_talks():
+def test_without_an_announcement_one_contact_stays_one():
     got = contacts("Ukrainian President Volodymyr Zelensky spoke with French President Emmanuel Macron on Friday.")
-    assert [(names, ctype) for names, ctype, _ in got] == [(frozenset({"Zelenskyy", "Macron"}), "talks")]
+    assert [(names, ctype) for names, ctype, _ in got] == [(frozenset({"Zelenskyy", "Macron"}), "phone_call")]
 
 
 def test_calls_taken_from_a_list_are_one_call_each():

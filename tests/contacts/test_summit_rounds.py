@@ -78,7 +78,7 @@ def test_a_videoconference_with_several_leaders_is_one_call():
 def test_a_body_s_leaders_are_not_the_people_just_named():
     got = contacts("President Obama spoke with Chancellor Angela Merkel on Monday. The European Union leaders met in "
                    "Brussels on Tuesday.", "2012-05-31")
-    assert got == {frozenset({"Obama", "Merkel"}): [("talks", "occurred", "2012-05-28")]}, got
+    assert got == {frozenset({"Obama", "Merkel"}): [("phone_call", "occurred", "2012-05-28")]}, got
 
 
 def test_they_after_objects_of_a_meeting_are_not_the_objects_alone():

@@ -38,6 +38,7 @@ from .reading import (
     invitation_hosts,
     negated_topic,
     read_trigger,
+    remote_default,
     sits_in,
     trigger_date,
     trigger_parties,
@@ -228,6 +229,7 @@ class ContactExtractor:
         if named is not None:  # the counterparts of a round-up announced just before
             ctype, subj, split, round_date = named
             reading = reading._replace(subj=subj, split=split)
+        ctype = remote_default(tok, ctype, ctx)
         parties = trigger_parties(tok, ctype, reading.subj + reading.others, previous, ctx)
         persons = [p for p in parties if p.kind == "person"]
         countries = [p for p in parties if p.kind == "country"]

@@ -5,7 +5,7 @@ import re
 
 from .rules import ContactRules, current
 
-__all__ = ["load_triggers", "distinct_event_words", "multilateral_words", "co_presence_phrases",
+__all__ = ["load_triggers", "distinct_event_words", "in_person_words", "multilateral_words", "co_presence_phrases",
            "attendance_cues", "answer_cues", "date_vocabulary"]
 
 
@@ -25,7 +25,7 @@ def _load_triggers(rules: ContactRules) -> tuple[dict[tuple[str, str], dict], di
     triggers = {(r["lemma"], r["pos"]): r for r in rules.rows("contact_triggers")}
     words, phrases = {}, {}
     for r in rules.rows("type_modifiers"):
-        if "multilateral_words" in r or "distinct_event_words" in r:
+        if "multilateral_words" in r or "distinct_event_words" in r or "in_person_words" in r:
             continue
         if "word" in r:
             words[r["word"]] = r["type"]
@@ -40,6 +40,15 @@ def distinct_event_words() -> frozenset[str]:
 
 def _distinct_event_words(rules: ContactRules) -> frozenset[str]:
     return frozenset(w for r in rules.rows("type_modifiers") for w in r.get("distinct_event_words", []))
+
+
+def in_person_words() -> frozenset[str]:
+    """Words that place people together ("summit", "visit", "dinner"): see ``remote_type``."""
+    return current().derived("in_person_words", _in_person_words)
+
+
+def _in_person_words(rules: ContactRules) -> frozenset[str]:
+    return frozenset(w for r in rules.rows("type_modifiers") for w in r.get("in_person_words", []))
 
 
 def multilateral_words() -> frozenset[str]:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..types import TimeValue
 from .dating import date_for, occasion_date, perfect_today
 from .groups import resolve_group
-from .lexicon import attendance_cues, load_triggers, multilateral_words
+from .lexicon import attendance_cues, in_person_words, load_triggers, multilateral_words
 from .participants import (
     DocContext,
     Party,
@@ -223,6 +223,30 @@ def contact_type(tok: Token, ctype: str, ctx: DocContext) -> str:
     if ctype == "talks" and (_located(tok, ctx) or _held_talks(tok)):
         ctype = "meeting"  # "talks in Sochi", "held talks with": in person unless a phone or video says otherwise
     return ctype
+
+
+def remote_default(tok: Token, ctype: str, ctx: DocContext) -> str:
+    """"Trudeau spoke with Varadkar": a call (the trigger row's ``remote_type``), unless the text places them
+    together; "have not spoken with X" denies any contact, and "the two will talk about" is the meeting
+    just told."""
+    if ctype != "talks" or tok.pos_ not in ("VERB", "AUX"):
+        return ctype
+    remote = load_triggers()[0].get((tok.lemma_.lower(), "VERB"), {}).get("remote_type")
+    if remote and not _placed_together(tok, ctx) and not any(c.dep_ == "neg" for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
+        return remote
+    return ctype
+
+
+def _placed_together(tok: Token, ctx: DocContext) -> bool:
+    """Does the trigger's sentence or the one before place people together (a summit, a visit, a dinner, a
+    place the verb happens at)?"""
+    k = ctx.sent_index[ctx.sent(tok).start]
+    words = set(ctx.words(ctx.sents[k])) | (set(ctx.words(ctx.sents[k - 1])) if k > 0 else set())
+    if words & in_person_words():
+        return True
+    return any(ch.dep_ == "prep" and ch.lower_ in ("at", "in", "during", "on") and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in ch.children) for ch in tok.children)
 
 
 def _refine_type(noun: Token, ctype: str) -> str:

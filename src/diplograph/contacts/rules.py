@@ -74,6 +74,9 @@ class TriggerRow(_Row):
     # the verb's subject is a definite event noun ("The meeting included A, B and C"): its participants are
     # the objects and whoever the sentences just before say held that event
     event_subject: bool = False
+    # the type a contact told with this word has when nothing in its sentence or the one before places the
+    # people together ("Trudeau spoke with Varadkar" in a readout is a call; "spoke with X at the summit" is not)
+    remote_type: _Type | None = None
 
 
 class TypeModifierRow(_Row):
@@ -82,6 +85,7 @@ class TypeModifierRow(_Row):
     type: _Type | None = None
     multilateral_words: list[str] | None = None
     distinct_event_words: list[str] | None = None
+    in_person_words: list[str] | None = None
 
 
 class StatusCueRow(_Row):
