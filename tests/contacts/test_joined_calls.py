@@ -86,3 +86,16 @@ def test_not_having_spoken_with_someone_is_no_call_denied():
     got = contacts("\"I have not spoken with the president of Argentina,\" Brazilian President Lula da Silva said "
                    "on Monday.", "2024-07-02")
     assert all(t != "phone_call" for v in got.values() for t, _, _ in v), got
+
+
+def test_a_day_between_subject_and_a_misparsed_hosted_still_names_the_host():
+    got = contacts("President Bola Tinubu on Friday evening hosted President Patrice Talon at his residence in "
+                   "Abuja.", "2023-07-08")
+    assert got == {frozenset({"Tinubu", "Talon"}): [("visit", "occurred", "2023-07-07")]}, got
+
+
+def test_the_source_of_a_statement_is_not_one_of_their_meeting():
+    got = contacts("President Bola Tinubu hosted President Patrice Talon in Paris on June 23 during the summit.\n\n"
+                   "During their meeting in Paris, according to a statement by his adviser, Dele Alake, Tinubu "
+                   "had stressed the need for unity.", "2023-07-08")
+    assert list(got) == [frozenset({"Tinubu", "Talon"})], got

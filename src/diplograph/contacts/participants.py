@@ -718,7 +718,8 @@ def _fronted_apposition(verb: Token) -> list[Token]:
 
 
 def _adjacent_person(ctx: DocContext, verb: Token, step: int) -> Party | None:
-    """The person named right before (step -1) or after (step 1) a verb, within a short phrase."""
+    """The person named right before (step -1) or after (step 1) a verb, within a short phrase (a time
+    phrase between them counts as part of it: "X on Friday evening hosted Y")."""
     doc = ctx.doc
     i = verb.i + step
     seen = 0
@@ -726,7 +727,9 @@ def _adjacent_person(ctx: DocContext, verb: Token, step: int) -> Party | None:
         t = doc[i]
         if i in ctx.person_of:
             return Party(ctx.person_of[i], "person", i)
-        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ") and t.text not in ("'s", "’s"):
+        if t.pos_ == "ADP" and step < 0 and doc[i + 1].ent_type_ in ("DATE", "TIME"):
+            pass  # "on Friday": the time phrase between the subject and its verb
+        elif t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ") and t.text not in ("'s", "’s"):
             return None
         i += step
         seen += 1
@@ -840,10 +843,28 @@ def their_parties(noun: Token, ctx: DocContext) -> list[Party]:
         # "Putin announced the deal at a news conference with Erdoğan after their talks": the two
         # people of the sentence
         sent = noun.sent
-        named = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end) if i in ctx.person_of))
+        named = list(dict.fromkeys(ctx.person_of[i] for i in range(sent.start, sent.end)
+                                   if i in ctx.person_of and not _as_source(ctx.doc[i])))
         if len(named) == 2:
             out = [Party(pid, "person", noun.i) for pid in named]
     return out if len({p.id for p in out}) >= 2 else [Party("*group*", "group", noun.i)]
+
+
+SOURCE_NOUNS = {"statement", "remarks", "tweet", "post", "release", "readout", "communique", "interview"}
+
+
+def _as_source(tok: Token) -> bool:
+    """Is the name the source of what is told: "according to (a statement by) X"?"""
+    t = tok
+    for _ in range(6):
+        if t.head == t:
+            return False
+        h = t.head
+        if (h.lower_ == "to" and h.head.lower_ == "according") or (
+                h.lower_ == "by" and h.head.lemma_.lower() in SOURCE_NOUNS):
+            return True
+        t = h
+    return False
 
 
 PURPOSE_MOTION_VERBS = {"travel", "fly", "go", "head", "come", "arrive", "leave", "depart", "return", "sit", "gather",
