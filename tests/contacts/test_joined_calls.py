@@ -99,3 +99,10 @@ def test_the_source_of_a_statement_is_not_one_of_their_meeting():
                    "During their meeting in Paris, according to a statement by his adviser, Dele Alake, Tinubu "
                    "had stressed the need for unity.", "2023-07-08")
     assert list(got) == [frozenset({"Tinubu", "Talon"})], got
+
+
+def test_a_call_hung_on_a_gerund_inside_the_object_is_the_main_verb_s():
+    got = contacts("US President Donald Trump on Friday conveyed the importance of India and Pakistan reducing "
+                   "tensions during a phone call with Prime Minister Imran Khan, the White House said.",
+                   "2019-08-17")
+    assert got == {frozenset({"Trump", "Khan"}): [("phone_call", "occurred", "2019-08-16")]}, got

@@ -894,6 +894,10 @@ def governing_verb(noun: Token) -> Token | None:
         if h.tag_ == "VBG" and h.dep_ in ("pcomp", "pobj") and h.head.dep_ == "prep" \
                 and h.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
             h = h.head.head  # "warned Biden against playing with fire during a call": the phrase is misattached
+        elif h.tag_ == "VBG" and h.dep_ == "acl" and h.head.dep_ == "dobj" and h.head.head.pos_ in ("VERB", "AUX") \
+                and t.dep_ == "pobj" and t.head.lower_ in MANNER_PREPS \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            h = h.head.head  # "conveyed the importance of X reducing tensions during a call": the conveying's
         if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("acomp", "ROOT")):
             return h
         if t.dep_ == "pobj" and h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("a", "an")
