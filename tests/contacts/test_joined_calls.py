@@ -106,3 +106,10 @@ def test_a_call_hung_on_a_gerund_inside_the_object_is_the_main_verb_s():
                    "tensions during a phone call with Prime Minister Imran Khan, the White House said.",
                    "2019-08-17")
     assert got == {frozenset({"Trump", "Khan"}): [("phone_call", "occurred", "2019-08-16")]}, got
+
+
+def test_a_visitor_the_parser_hung_on_the_inviter_is_still_the_visitor_not_the_announcer():
+    got = contacts("At the invitation of Premier Li Qiang of the State Council, Robert Fico, prime minister of the "
+                   "Slovak Republic, will pay an official visit to China from October 31 to November 5, Chinese "
+                   "foreign ministry spokesperson Lin Jian announced Monday.", "2024-10-28")
+    assert got == {frozenset({"Fico", "Qiang"}): [("visit", "planned", "2024-10-31")]}, got

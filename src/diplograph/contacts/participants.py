@@ -692,6 +692,8 @@ def subjects_of(verb: Token) -> list[Token]:
                 and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "in addition to speaking to X, Trump also ...": the main clause's subject
             continue
+        if v.dep_ == "ccomp" and _stranded_subject(v) is not None:
+            return [_stranded_subject(v)]
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head != v:
             # "invited him to visit", "sent Blinken to Beijing to meet Xi": the governor's object is the subject
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
@@ -703,6 +705,23 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         break
     return _fronted_apposition(v)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """"At the invitation of Li, Robert Fico, prime minister of Slovakia, will pay a visit ..., X announced":
+    a reported clause whose subject the parser hung elsewhere (here as a conjunct of "Li"). The name whose
+    phrase ends right before the clause's first auxiliary is its subject (never the reporter's)."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
+    j = first - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or first == verb.i:
+        return None
+    t = doc[j]
+    while t.dep_ in ("pobj", "prep", "appos", "amod", "compound", "det") and t.head.i < first and t.head != t:
+        t = t.head
+    return t if t.pos_ == "PROPN" and t.dep_ in ("conj", "appos") and t.head.i < t.i else None
 
 
 def _fronted_apposition(verb: Token) -> list[Token]:
