@@ -113,3 +113,10 @@ def test_a_visitor_the_parser_hung_on_the_inviter_is_still_the_visitor_not_the_a
                    "Slovak Republic, will pay an official visit to China from October 31 to November 5, Chinese "
                    "foreign ministry spokesperson Lin Jian announced Monday.", "2024-10-28")
     assert got == {frozenset({"Fico", "Qiang"}): [("visit", "planned", "2024-10-31")]}, got
+
+
+def test_a_body_s_ministers_are_not_the_pair_just_named():
+    got = contacts("Secretary of State John Kerry will meet with Foreign Minister Sergey Lavrov on May 12th. The "
+                   "Secretary will then travel on to Antalya, Turkey for a meeting of the NATO foreign ministers on "
+                   "May 13th.", "2015-05-11")
+    assert got[frozenset({"Kerry", "Lavrov"})] == [("meeting", "planned", "2015-05-12")], got

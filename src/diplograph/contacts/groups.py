@@ -95,9 +95,9 @@ def _names_other_people(head: Token, previous: list[RawContact], ctx: DocContext
     named = {ctx.country_of[t.i] for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
              for t in c.subtree if t.i in ctx.country_of}
     named |= {ctx.country_of[c.i] for c in head.children if c.dep_ in ("compound", "amod") and c.i in ctx.country_of}
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.country_of and c.i not in ctx.person_of
-           for c in head.children):
-        return True  # "the informal meeting of European Union leaders": a body's leaders
+    if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i not in ctx.country_of
+           and c.i not in ctx.person_of for c in head.children):
+        return True  # "the informal meeting of European Union leaders", "the NATO foreign ministers": a body's
     if not named:
         return False
     last = previous[-1] if previous else None
