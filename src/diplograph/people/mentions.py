@@ -33,6 +33,7 @@ TOP_OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_ministe
 _NAME_JOINERS = {"-", "'", "’", "."}
 _POSSESSIVES = ("'s", "’s")
 _AND = ("and", "&")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _NOT_NAMES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 
 
@@ -306,7 +307,7 @@ class MentionFinder:
             return False  # "St. Anthony", "Port Louis": a place
         key = fold(tok.text)
         if not in_doc:
-            if key not in self.gaz.short_index or tok.tag_ in ("NNS", "NNPS"):
+            if key not in self.gaz.short_index or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "LANGUAGE":
                 return False  # (a plural is no one's name: "U.S. Banks")
             if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") and not (
                     (tok.i > tok.sent.start or tok.pos_ == "PROPN" or tok.dep_ in ("nsubj", "nsubjpass", "poss"))
@@ -315,9 +316,12 @@ class MentionFinder:
             if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in self.words["modifier_heads"] \
                     and tok.head.i > i:
                 return False  # "the Trump administration": nobody of the story
-        # part of a longer proper name that is not this person ("Trump Tower")
+        # part of a longer proper name that is not this person ("Trump Tower", "Camp David", "the Christian
+        # Democrats")
+        if not in_doc and tok.ent_iob_ == "I" and tok.ent_type_ in ("FAC", "WORK_OF_ART", "EVENT", "LAW"):
+            return False
         return not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in
-                    ("ORG", "FAC", "WORK_OF_ART") and doc[i + 1].text[:1].isupper())
+                    ("ORG", "FAC", "WORK_OF_ART", "NORP", "EVENT", "LAW") and doc[i + 1].text[:1].isupper())
 
     def _leader_short_name(self, key: str, day: dt.date | None) -> bool:
         """Is ``key`` the short name of someone in a top office on ``day`` or in the years before it?"""
@@ -373,6 +377,8 @@ class MentionFinder:
             return True  # "Putin-Macron call": two people, found as surnames
         if len(span) == 1 and text.isupper() and len(text) > 3:
             return True  # transcript labels: "QUESTION", "ANSWER"
+        if any(t.lower_ in _WEEKDAYS for t in span):
+            return True  # a headline's "with Indonesian president Thursday"
         if len(span) == 1 and text.isupper() and span.start > 0 and doc[span.start - 1].text == "(" \
                 and span.end < len(doc) and doc[span.end].text == ")":
             return True  # "the 56th Asean Foreign Ministers' Meeting (AMM)": an acronym, not a person
@@ -547,6 +553,8 @@ class MentionFinder:
             return False  # "Director of the Chinese Communist Party": a body's name goes on past it
         if e - s == 1 and self._plural_title(span.text):
             return False  # "Secretary Generals of the OIC": the title's plural, nobody's name
+        if any(t.lower_ in _WEEKDAYS for t in span):
+            return False  # a headline's "summit with Indonesian president Thursday"
         if not _title_case_line(doc, s):
             return True
         if any(t.is_stop or self.countries.lookup(t.text) for t in span):
