@@ -342,7 +342,7 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue
         if r.status == "occurred" and news.start_date > published:
             continue
-        if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx):
+        if _background(r, chain_of(r.trigger[0]), ctx) or _other_time(r, news, dates, ctx) or vaguely_timed(r, ctx):
             continue
         if r.status == "planned" and _sequenced(chain_of(r.trigger[0])):
             continue  # "Later, he will travel to Uruguay": after the news day's plan, not on it
@@ -426,6 +426,13 @@ def undated_news(raws: list[RawContact], ctx: DocContext, chain_of) -> None:
                 or _background(r, chain, ctx):
             continue
         r.date = TimeValue.of_day(verb.text, verb.idx, verb.idx + len(verb.text), published)
+
+
+def vaguely_timed(r: RawContact, ctx: DocContext) -> bool:
+    """Is the contact told with a deliberately vague time ("in the near future", "soon") in its sentence?"""
+    words = ctx.words(ctx.sent(r.trigger[0]))
+    return any(tuple(words[i:i + len(p)]) == p for p in load_discourse_cues().vague_times
+               for i in range(len(words)) if words[i] == p[0])
 
 
 def _sequenced(chain: list[Token]) -> bool:

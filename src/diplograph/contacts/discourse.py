@@ -50,6 +50,7 @@ class DiscourseCues:
     preps: frozenset[str]
     starts: frozenset[str]  # words that can begin an anaphoric day (a quick test before matching)
     topic_verbs: frozenset[str] = frozenset()  # "discussed a possible meeting": the talk's date is not the meeting's
+    vague_times: tuple[tuple[str, ...], ...] = ()  # "in the near future": the text gives no time, on purpose
 
 
 def load_discourse_cues() -> DiscourseCues:
@@ -59,6 +60,7 @@ def load_discourse_cues() -> DiscourseCues:
 
 def _build_discourse_cues(rules: ContactRules) -> DiscourseCues:
     phrases, units, directions, continuation, nouns, verbs, preps, topic = [], {}, {}, set(), {}, {}, set(), set()
+    vague: list[tuple[str, ...]] = []
     for r in rules.rows("discourse_dates"):
         kind = r["kind"]
         if kind == "day_phrase":
@@ -77,11 +79,13 @@ def _build_discourse_cues(rules: ContactRules) -> DiscourseCues:
             preps.update(r["words"])
         elif kind == "topic_verbs":
             topic.update(r["words"])
+        elif kind == "vague_times":
+            vague.extend(tuple(w.split()) for w in r["words"])
     numbers = dict(date_vocabulary().numbers)  # ("a" = "an" = "one" = 1, "two" = 2 ...)
     phrases.sort(key=lambda p: -len(p[0]))  # longest first: "later that day" before "that day"
     starts = frozenset({p[0][0] for p in phrases} | set(numbers))
     return DiscourseCues(tuple(phrases), units, directions, numbers, frozenset(continuation), nouns, verbs,
-                         frozenset(preps), starts, frozenset(topic))
+                         frozenset(preps), starts, frozenset(topic), tuple(vague))
 
 
 def _day(value: TimeValue | None) -> dt.date | None:
@@ -282,6 +286,9 @@ def subject_person(verb: Token, ctx) -> str | None:
         ids = {ctx.person_of[t.i] for t in c.subtree if t.i in ctx.person_of}
         if len(ids) == 1 and not any(t.dep_ == "conj" for t in c.subtree):
             return next(iter(ids))
+        first = [ctx.person_of[t.i] for t in c.subtree if t.i in ctx.person_of and t.i <= c.i]
+        if first and any(t.dep_ == "conj" and t.head.i == c.i for t in c.subtree):
+            return first[-1]  # "The President and Zelenskyy also spoke with X": the first conjunct carries on
     return None
 
 

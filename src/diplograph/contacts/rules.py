@@ -139,7 +139,8 @@ class AnswerCueRow(_Row):
 
 
 class DiscourseRow(_Row):
-    kind: Literal["day_phrase", "unit", "direction", "continuation", "event_class", "event_preps", "topic_verbs"]
+    kind: Literal["day_phrase", "unit", "direction", "continuation", "event_class", "event_preps", "topic_verbs",
+                  "vague_times"]
     phrase: str | None = None
     offset: int | None = None
     final: bool = False
