@@ -285,15 +285,19 @@ def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, T
     found = [(r.trigger.start, r.date) for r in raws if r.date is not None and start <= r.trigger.start < end]
     found += [(s.start, v) for s, v in dates if start <= s.start < end]
     day = dt.date.fromisoformat(published)
-    for _, value in sorted(found, key=lambda x: x[0]):
-        if value.granularity != "day" or not value.start_date:
-            continue
-        try:
-            d = dt.date.fromisoformat(value.start_date)
-        except ValueError:
-            continue
-        if abs((d - day).days) <= NEWS_WINDOW_DAYS and (past is None or (d <= day if past else d >= day)):
-            return value
+    for granularity in ("day", "week"):  # (a lead's "this weekend" when it names no day)
+        for _, value in sorted(found, key=lambda x: x[0]):
+            if value.granularity != granularity or not value.start_date:
+                continue
+            try:
+                d = dt.date.fromisoformat(value.start_date)
+                last = dt.date.fromisoformat(value.end_date or value.start_date)
+            except ValueError:
+                continue
+            if granularity == "week" and not d <= day <= last:
+                continue  # (only the week of the publication: "next week" is a plan's own date)
+            if abs((d - day).days) <= NEWS_WINDOW_DAYS and (past is None or (d <= day if past else last >= day)):
+                return value
     return None
 
 

@@ -318,7 +318,8 @@ class MentionFinder:
                 return False  # "the Trump administration": nobody of the story
         # part of a longer proper name that is not this person ("Trump Tower", "Camp David", "the Christian
         # Democrats")
-        if not in_doc and tok.ent_iob_ == "I" and tok.ent_type_ in ("FAC", "WORK_OF_ART", "EVENT", "LAW"):
+        if not in_doc and tok.ent_iob_ == "I" and tok.ent_type_ in ("FAC", "WORK_OF_ART", "EVENT", "LAW") \
+                and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ != "CCONJ":
             return False
         return not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ in
                     ("ORG", "FAC", "WORK_OF_ART", "NORP", "EVENT", "LAW") and doc[i + 1].text[:1].isupper())
