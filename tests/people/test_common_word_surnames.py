@@ -38,3 +38,10 @@ def test_a_weekday_after_a_title_in_a_headline_is_no_name():
                 "Yoon Suk Yeol will hold a summit with Indonesian President Joko Widodo on Thursday.",
                 "2022-07-25")
     assert set(got) == {"Yoon Suk-yeol", "Joko Widodo"}, got
+
+
+def test_a_headline_s_verb_before_a_name_is_not_part_of_it():
+    got = names("Kenyan President to Visit Uganda Next Week, Says Mudavadi\n\nKenyan Prime Cabinet Secretary Musalia "
+                "Mudavadi said on Friday that President William Ruto will pay a visit to Uganda next week.",
+                "2023-10-27")
+    assert not any(n.startswith("Says") for n in got), got

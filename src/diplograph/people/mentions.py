@@ -556,6 +556,8 @@ class MentionFinder:
             return False  # "Secretary Generals of the OIC": the title's plural, nobody's name
         if any(t.lower_ in _WEEKDAYS for t in span):
             return False  # a headline's "summit with Indonesian president Thursday"
+        if span[0].lower_ in self.words["headline_verbs"] and _title_case_line(doc, s):
+            return False  # "Foreign Minister to Visit Turkey Next Week, Says Davutoglu"
         if not _title_case_line(doc, s):
             return True
         if any(t.is_stop or self.countries.lookup(t.text) for t in span):
@@ -663,8 +665,9 @@ class MentionFinder:
             if title_ends.get(s, e + 1) <= e:
                 s = title_ends[s]
             elif tok.lower_ in self.words["determiners"] or not any(c.isalnum() for c in tok.text) or tok.is_space or (
-                    tok.is_lower and tok.lower_.rstrip("-") not in self.words["particles"]):
-                s += 1
+                    tok.is_lower and tok.lower_.rstrip("-") not in self.words["particles"]) or (
+                    tok.lower_ in self.words["headline_verbs"] and s + 1 < e and _title_case_line(doc, s)):
+                s += 1  # ("Says Davutoglu" on a headline)
             else:
                 break
         e = next((k for k in range(s + 1, e) if doc[k].text in _POSSESSIVES), e)  # "Tinubu’s spokesperson"

@@ -55,6 +55,7 @@ WORD_LISTS = {
     "title_links": "mentions: words after a title before its country or portfolio ('of', 'for')",
     "country_cues": "mentions: words before an ambiguous country name that make it the country ('in')",
     "name_stopwords": "mentions: capitalised words never inside a name ('Office', 'Airport')",
+    "headline_verbs": "mentions: a headline's verb glued before a name ('Says Davutoglu')",
     "modifier_heads": "mentions: nouns a surname modifies without naming anyone ('administration')",
     "briefing_cues": "component: a first line with one of these is an official's briefing",
     "venue_links": "component: a seat of government after these is a venue, not a release header",
