@@ -38,3 +38,22 @@ def test_a_lead_s_next_week_is_no_news_day():
             "said on Sunday.\n\nKishida met US President Joe Biden in Tokyo in January.\n\nThey discussed trade.")
     got = contacts(text, "2023-05-21")
     assert got[frozenset({"Kishida", "Biden"})] == [("meeting", "occurred", "2023-01")], got
+
+
+def test_a_meeting_during_a_visit_over_days_is_dated_by_the_week_or_month_that_holds_them():
+    text = ("President Muhammadu Buhari will on Monday depart Abuja for Paris to begin a three-day official visit to "
+            "France at the invitation of President Francois Hollande.\n\n"
+            "Buhari will also confer with the French Minister of Defence, Jean-Yves Le Drian.")
+    got = contacts(text, "2015-09-13")
+    assert got[frozenset({"Buhari", "Drian"})] == [("talks", "planned", "2015-W38")], got
+    text = ("Secretary Kerry will visit Seoul from May 17 to May 18. He will meet President Park Geun-hye and "
+            "discuss trade.")
+    got = contacts(text, "2015-05-11")
+    assert got[frozenset({"Kerry", "Geun-hye"})] == [("meeting", "planned", "2015-05")], got
+
+
+def test_a_meeting_during_a_visit_across_two_months_has_no_date():
+    text = ("Prime Minister Robert Fico will pay an official visit to China from October 31 to November 5, the "
+            "ministry said.\n\nChinese Premier Li Qiang will hold talks with Fico. They will discuss trade.")
+    got = contacts(text, "2024-10-28")
+    assert [d for _, _, d in got[frozenset({"Qiang", "Fico"})]] == [None], got

@@ -35,10 +35,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..dates.resolve import week_value
 from ..extensions import SPANS_DATES
 from ..types import TimeValue
-from .discourse import discourse_dates, load_discourse_cues, simple_past, subject_person
+from .discourse import (discourse_dates, load_discourse_cues, range_end, simple_past, span_cover, subject_person,
+                        week_of)
 from .lexicon import attendance_cues, date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
@@ -352,9 +352,12 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue  # "Later, he will travel to Uruguay": after the news day's plan, not on it
         # (a plan told in the future on the day of the report is for a later day: the week of the news, not
         # its day; "they were to talk" tells the plan of that day)
+        if range_end(news, dates, ctx) is not None:  # "a visit from October 31 to November 5": what happens
+            r.date = span_cover(news, range_end(news, dates, ctx))  # during it is dated by the span, not its start
+            continue
         later = r.status == "planned" and news.start_date == published and not _told_in_past(chain_of(r.trigger[0])) \
             and not _names_day(r, news, dates, ctx)
-        r.date = _week_of(news) if later else news
+        r.date = week_of(news) if later else news
 
 
 THREAD_WINDOW = 4  # sentences back in which a subject's last dated contact is looked for
@@ -459,13 +462,6 @@ def _told_in_past(chain: list[Token]) -> bool:
         if v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
             return True
     return False
-
-
-def _week_of(day: TimeValue) -> TimeValue:
-    """The ISO week of a day-precise date (:func:`..dates.resolve.week_value`), keeping its text and offsets."""
-    value, granularity, start, end = week_value(dt.date.fromisoformat(day.start_date))
-    return TimeValue(text=day.text, start=day.start, end=day.end, value=value, granularity=granularity,
-                     start_date=start, end_date=end)
 
 
 def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..dates.resolve import week_value
 from ..types import TimeValue
 from .lexicon import date_vocabulary
 from .rules import ContactRules, current
@@ -310,6 +312,59 @@ def _continued_plan(r, chain: list[Token], ctx, raws: list) -> TimeValue | None:
     return None
 
 
+_RANGE_LINKS = {"to", "through", "until", "till", "-", "–", "—"}
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def range_end(first: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> TimeValue | None:
+    """The last day of a span of days that ``first`` opens ("from October 31 to November 5", "May 17-18"),
+    or None when it stands alone."""
+    if first.granularity != "day" or not first.start_date:
+        return None
+    m = re.search(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b", first.text)  # "May 17-18", "17-18 May"
+    if m and int(m.group(2)) > int(m.group(1)) and first.start_date.endswith(f"-{int(m.group(1)):02d}"):
+        try:
+            return TimeValue.of_day(first.text, first.start, first.end,
+                                    dt.date.fromisoformat(first.start_date).replace(day=int(m.group(2))).isoformat())
+        except ValueError:
+            return None
+    spans = {span.start: (span, value) for span, value in dates}
+    here = next((span for span, value in dates if value.start == first.start), None)
+    if here is None:
+        return None
+    days = re.search(r"\b(two|three|four|five|six|seven|[2-7])-day\b", ctx.sent(here[0]).text.lower())
+    if days:  # "will begin a three-day visit on Monday"
+        n = _DAY_COUNTS.get(days.group(1)) or int(days.group(1))
+        last = (dt.date.fromisoformat(first.start_date) + dt.timedelta(days=n - 1)).isoformat()
+        return TimeValue.of_day(first.text, first.start, first.end, last)
+    if here.end >= len(ctx.doc) or ctx.doc[here.end].lower_ not in _RANGE_LINKS:
+        return None
+    nxt = spans.get(here.end + 1)
+    if nxt is None or nxt[1].granularity != "day" or not nxt[1].start_date or not first.start_date \
+            or not first.start_date < nxt[1].start_date:
+        return None
+    return nxt[1]
+
+
+def span_cover(first: TimeValue, last: TimeValue) -> TimeValue | None:
+    """The ISO week, else the month, that holds the days from ``first`` to ``last``; None if neither does."""
+    a, b = dt.date.fromisoformat(first.start_date), dt.date.fromisoformat(last.start_date)
+    if a.isocalendar()[:2] == b.isocalendar()[:2]:
+        return week_of(first)
+    if (a.year, a.month) == (b.year, b.month):
+        end = (dt.date(a.year + a.month // 12, a.month % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
+        return TimeValue(text=first.text, start=first.start, end=first.end, value=f"{a.year}-{a.month:02d}",
+                         granularity="month", start_date=f"{a.year}-{a.month:02d}-01", end_date=end)
+    return None
+
+
+def week_of(day: TimeValue) -> TimeValue:
+    """The ISO week of a day-precise date (:func:`..dates.resolve.week_value`), keeping its text and offsets."""
+    value, granularity, start, end = week_value(dt.date.fromisoformat(day.start_date))
+    return TimeValue(text=day.text, start=day.start, end=day.end, value=value, granularity=granularity,
+                     start_date=start, end_date=end)
+
+
 def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
                     chain_of: Callable[[Token], list[Token]],
                     date_of: Callable[[Token], TimeValue | None]) -> None:
@@ -356,6 +411,10 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
             value = _continued(r, chain, ctx, date_of)
         if value is None and not told and r.status == "planned":
             value = _continued_plan(r, chain, ctx, raws)
+        if value is not None and range_end(value, dates, ctx) is not None:
+            value = span_cover(value, range_end(value, dates, ctx))  # what happens during "a visit from 17 to 18"
+            if value is None:
+                continue
         if value is not None:
             r.date = value
             if _day(value) is not None:
