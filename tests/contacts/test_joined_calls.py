@@ -120,3 +120,12 @@ def test_a_body_s_ministers_are_not_the_pair_just_named():
                    "Secretary will then travel on to Antalya, Turkey for a meeting of the NATO foreign ministers on "
                    "May 13th.", "2015-05-11")
     assert got[frozenset({"Kerry", "Lavrov"})] == [("meeting", "planned", "2015-05-12")], got
+
+
+def test_a_chat_is_talks_and_an_interaction_held_on_the_sidelines_a_meeting():
+    got = contacts("Prime Minister Narendra Modi today held a brief interaction with Chinese Premier Li Keqiang on "
+                   "the sidelines of the summit here.\n\nBoth Mr. Modi and Mr. Li had chit-chat on Sunday during a "
+                   "gala dinner. Mr Modi also had a chat with Japanese Prime Minister Shinzo Abe.", "2017-11-14")
+    assert sorted(got[frozenset({"Modi", "Keqiang"})]) == [("meeting", "occurred", "2017-11-14"),
+                                                          ("talks", "occurred", "2017-11-12")], got
+    assert got[frozenset({"Modi", "Abe"})] == [("talks", "occurred", "2017-11-14")], got

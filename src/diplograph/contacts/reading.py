@@ -278,7 +278,9 @@ def _phrase_type(tok: Token, ctype: str, ctx: DocContext) -> str:
             if tuple(words[i:i + n]) == phrase:
                 tok_at = sent[i]
                 # the phrase must modify this trigger's clause, not another one
-                if tok_at.head.i == tok.i or tok_at.head.head.i == tok.i or abs(tok_at.i - tok.i) <= 4:
+                if tok_at.head.i == tok.i or tok_at.head.head.i == tok.i or abs(tok_at.i - tok.i) <= 4 or (
+                        tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok_at.head.i == tok.head.i):
+                    # (or the verb that holds a noun trigger: "held an interaction with X on the sidelines")
                     if t and (ctype == "talks" or t == "meeting"):
                         return t
     return ctype
