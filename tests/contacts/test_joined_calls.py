@@ -129,3 +129,14 @@ def test_a_chat_is_talks_and_an_interaction_held_on_the_sidelines_a_meeting():
     assert sorted(got[frozenset({"Modi", "Keqiang"})]) == [("meeting", "occurred", "2017-11-14"),
                                                           ("talks", "occurred", "2017-11-12")], got
     assert got[frozenset({"Modi", "Abe"})] == [("talks", "occurred", "2017-11-14")], got
+
+
+def test_foreign_ministers_named_only_by_their_countries_are_not_resolved():
+    got = contacts("The joint summit of the foreign ministers of Kenya, Uganda and Tanzania took place on May 10 in "
+                   "Arusha.", "2023-05-29")
+    assert got == {}, got
+
+
+def test_presidents_named_by_their_countries_still_are():
+    got = contacts("The talks between the Kenyan and Ugandan presidents in Arusha lasted six hours.", "2023-05-29")
+    assert got == {frozenset({"Ruto", "Museveni"}): [("talks", "occurred", None)]}, got

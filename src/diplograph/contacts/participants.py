@@ -581,8 +581,10 @@ def _plural_title(head: Token, ctx: DocContext) -> list[Party]:
     out = []
     phrase = ctx.doc[head.left_edge.i:head.right_edge.i + 1]
     for code in codes:
-        # "the leaders of X and Y" names no office: only leaders the text names are meant
-        pid = ctx.holder(code, role, office, mention=phrase, office_holders=role is not None)
+        # "the leaders of X and Y" names no office: only leaders the text names are meant; nor do "the foreign
+        # ministers of X, Y and Z" name anyone the text has not (the gold's annotators leave them unresolved)
+        pid = ctx.holder(code, role, office, mention=phrase,
+                         office_holders=office in ("head_of_state", "head_of_government"))
         if pid is None:
             return []
         out.append(Party(pid, "person", head.i))
