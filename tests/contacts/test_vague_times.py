@@ -57,3 +57,15 @@ def test_a_meeting_during_a_visit_across_two_months_has_no_date():
             "ministry said.\n\nChinese Premier Li Qiang will hold talks with Fico. They will discuss trade.")
     got = contacts(text, "2024-10-28")
     assert [d for _, _, d in got[frozenset({"Qiang", "Fico"})]] == [None], got
+
+
+def test_the_day_something_was_said_is_not_the_day_of_what_is_said_to_come():
+    got = contacts("MEXICO CITY, July 1 – Mexican President Claudia Sheinbaum said on Tuesday she would meet "
+                   "Canadian Prime Minister Mark Carney next week.", "2025-07-01")
+    assert got == {frozenset({"Sheinbaum", "Carney"}): [("meeting", "planned", "2025-W28")]}, got
+
+
+def test_said_on_a_day_after_their_call_dates_the_call():
+    got = contacts("Russian President Vladimir Putin and Kenyan President William Ruto agreed to expand trade, the "
+                   "Kremlin said on Monday after their telephone conversation.", "2023-05-09")
+    assert got == {frozenset({"Putin", "Ruto"}): [("phone_call", "occurred", "2023-05-08")]}, got

@@ -75,6 +75,27 @@ def contact_clause(tok: Token, cues, ctx: DocContext) -> tuple[list[Token], Toke
     return chain, reporter
 
 
+def _telling_date(span: Span, tok: Token) -> bool:
+    """Does the date follow a reporting verb ("said on Tuesday", "announced Monday", "told reporters on
+    Friday")? Then it is the telling's, whatever the parse."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "on":
+        k -= 1
+    if k < 0:
+        return False
+    before = doc[k]
+    verb = before.head if before.dep_ in ("dobj", "dative") and before.head.i < before.i else before
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in load_cues().reporting:
+        return False
+    t = tok  # the contact is what is said ("said on Tuesday she would meet X"), not its setting ("said on
+    while t.head != t and t.i != verb.i:  # Monday after their call": then the day is the call's too)
+        if t.dep_ == "ccomp" and t.head.i == verb.i:
+            return True
+        t = t.head
+    return False
+
+
 def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]],
               people: frozenset[int] | set[int] = frozenset(), sent: Span | None = None) -> TimeValue | None:
     """The temporal expression of the sentence that hangs from the trigger or the verbs above it."""
@@ -93,6 +114,8 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
         if span.root.head.dep_ == "prep" and span.root.head.lower_ in ("since", "until", "till", "before", "after") \
                 and span.root.dep_ == "pobj":
             continue  # "have spoken several times since January": a bound, not the contact's date
+        if _telling_date(span, tok):
+            continue  # "said on Tuesday she would meet X next week", though parsed under "meet"
         t = span.root
         steps = 0
         preps = 0  # ("on Monday" is as near as "this week": a preposition is no step away)
