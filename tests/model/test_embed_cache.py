@@ -84,3 +84,15 @@ def test_training_runs_the_layer_itself():
     out, backprop = layer(docs, is_train=True)
     assert not layer._func.index and callable(backprop)
     assert len(out) == len(docs)
+
+
+def test_a_size_dependent_product_is_left_alone():
+    from types import SimpleNamespace
+
+    from diplograph.model.embed_cache import _rows_independent
+
+    concat = SimpleNamespace(layers=[None, None], predict=lambda f: f.astype(np.float32))
+    steady = SimpleNamespace(concat=concat, mix=SimpleNamespace(predict=lambda x: x * 2))
+    sized = SimpleNamespace(concat=concat, mix=SimpleNamespace(predict=lambda x: x * 0 + len(x)))
+    assert _rows_independent(steady)
+    assert not _rows_independent(sized)

@@ -12,9 +12,12 @@ of a dense batch's rows are distinct, an eighth of general news).
 deduplicated, rows seen before are read from a table, only new rows go through the layer's own
 sublayers, and the output is assembled by index. The values are the layer's, bit for bit: each row is
 computed by the same sublayers on the same weights, and the maxout's matrix product gives a row the
-same value whatever the other rows (checked by ``tests/model/test_embed_cache.py`` and
-``bench/compare_extractions.py --tokens``). The table holds at most :data:`CACHE_ROWS` rows per layer
-(~40 MB at most; then rows not yet in it are computed every time, deduplicated within the batch), and
+same value whatever the other rows. That last depends on the matrix library (BLIS, through thinc):
+a library that switches kernels by matrix size may round a row differently in a small product, so
+:func:`use_embed_cache` first checks, on 1,024 probe rows, that rows computed in products of 1 to 700
+rows equal the same rows computed together, and leaves a layer as it is if they do not (checked
+besides by ``tests/model/test_embed_cache.py`` and ``bench/compare_extractions.py --tokens``). The table holds at most :data:`CACHE_ROWS` rows per layer
+(~33 MB at most with its keys; then rows not yet in it are computed every time, still once per batch), and
 is dropped when the layer's weights are replaced (``from_disk``, ``use_params``) or it is trained
 (training runs the layer's own forward pass).
 """
@@ -28,7 +31,7 @@ from thinc.api import Model, NumpyOps
 
 __all__ = ["use_embed_cache", "EmbedCache", "CACHE_ROWS"]
 
-#: Distinct feature rows remembered per embedding layer (a row of 96 floats and its key: ~550 bytes).
+#: Distinct feature rows remembered per embedding layer (a row of 96 floats and its key: ~500 bytes).
 CACHE_ROWS = 65_536
 
 _EMBED_LAYERS = ("extract_features", "list2ragged", None, None, "ragged2list")
@@ -139,5 +142,23 @@ def use_embed_cache(nlp: Language, limit: int = CACHE_ROWS) -> Language:
                 continue
             if type(node.ops) is not NumpyOps:
                 continue
-            node._func = EmbedCache(node, limit)
+            cache = EmbedCache(node, limit)
+            if _rows_independent(cache):
+                node._func = cache
     return nlp
+
+
+def _rows_independent(cache: EmbedCache, n: int = 1024, sizes: tuple[int, ...] = (1, 2, 5, 16, 63, 200, 700)
+                      ) -> bool:
+    """Does the layer give a row the same bits in a product of few rows as among ``n``?"""
+    ncols = len(cache.concat.layers)
+    probe = (np.arange(n * ncols, dtype=np.uint64).reshape(n, ncols) * np.uint64(2654435761)) \
+        ^ np.uint64(0x9E3779B97F4A7C15)
+    whole = cache.mix.predict(cache.concat.predict(probe))
+    start = 0
+    for size in sizes:
+        part = cache.mix.predict(cache.concat.predict(np.ascontiguousarray(probe[start:start + size])))
+        if not np.array_equal(part, whole[start:start + size]):
+            return False
+        start = (start + size) % (n - max(sizes))
+    return True
