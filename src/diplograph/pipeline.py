@@ -68,6 +68,7 @@ def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> L
     """Add diplograph's components (those not already there) at the end of ``nlp``."""
     from .model import paragraphs  # noqa: F401  (registers the factories)
     from .model.attribute_lookup import use_attribute_lookup
+    from .model.embed_cache import use_embed_cache
     from .contacts import component as _c  # noqa: F401
     from .dates import component as _d  # noqa: F401
     from .people import component as _p  # noqa: F401
@@ -77,6 +78,7 @@ def add_components(nlp: Language, components: tuple[str, ...] = COMPONENTS) -> L
     _keep_abbreviations(nlp)
     nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, CACHE_CHUNKS)  # (see model.tokenize)
     use_attribute_lookup(nlp)  # the model's AttributeRuler, applied by table lookup (same results)
+    use_embed_cache(nlp)  # each distinct word's embedding computed once (same values)
 
     if "diplograph_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None

@@ -137,7 +137,7 @@ class DocContext:
             code = span._.country_code
             for i in range(span.start, span.end):
                 ctx.country_of[i] = code
-            if lexicon is not None and lexicon.is_seat(span.text):
+            if lexicon is not None and lexicon.is_seat(doc_text(doc)[span.start_char:span.end_char]):
                 for i in range(span.start, span.end):
                     ctx.seat_of[i] = code
         ctx.mention_starts.sort()

@@ -29,6 +29,7 @@ from ..extensions import SPANS_COUNTRIES, SPANS_PEOPLE, register_extensions
 from ..resources.countries import CountryLexicon, load_countries
 from ..resources.data import read_jsonl
 from ..resources.gazetteer import Gazetteer, load_gazetteer
+from ..resources.text import doc_text
 from ..types import Country, Mention, Person
 from .identity import Cluster, Resolver
 from .mentions import RECENT_YEARS, TOP_OFFICES, CountryMention, MentionFinder
@@ -138,6 +139,7 @@ class PeopleRecognizer:
         people: list[Person] = []
         spans: list[Span] = []
         seen_ids: dict[str, Person] = {}
+        whole = doc_text(doc)  # (a mention's text cut from it: Span.text joins its tokens' texts)
         for c in clusters:
             pid = c.person_id()
             # a name with the title that introduced it is one mention: "Turkish President Recep Tayyip Erdoğan"
@@ -155,8 +157,9 @@ class PeopleRecognizer:
                 span = Span(doc, s, e, label="PERSON")
                 span._.person_id = pid
                 spans.append(span)
-                text = span.text
-                person.mentions.append(Mention(span.start_char, span.end_char, text))
+                a, b = span.start_char, span.end_char
+                text = whole[a:b]
+                person.mentions.append(Mention(a, b, text))
                 if text not in person.aliases and text != person.name:
                     person.aliases.append(text)
         spans.sort(key=lambda s: (s.start, s.end))
@@ -167,6 +170,7 @@ class PeopleRecognizer:
     def _countries(self, doc: Doc, mentions: list[CountryMention]) -> tuple[list[Country], list[Span]]:
         by_code: dict[str, Country] = {}
         spans = []
+        whole = doc_text(doc)
         for m in mentions:
             span = Span(doc, m.start, m.end, label="GPE")
             span._.country_code = m.code
@@ -174,7 +178,8 @@ class PeopleRecognizer:
             c = by_code.get(m.code)
             if c is None:
                 c = by_code[m.code] = Country(code=m.code, name=self.countries.name(m.code))
-            c.mentions.append(Mention(span.start_char, span.end_char, span.text))
+            a, b = span.start_char, span.end_char
+            c.mentions.append(Mention(a, b, whole[a:b]))
         return list(by_code.values()), spans
 
     # ------------------------------------------------------------------ serialization
