@@ -359,6 +359,7 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
     # (what happened takes the lead's day on or before publication, a plan its day on or after it; a rumour
     # or a denial none)
     by_status = {"occurred": news_date(raws, ctx, dates, past=True), "planned": news_date(raws, ctx, dates, past=False)}
+    ends = {status: range_end(news, dates, ctx) for status, news in by_status.items() if news is not None}
     published = ctx.doc._.published
     dated = {frozenset(p.id for p in r.parties) for r in raws if r.date is not None}
     for r in raws:
@@ -375,8 +376,8 @@ def news_dates(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, 
             continue  # "Later, he will travel to Uruguay": after the news day's plan, not on it
         # (a plan told in the future on the day of the report is for a later day: the week of the news, not
         # its day; "they were to talk" tells the plan of that day)
-        if range_end(news, dates, ctx) is not None:  # "a visit from October 31 to November 5": what happens
-            r.date = span_cover(news, range_end(news, dates, ctx))  # during it is dated by the span, not its start
+        if ends.get(r.status) is not None:  # "a visit from October 31 to November 5": what happens during it
+            r.date = span_cover(news, ends[r.status])  # is dated by the span, not its first day
             continue
         later = r.status == "planned" and news.start_date == published and not _told_in_past(chain_of(r.trigger[0])) \
             and not _names_day(r, news, dates, ctx)

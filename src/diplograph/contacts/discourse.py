@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..dates.resolve import week_value
+from ..dates.resolve import month_value, week_value
 from ..types import TimeValue
 from .lexicon import date_vocabulary
 from .rules import ContactRules, current
@@ -317,33 +317,30 @@ _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def range_end(first: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> TimeValue | None:
-    """The last day of a span of days that ``first`` opens ("from October 31 to November 5", "May 17-18"),
-    or None when it stands alone."""
+    """The last day of a span of days that ``first`` opens ("from October 31 to November 5", "May 17-18",
+    "a three-day visit on Monday"), or None when it stands alone."""
     if first.granularity != "day" or not first.start_date:
         return None
+    start = dt.date.fromisoformat(first.start_date)
     m = re.search(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\b", first.text)  # "May 17-18", "17-18 May"
-    if m and int(m.group(2)) > int(m.group(1)) and first.start_date.endswith(f"-{int(m.group(1)):02d}"):
+    if m and start.day == int(m.group(1)) < int(m.group(2)):
         try:
-            return TimeValue.of_day(first.text, first.start, first.end,
-                                    dt.date.fromisoformat(first.start_date).replace(day=int(m.group(2))).isoformat())
+            return TimeValue.of_day(first.text, first.start, first.end, start.replace(day=int(m.group(2))).isoformat())
         except ValueError:
             return None
-    spans = {span.start: (span, value) for span, value in dates}
     here = next((span for span, value in dates if value.start == first.start), None)
     if here is None:
         return None
     days = re.search(r"\b(two|three|four|five|six|seven|[2-7])-day\b", ctx.sent(here[0]).text.lower())
-    if days:  # "will begin a three-day visit on Monday"
+    if days:
         n = _DAY_COUNTS.get(days.group(1)) or int(days.group(1))
-        last = (dt.date.fromisoformat(first.start_date) + dt.timedelta(days=n - 1)).isoformat()
-        return TimeValue.of_day(first.text, first.start, first.end, last)
+        return TimeValue.of_day(first.text, first.start, first.end, (start + dt.timedelta(days=n - 1)).isoformat())
     if here.end >= len(ctx.doc) or ctx.doc[here.end].lower_ not in _RANGE_LINKS:
         return None
-    nxt = spans.get(here.end + 1)
-    if nxt is None or nxt[1].granularity != "day" or not nxt[1].start_date or not first.start_date \
-            or not first.start_date < nxt[1].start_date:
+    last = next((value for span, value in dates if span.start == here.end + 1), None)
+    if last is None or last.granularity != "day" or not last.start_date or not first.start_date < last.start_date:
         return None
-    return nxt[1]
+    return last
 
 
 def span_cover(first: TimeValue, last: TimeValue) -> TimeValue | None:
@@ -352,10 +349,17 @@ def span_cover(first: TimeValue, last: TimeValue) -> TimeValue | None:
     if a.isocalendar()[:2] == b.isocalendar()[:2]:
         return week_of(first)
     if (a.year, a.month) == (b.year, b.month):
-        end = (dt.date(a.year + a.month // 12, a.month % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
-        return TimeValue(text=first.text, start=first.start, end=first.end, value=f"{a.year}-{a.month:02d}",
-                         granularity="month", start_date=f"{a.year}-{a.month:02d}-01", end_date=end)
+        value, granularity, start, end = month_value(a.year, a.month)
+        return TimeValue(text=first.text, start=first.start, end=first.end, value=value, granularity=granularity,
+                         start_date=start, end_date=end)
     return None
+
+
+def within_span(value: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> TimeValue | None:
+    """``value`` as the date of what happens during it: a span of days gives its week or month (None when
+    neither holds it); a single day stays itself."""
+    last = range_end(value, dates, ctx)
+    return value if last is None else span_cover(value, last)
 
 
 def week_of(day: TimeValue) -> TimeValue:
@@ -411,10 +415,8 @@ def discourse_dates(raws: list, ctx, dates: list[tuple[Span, TimeValue]],
             value = _continued(r, chain, ctx, date_of)
         if value is None and not told and r.status == "planned":
             value = _continued_plan(r, chain, ctx, raws)
-        if value is not None and range_end(value, dates, ctx) is not None:
-            value = span_cover(value, range_end(value, dates, ctx))  # what happens during "a visit from 17 to 18"
-            if value is None:
-                continue
+        if value is not None:
+            value = within_span(value, dates, ctx)  # what happens during "a visit from 17 to 18 May"
         if value is not None:
             r.date = value
             if _day(value) is not None:

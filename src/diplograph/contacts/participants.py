@@ -694,8 +694,9 @@ def subjects_of(verb: Token) -> list[Token]:
                 and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "in addition to speaking to X, Trump also ...": the main clause's subject
             continue
-        if v.dep_ == "ccomp" and _stranded_subject(v) is not None:
-            return [_stranded_subject(v)]
+        stranded = _stranded_subject(v) if v.dep_ == "ccomp" else None
+        if stranded is not None:
+            return [stranded]
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head != v:
             # "invited him to visit", "sent Blinken to Beijing to meet Xi": the governor's object is the subject
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
