@@ -52,6 +52,9 @@ def test_month_day(dates, text, expected):
     ("It was a speech by May Chen.", []),                         # 'by' + a capitalised word: a name
     ("Johnson and May met.", []),                                  # 'and' without another month: a name
     ("It ran from March to May.", [("March", "2025-03"), ("May", "2024-05")]),  # a past verb: last May
+    ("The talks built on the September meeting in Rome.", [("September", "2024-09")]),  # an attributive month
+    ("They recalled the March on Rome.", []),                     # 'the March on': a name
+    ("He served in the May government.", []),                     # 'the May government': a person's
 ])
 def test_month(dates, text, expected):
     assert dates(text) == expected

@@ -426,6 +426,33 @@ def _subject_elsewhere(t: Token, phrase: Token, ctx: DocContext) -> bool:
     return h.i != t.i and h.dep_ in ("nsubj", "nsubjpass") and not (phrase.left_edge.i <= h.i <= phrase.right_edge.i)
 
 
+def stranded_conj(name: Token) -> Token | None:
+    """"Xi will hold talks with Widodo and Li will meet with him": the parser made Li a conjunct of Widodo
+    and "talks" the subject of "meet". A coordinated name right before a modal whose verb has a thing for
+    subject and a person or pronoun for object opens its own clause; its verb is returned."""
+    doc = name.doc
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.i + 1 >= len(doc):
+        return None
+    aux = doc[name.i + 1]
+    verb = aux.head
+    if aux.tag_ != "MD" or aux.dep_ != "aux" or verb.i <= aux.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < name.i for c in verb.children):
+        return None
+    if name.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
+        return None  # "The presidents of Venezuela and Colombia will have lunch in Caracas"
+    objs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    objs += [c for c in verb.children if c.dep_ == "dobj"]
+    return verb if any(o.tag_ == "PRP" or o.ent_type_ == "PERSON" for o in objs) else None
+
+
+def misparsed_subject(noun: Token) -> bool:
+    """Is ``noun`` the object of the verb before it that the parser made the subject of a stranded clause
+    (:func:`stranded_conj`): "X will hold [talks] with Y and Z will meet him"?"""
+    return noun.dep_ == "nsubj" and noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].pos_ == "VERB" \
+        and any(stranded_conj(c) == noun.head for c in noun.subtree if c.dep_ == "conj")
+
+
 def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     out = [tok]
     if depth >= 3:
@@ -454,7 +481,7 @@ def _conjuncts(tok: Token, ctx: "DocContext | None" = None) -> list[Token]:
             if ch.dep_ != "conj" and ctx.person_of.get(ch.i) == pid:  # conjunct hangs inside the name
                 kids.extend(c for c in ch.children if c.dep_ == "conj")
     for ch in kids:
-        if ch.dep_ == "conj":
+        if ch.dep_ == "conj" and stranded_conj(ch) is None:
             out.extend(_conjuncts(ch, ctx))
     return out
 
@@ -661,6 +688,9 @@ def subjects_of(verb: Token) -> list[Token]:
     v = verb
     for _ in range(4):
         subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        stranded = [t for t in v.subtree if t.dep_ == "conj" and stranded_conj(t) == v] if subs else []
+        if stranded:
+            return stranded[:1]
         if subs:
             out = []
             for s in subs:
@@ -898,6 +928,8 @@ HOSTING_VERBS = {"host", "chair", "convene", "mediate", "broker", "organise", "o
 def governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger hangs from: "held [a call]", "discussed in [a call]", "[talks] were held"."""
     t = noun
+    if misparsed_subject(noun):
+        return noun.doc[noun.left_edge.i - 1]  # "X will hold [talks] with Y and Z will meet him"
     for _ in range(3):
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "conj", "appos", "npadvmod"):
             h = t.head
@@ -1081,8 +1113,8 @@ def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx
     # (unless the speaker hosts the talks)
     between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) \
         and len({p.id for p in own if p.kind == "person"}) >= 2
-    if noun.dep_ not in ("nsubj", "nsubjpass") and base.dep_ not in ("nsubj", "nsubjpass") \
-            and not (between and gov.lemma_ not in HOSTING_VERBS):
+    as_subject = not misparsed_subject(base) and "nsubj" in (noun.dep_[:5], base.dep_[:5])
+    if not as_subject and not (between and gov.lemma_ not in HOSTING_VERBS):
         for s in subjects_of(gov):
             subj.extend(np_parties(s, ctx, exclude=exclude))
     preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra \
@@ -1189,7 +1221,7 @@ def _listed_after(last: int, ctx: DocContext, after: int) -> list[Party]:
         if not any(g.lower_ in _LIST_SEPARATORS for g in gap):
             break
         head = doc[ctx.mention_heads.get(j, j)]
-        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != after:
+        if (head.dep_ in ("nsubj", "nsubjpass") and head.head.i != after) or stranded_conj(head) is not None:
             break  # "..., and Meloni met Sánchez": a clause of its own
         if not _represented(gap):
             out.append(Party(pid, "person", j))

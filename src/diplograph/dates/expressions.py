@@ -159,6 +159,9 @@ def _build_month(mt: Match) -> Expression | None:
                 rf"\b(?:{alternation(v.month_full)})\b",
                 mt.text[max(0, mt.start - 30):mt.start]):
             return None  # "Johnson and May"
+        if prep in v.words["month_attr_cue"] and not (
+                nxt and nxt[0].islower() and nxt[0].rstrip(".") not in v.words["month_attr_block"]):
+            return None  # "the September meeting", not "the March on Rome"
     mode = "bare"
     if rel:
         mode = {"past": "last", "coming": "next"}.get(rel[-1], rel[-1])

@@ -33,6 +33,7 @@ __all__ = ["WORD_LISTS", "Vocabulary", "alternation", "validate_cue_rows"]
 #: The word lists the rules read, and where (the rows' ``comment`` says how).
 WORD_LISTS = (
     "month_cue_before", "month_weak_cue", "name_prep",            # recognisers: bare months
+    "month_attr_cue", "month_attr_block",                         # "the September meeting"
     "year_cue_before", "year_block_before", "year_block_after",   # bare years
     "weekday_block_before", "weekday_block_after", "part_of_day",  # weekdays
     "today_block_before", "today_cue_before",                     # "Today" as a media name

@@ -1,0 +1,27 @@
+"""A second clause the parser hangs on the first one's object ("X will hold talks with Y and Z will meet
+him"), and contacts dated by an attributive month ("the June meeting") (sentences written for the project)."""
+from __future__ import annotations
+
+from contact_table import contacts
+
+
+def test_a_coordinated_name_before_a_modal_opens_its_own_clause():
+    got = contacts("During the visit, President Xi Jinping will hold talks with President Lula da Silva and "
+                   "Premier Li Qiang will meet with him.", "2024-04-02")
+    assert got[frozenset({"Jinping", "Silva"})] == [("talks", "planned", None)], got
+    assert got[frozenset({"Qiang", "Silva"})] == [("meeting", "planned", None)], got
+    assert frozenset({"Jinping", "Qiang"}) not in got, got
+
+
+def test_talks_with_two_people_that_will_be_held_keep_both():
+    got = contacts("Talks with President Lula da Silva and Premier Li Qiang will be held in Beijing next week, "
+                   "Chinese President Xi Jinping said.", "2024-04-02")
+    assert all("Qiang" in k or "Silva" in k for k in got), got
+
+
+def test_an_attributive_month_dates_an_earlier_meeting():
+    got = contacts("Secretary of State Antony Blinken met Japanese Foreign Minister Yoko Kamikawa today in New York. "
+                   "The meeting builds on the July meeting in Jakarta between Blinken and Philippine Foreign "
+                   "Secretary Enrique Manalo.", "2023-09-22")
+    assert got[frozenset({"Blinken", "Kamikawa"})] == [("meeting", "occurred", "2023-09-22")], got
+    assert got[frozenset({"Blinken", "Manalo"})] == [("meeting", "occurred", "2023-07")], got
