@@ -25,3 +25,16 @@ def test_an_attributive_month_dates_an_earlier_meeting():
                    "Secretary Enrique Manalo.", "2023-09-22")
     assert got[frozenset({"Blinken", "Kamikawa"})] == [("meeting", "occurred", "2023-09-22")], got
     assert got[frozenset({"Blinken", "Manalo"})] == [("meeting", "occurred", "2023-07")], got
+
+
+def test_a_background_word_inside_another_phrase_does_not_make_the_contact_background():
+    got = contacts("The prime ministers of India and Bangladesh spoke by phone on Sunday. Prime Minister Narendra "
+                   "Modi also received calls from Nepal's Prime Minister Pushpa Kamal Dahal on his victory in the "
+                   "recent election.", "2024-06-09")
+    assert got[frozenset({"Modi", "Dahal"})] == [("phone_call", "occurred", "2024-06-09")], got
+
+
+def test_a_background_word_of_the_contact_keeps_it_undated():
+    got = contacts("The prime ministers of India and Bangladesh spoke by phone on Sunday. Prime Minister Narendra "
+                   "Modi had previously received calls from Nepal's Prime Minister Pushpa Kamal Dahal.", "2024-06-09")
+    assert got[frozenset({"Modi", "Dahal"})] == [("phone_call", "occurred", None)], got

@@ -333,13 +333,32 @@ def _background(r: RawContact, chain: list[Token], ctx: DocContext) -> bool:
         return True
     words = ctx.words(ctx.sent(tok))
     sequence = "first" in words and "then" in words  # "were to talk first, and then meet": an order, not a past
-    if any(w in FREQUENCY or (w in BACKGROUND and not (sequence and w == "first")) for w in words):
+    if any(w in FREQUENCY or (w in BACKGROUND and not (sequence and w == "first")) for w in words) \
+            and not _only_elsewhere(ctx.sent(tok), chain, tok):
         return True
     for t in chain:
         if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in t.children):
             return True
     return False
+
+
+_TIME_UNITS = frozenset({"week", "weeks", "month", "months", "year", "years", "day", "days", "time", "times",
+                         "weekend", "occasion", "occasions"})
+
+
+def _only_elsewhere(sent: Span, chain: list[Token], tok: Token) -> bool:
+    """Do the sentence's background words all modify another thing than the contact ("calls on his victory
+    in the recent election")? A word of the contact's clause, or of a time phrase in it, counts."""
+    near = {t.i for t in chain} | {tok.i}
+    for w in sent:
+        if w.lower_ not in BACKGROUND and w.lower_ not in FREQUENCY:
+            continue
+        h = w.head
+        if w.pos_ not in ("ADJ", "DET", "NUM") or h.i in near or h.pos_ in ("VERB", "AUX") \
+                or (h.lower_ in _TIME_UNITS and h.head.i in near | {h.i}):
+            return False
+    return True
 
 
 def _other_time(r: RawContact, news: TimeValue, dates: list[tuple[Span, TimeValue]], ctx: DocContext) -> bool:
