@@ -38,3 +38,9 @@ def test_a_background_word_of_the_contact_keeps_it_undated():
     got = contacts("The prime ministers of India and Bangladesh spoke by phone on Sunday. Prime Minister Narendra "
                    "Modi had previously received calls from Nepal's Prime Minister Pushpa Kamal Dahal.", "2024-06-09")
     assert got[frozenset({"Modi", "Dahal"})] == [("phone_call", "occurred", None)], got
+
+
+def test_a_main_verb_hung_on_a_relative_clause_takes_its_antecedent_as_subject():
+    got = contacts("Kazakh President Kassym-Jomart Tokayev who has travelled to Astana to attend the Shanghai "
+                   "Cooperation Organization summit met with Chinese President Xi Jinping on Wednesday.", "2024-07-04")
+    assert got[frozenset({"Tokayev", "Jinping"})] == [("meeting", "occurred", "2024-07-03")], got

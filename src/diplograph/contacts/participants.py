@@ -715,6 +715,9 @@ def subjects_of(verb: Token) -> list[Token]:
                 v = v.head if v.dep_ != "pobj" else v.head.head
                 continue
             return []
+        relcl = _finite_inside_relative(v)
+        if relcl is not None:
+            return [relcl.head]
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head != v.head:
@@ -738,6 +741,15 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         break
     return _fronted_apposition(v)
+
+
+def _finite_inside_relative(verb: Token) -> Token | None:
+    """"X who has visited Uzbekistan to attend the summit met with Y": the parser hung the main verb as a
+    clause on the relative clause's object (a past tense "acl"). The relative clause is returned; its
+    antecedent is the subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((a for a in verb.ancestors if a.dep_ == "relcl" and a.head.pos_ == "PROPN"), None)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
