@@ -44,3 +44,18 @@ def test_a_main_verb_hung_on_a_relative_clause_takes_its_antecedent_as_subject()
     got = contacts("Kazakh President Kassym-Jomart Tokayev who has travelled to Astana to attend the Shanghai "
                    "Cooperation Organization summit met with Chinese President Xi Jinping on Wednesday.", "2024-07-04")
     assert got[frozenset({"Tokayev", "Jinping"})] == [("meeting", "occurred", "2024-07-03")], got
+
+
+def test_the_leaders_are_the_pair_told_in_the_sentence_before():
+    got = contacts("President Emmanuel Macron spoke with Chancellor Olaf Scholz by phone on Tuesday. Meanwhile, Macron "
+                   "on Tuesday congratulated his newly elected Portuguese counterpart Marcelo Rebelo de Sousa. "
+                   "According to the Elysee, the leaders discussed European affairs in a phone call.", "2021-01-27")
+    assert got[frozenset({"Macron", "Sousa"})] == [("phone_call", "occurred", "2021-01-26")], got
+
+
+def test_a_name_inside_another_phrase_is_not_one_of_the_leaders():
+    got = contacts("President Emmanuel Macron welcomed Chancellor Olaf Scholz to Paris on Monday. The two leaders "
+                   "reviewed defence cooperation. On Ukraine, Macron called on all parties, including the government "
+                   "of President Volodymyr Zelensky, to protect civilians. The leaders also exchanged views on trade.",
+                   "2023-05-15")
+    assert not any("Zelensky" in k and "Macron" in k for k in got), got

@@ -3,7 +3,7 @@ the text last coordinated, the people of a contact just reported, or the last pe
 group names."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .participants import LEADER_ROLES, DocContext, Party, dedupe_parties
 from .raw import RawContact
@@ -59,6 +59,9 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
         pair = _last_coordinated_pair(ctx, group.token, within_sentence=True)
         if pair and all(p.id in {q.id for q in pair} for p in named) and _pair_stands_alone(pair, ctx):
             return dedupe_parties(named + pair)  # "between Mr. Obama and Mr. Singh when they meet"
+    told = _pair_told_just_before(ctx, group, previous) if ctx is not None else None
+    if told and all(p.id in {q.id for q in told} for p in named):
+        return dedupe_parties(named + told)
     for raw in reversed(previous):
         if sent_start - raw.sentence.start > 120:
             break
@@ -77,6 +80,45 @@ def resolve_group(parties: list[Party], tok: Token, previous: list[RawContact],
         if named and len(others) == 1:
             return dedupe_parties(named + [Party(others[0], "person", group.token)])
     return named
+
+
+def _pair_told_just_before(ctx: DocContext, group: Party, previous: list[RawContact]) -> list[Party] | None:
+    """"X congratulated his counterpart Y. ... the leaders discussed it in a phone call": "the leaders" (of an
+    office) are the two people of that office in the sentence before, when no contact has been told since."""
+    head = ctx.doc[group.token]
+    if head.lower_ not in _GROUP_ROLES or head.lower_ == "they":
+        return None
+    k = ctx.sent_index[ctx.sent(head).start]
+    if k == 0:
+        return None
+    before = ctx.sents[k - 1]
+    if any(r.sentence.start >= before.start and r.trigger.start < group.token
+           and len({p.id for p in r.parties if p.kind == "person"}) >= 2 for r in previous):
+        return None
+    roles = _GROUP_ROLES[head.lower_]
+    ids = list(dict.fromkeys(pid for start, pid in ctx.mention_starts if before.start <= start < before.end))
+    if len(ids) != 2 or not all(_has_role(getattr(ctx.people.get(pid), "role", None) or "", roles) for pid in ids):
+        return None
+    verbs = [_verb_of(ctx, before, pid) for pid in ids]
+    if verbs[0] is None or verbs[0] != verbs[1]:
+        return None  # (the two must be the subject and the object of one verb: "X congratulated Y")
+    return [Party(pid, "person", group.token) for pid in ids]
+
+
+def _verb_of(ctx: DocContext, sent: Span, pid: str) -> Token | None:
+    """The verb whose subject or object (directly, through an apposition or a "with") names ``pid`` in
+    ``sent``."""
+    start = next(s for s, p in ctx.mention_starts if p == pid and sent.start <= s < sent.end)
+    t = ctx.doc[ctx.mention_heads.get(start, start)]
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "dobj", "dative") and t.head.pos_ in ("VERB", "AUX"):
+            return t.head
+        if t.dep_ not in ("appos", "pobj", "compound") or (t.dep_ == "pobj" and t.head.lower_ != "with"):
+            return None
+        t = t.head if t.dep_ != "pobj" else t.head.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _pair_stands_alone(pair: list[Party], ctx: DocContext) -> bool:
