@@ -67,6 +67,9 @@ def test_month(dates, text, expected):
     ("They met last Tuesday.", [("last Tuesday", "2025-03-11")]),
     ("They met on Saturday night.", [("Saturday night", "2025-03-15")]),
     ("They met on Sunday (16).", [("Sunday (16)", "2025-03-16")]),
+    ("Widodo Monday (3/17) held talks with Albanese.", [("Monday (3/17)", "2025-03-17")]),  # month/day
+    ("The summit that will open Friday, Widodo Monday (3/17) held talks.", [("Friday", "2025-03-21"),
+                                                                           ("Monday (3/17)", "2025-03-17")]),
     ("They met on Friday last week.", [("Friday last week", "2025-03-14")]),
     ("They met the following Monday.", []),                        # weekday_block_before
     ("She writes for the Sunday Times each week.", []),            # weekday_block_after

@@ -186,7 +186,7 @@ def _build_weekday(mt: Match) -> Expression | None:
     if g.get("wkrel"):
         return Expression("weekday", wd=wd, mode="wk", off=_OFFSET[mt.lower("wkrel")])
     rel = mt.lower("rel").split()
-    dn = g.get("dn") or g.get("dn2")
+    dn = g.get("dn") or g.get("dn2") or g.get("dn3")
     mode = "bare"
     if rel and rel[0] in ("last", "next", "this", "coming"):
         mode = rel[-1]  # last, next, this, past ("this past"), coming ("(this) coming")
