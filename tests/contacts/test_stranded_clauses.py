@@ -59,3 +59,9 @@ def test_a_name_inside_another_phrase_is_not_one_of_the_leaders():
                    "of President Volodymyr Zelensky, to protect civilians. The leaders also exchanged views on trade.",
                    "2023-05-15")
     assert not any("Zelensky" in k and "Macron" in k for k in got), got
+
+
+def test_a_visit_owned_by_a_named_person_is_not_the_speakers():
+    got = contacts("Vice Foreign Minister Sun Weidong told a press briefing during Premier Li Qiang's visit to Laos "
+                   "that no meeting was planned.", "2023-10-31")
+    assert not any("Weidong" in k for k in got), got

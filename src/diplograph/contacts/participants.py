@@ -1126,7 +1126,10 @@ def _governed_noun_parties(noun: Token, base: Token, spec: dict, gov: Token, ctx
     between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children) \
         and len({p.id for p in own if p.kind == "person"}) >= 2
     as_subject = not misparsed_subject(base) and "nsubj" in (noun.dep_[:5], base.dep_[:5])
-    if not as_subject and not (between and gov.lemma_ not in HOSTING_VERBS):
+    # (not "X told reporters during Li's visit": a phrase's contact owned by a named person is that person's)
+    owned = base.dep_ == "pobj" and any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.i in ctx.person_of
+                                        for c in base.children)
+    if not as_subject and not owned and not (between and gov.lemma_ not in HOSTING_VERBS):
         for s in subjects_of(gov):
             subj.extend(np_parties(s, ctx, exclude=exclude))
     preps = {"with", "between"} | ({"to"} if gov.lemma_ in ADDRESSED_VERBS else set()) | extra \
