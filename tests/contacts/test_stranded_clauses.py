@@ -65,3 +65,10 @@ def test_a_visit_owned_by_a_named_person_is_not_the_speakers():
     got = contacts("Vice Foreign Minister Sun Weidong told a press briefing during Premier Li Qiang's visit to Laos "
                    "that no meeting was planned.", "2023-10-31")
     assert not any("Weidong" in k for k in got), got
+
+
+def test_a_reason_clause_keeps_its_own_status():
+    got = contacts("Analysts say it would not be surprising if trade did not come up during the conversation, as it "
+                   "was the first phone call between Prime Minister Keir Starmer and President Donald Trump.",
+                   "2025-01-08")
+    assert got[frozenset({"Starmer", "Trump"})] == [("phone_call", "occurred", None)], got

@@ -42,6 +42,7 @@ from .discourse import (discourse_dates, load_discourse_cues, range_end, simple_
 from .lexicon import attendance_cues, date_vocabulary
 from .participants import AGENDA_NOUNS, DocContext, Party, told_in_clause
 from .raw import GRANULARITY_RANK, RawContact
+from .same_event import compatible_types
 from .status import STOP_PREPS, clause_chain, load_cues
 
 __all__ = ["date_contacts", "date_for", "interleaved_dates", "occasion_date", "perfect_today", "lede_today", "relative_dates",
@@ -527,6 +528,37 @@ def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:
             r.date = TimeValue.of_day(d.text, d.start, d.end, day)
 
 
+_QUOTED_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"})
+
+
+def _quoted_today(d: TimeValue | None, ctx: DocContext) -> bool:
+    """Is ``d`` a "today" read inside a quotation (the day of the quoted statement, not of the article)?"""
+    if d is None or d.granularity != "day" or d.text.lower().strip(" ,.") not in _QUOTED_DAYS:
+        return False
+    span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and ctx.in_quote(span[0])
+
+
+def quoted_days(raws: list[RawContact], ctx: DocContext) -> None:
+    """"'Today, X spoke with Y,' the White House said in a readout of the call on Monday", in an article of
+    Tuesday: a quotation's "today" is the day it was said. When another report of the same contact gives a
+    day up to two days off, the contact takes that day (the reports are then one event)."""
+    for r in raws:
+        if not _quoted_today(r.date, ctx):
+            continue
+        people = {p.id for p in r.parties}
+        day = dt.date.fromisoformat(r.date.start_date)
+        for o in raws:
+            d = o.date
+            if o is r or d is None or d.granularity != "day" or {p.id for p in o.parties} != people \
+                    or o.status != r.status or not compatible_types(o.type, r.type, same_text=True) \
+                    or _quoted_today(d, ctx) or d.start_date == r.date.start_date:
+                continue
+            if abs((dt.date.fromisoformat(d.start_date) - day).days) <= 2:
+                r.date = d
+                break
+
+
 def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     """Apply the dating policy (see the module docstring) to the contacts of a document, in place; the
     contacts' own clauses were read when they were found (step 1)."""
@@ -552,6 +584,7 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     discourse_dates(raws, ctx, dates, chain_of, lambda t: date_for(t, chain_of(t), dates, people, ctx.sent(t)))
     thread_dates(raws, ctx, dates, chain_of, lambda t: date_for(t, [t], dates, people, ctx.sent(t)))
     news_dates(raws, ctx, dates, chain_of)
+    quoted_days(raws, ctx)
     if not dates:
         undated_news(raws, ctx, chain_of)
     return raws

@@ -159,6 +159,12 @@ class DocContext:
                 return who
         return None
 
+    def in_quote(self, tok: Token) -> bool:
+        """Does ``tok`` stand inside a quotation (one that may run over sentences)?"""
+        if self.quotes is None:
+            self.quotes = find_quotes(self)
+        return any(first < tok.i < last for first, last, _ in self.quotes)
+
     def speaker_at(self, tok: Token) -> str | None:
         """Who says "I" at ``tok``: the speaker label of its transcript line ("PRIME MINISTER ISHIBA: ..."),
         else the author of a statement."""

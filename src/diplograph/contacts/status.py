@@ -26,6 +26,9 @@ CHAIN_DEPS = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjp
 # Prepositions that set an event beside another rather than inside it.
 STOP_PREPS = {"following", "after", "before", "since", "ahead", "prior", "until", "amid", "despite", "like",
               "unlike", "than"}
+# a clause so marked states its own fact ("..., as it was the first call between them"): the main
+# clause's negation or modality is not its own
+_OWN_FACT_MARKS = {"as", "because", "although", "though", "whereas"}
 
 
 @dataclass
@@ -97,7 +100,7 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
                 return chain, None
             t = h
             continue
-        if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS
+        if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS | _OWN_FACT_MARKS
                                                             for c in t.children)) \
                 or (t.dep_ == "advcl" and t.tag_ not in ("VBP", "VBZ")
                     and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)):
