@@ -72,3 +72,21 @@ def test_a_reason_clause_keeps_its_own_status():
                    "was the first phone call between Prime Minister Keir Starmer and President Donald Trump.",
                    "2025-01-08")
     assert got[frozenset({"Starmer", "Trump"})] == [("phone_call", "occurred", None)], got
+
+
+def test_a_quoted_today_yields_to_the_day_another_report_states():
+    got = contacts("Biden and Modi spoke by phone on Monday. “Today, President Joe Biden spoke with Prime Minister "
+                   "Narendra Modi of India to exchange greetings,” the White House said in a readout.", "2024-01-09")
+    assert got[frozenset({"Biden", "Modi"})] == [("phone_call", "occurred", "2024-01-08")], got
+
+
+def test_a_lede_in_the_present_perfect_takes_the_day_the_body_states():
+    got = contacts("President Joe Biden and Prime Minister Narendra Modi have discussed trade, the White House has "
+                   "said. The telephone call between Biden and Modi on Monday was their first this year.", "2024-01-09")
+    assert got[frozenset({"Biden", "Modi"})] == [("phone_call", "occurred", "2024-01-08")], got
+
+
+def test_a_participle_under_a_negated_verb_keeps_its_own_status():
+    got = contacts("President Joe Biden spoke with Prime Minister Narendra Modi on Monday. In its readout, the White "
+                   "House did not detail the security matters discussed by the two leaders.", "2024-01-09")
+    assert all(s != "denied" for v in got.values() for _, s, _ in v), got

@@ -531,20 +531,27 @@ def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:
 _QUOTED_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"})
 
 
-def _quoted_today(d: TimeValue | None, ctx: DocContext) -> bool:
-    """Is ``d`` a "today" read inside a quotation (the day of the quoted statement, not of the article)?"""
-    if d is None or d.granularity != "day" or d.text.lower().strip(" ,.") not in _QUOTED_DAYS:
+def _weak_day(d: TimeValue | None, ctx: DocContext, stated: set[tuple[int, int]]) -> bool:
+    """Is ``d`` a day the text does not state for the contact: a "today" inside a quotation (the day the
+    quote was said) or the publication day inferred from a lede or a present perfect ("have discussed")?"""
+    if d is None or d.granularity != "day":
+        return False
+    if (d.start, d.end) not in stated:
+        return True
+    if d.text.lower().strip(" ,.") not in _QUOTED_DAYS:
         return False
     span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and ctx.in_quote(span[0])
 
 
-def quoted_days(raws: list[RawContact], ctx: DocContext) -> None:
-    """"'Today, X spoke with Y,' the White House said in a readout of the call on Monday", in an article of
-    Tuesday: a quotation's "today" is the day it was said. When another report of the same contact gives a
-    day up to two days off, the contact takes that day (the reports are then one event)."""
+def weak_days(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]]) -> None:
+    """"'Today, X spoke with Y,' the White House said in a readout of Monday's call", or a lede's "X and Y
+    have discussed ...", in an article of Tuesday: a day the text does not state for the contact
+    (:func:`_weak_day`) yields to the day another report of the same contact states, up to two days off
+    (the reports are then one event)."""
+    stated = {(s.start_char, s.end_char) for s, _ in dates}
     for r in raws:
-        if not _quoted_today(r.date, ctx):
+        if not _weak_day(r.date, ctx, stated):
             continue
         people = {p.id for p in r.parties}
         day = dt.date.fromisoformat(r.date.start_date)
@@ -552,7 +559,7 @@ def quoted_days(raws: list[RawContact], ctx: DocContext) -> None:
             d = o.date
             if o is r or d is None or d.granularity != "day" or {p.id for p in o.parties} != people \
                     or o.status != r.status or not compatible_types(o.type, r.type, same_text=True) \
-                    or _quoted_today(d, ctx) or d.start_date == r.date.start_date:
+                    or _weak_day(d, ctx, stated) or d.start_date == r.date.start_date:
                 continue
             if abs((dt.date.fromisoformat(d.start_date) - day).days) <= 2:
                 r.date = d
@@ -584,7 +591,7 @@ def date_contacts(raws: list[RawContact], ctx: DocContext) -> list[RawContact]:
     discourse_dates(raws, ctx, dates, chain_of, lambda t: date_for(t, chain_of(t), dates, people, ctx.sent(t)))
     thread_dates(raws, ctx, dates, chain_of, lambda t: date_for(t, [t], dates, people, ctx.sent(t)))
     news_dates(raws, ctx, dates, chain_of)
-    quoted_days(raws, ctx)
+    weak_days(raws, ctx, dates)
     if not dates:
         undated_news(raws, ctx, chain_of)
     return raws

@@ -100,13 +100,16 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
                 return chain, None
             t = h
             continue
-        if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS | _OWN_FACT_MARKS
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN" and t.i == chain[0].i
+                                     and not any(c.dep_ in ("nsubj", "aux", "mark") for c in t.children)) \
+                or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STOP_PREPS | _OWN_FACT_MARKS
                                                             for c in t.children)) \
                 or (t.dep_ == "advcl" and t.tag_ not in ("VBP", "VBZ")
                     and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children)):
             # ("Obama asked, when he welcomed Modi, ...": the welcome is told in its own clause; "... is
             # expected to figure when they meet": a present "when" clause takes the main clause's time)
-            return chain, None  # "Modi, who spoke with Trump, will travel ...": its own tense
+            return chain, None  # "Modi, who spoke with Trump, will travel ...", "did not elaborate the matters
+            # discussed by the leaders": its own tense
         if h.lemma_ in cues.reporting and h.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
             # "Peskov confirmed that no meetings ...", "reports suggested that ..."
             if t.dep_ == "dobj" and h.lemma_ not in ("deny", "confirm", "announce", "report"):
