@@ -51,6 +51,17 @@ def _names(finder, doc):
     return [(m.text, m.country) for m in names]
 
 
+def test_a_person_entity_glued_to_a_lower_case_hyphen_is_part_of_a_place(blank, finder):
+    doc = _doc(blank, "He rested at his resort in Sol-a-Mar in Florida with Dana Levi .", [(6, 7, "PERSON"), (14, 16, "PERSON")])
+    assert [t.text for t in doc][6:11] == ["Sol", "-", "a", "-", "Mar"]
+    assert [n for n, _ in _names(finder, doc)] == ["Dana Levi"]
+
+
+def test_a_double_barrelled_surname_is_still_a_name(blank, finder):
+    doc = _doc(blank, "He met Vjosa Osmani-Sadriu .", [(2, 6, "PERSON")])
+    assert [n for n, _ in _names(finder, doc)] == ["Vjosa Osmani-Sadriu"]
+
+
 # ---------------------------------------------------------------- honorifics belong to the name
 
 

@@ -383,6 +383,9 @@ class MentionFinder:
         if len(span) == 1 and text.isupper() and span.start > 0 and doc[span.start - 1].text == "(" \
                 and span.end < len(doc) and doc[span.end].text == ")":
             return True  # "the 56th Asean Foreign Ministers' Meeting (AMM)": an acronym, not a person
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ \
+                and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower:
+            return True  # "Mar-a-Lago", "Stratford-upon-Avon": part of a place's name
         if len(span) == 1 and self._plural_title(text):
             return True  # "Secretary Generals of the OIC"
         if any(t.text in self.words["name_stopwords"] for t in span):
