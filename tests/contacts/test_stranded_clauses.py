@@ -90,3 +90,14 @@ def test_a_participle_under_a_negated_verb_keeps_its_own_status():
     got = contacts("President Joe Biden spoke with Prime Minister Narendra Modi on Monday. In its readout, the White "
                    "House did not detail the security matters discussed by the two leaders.", "2024-01-09")
     assert all(s != "denied" for v in got.values() for _, s, _ in v), got
+
+
+def test_the_sentence_after_a_standfirst_is_the_lede():
+    text = ("Emir receives phone call from Turkish President\n\n"
+            "His Highness stressed that the partnership offers a framework for cooperation.\n\n"
+            "The Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, received a phone call from Recep Tayyip Erdogan, "
+            "President of Turkey, during which they discussed bilateral relations.\n\n"
+            "His Highness affirmed the commitment of Qatar to the relationship. The two sides also reviewed "
+            "regional developments.")
+    got = contacts(text, "2023-04-04")
+    assert got[frozenset({"Thani", "Erdoğan"})] == [("phone_call", "occurred", "2023-04-04")], got

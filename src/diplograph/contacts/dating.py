@@ -275,7 +275,7 @@ def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | N
     """The lead sentence of a report states the news of the day: "Vladimir Putin and Joseph Biden held talks
     in Geneva." without a date is dated to the publication day (past tense, first sentence of the body)."""
     published = ctx.doc._.published
-    if not published or ctx.lede is None or ctx.sent(tok).start != ctx.lede or len(ctx.sents) < 3:
+    if not published or ctx.lede is None or len(ctx.sents) < 3 or not _in_lede(ctx.sent(tok), ctx):
         return None  # (a sentence or two is a snippet, not an article with a lede)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     if not verbs or verbs[0].tag_ != "VBD" or any(c.dep_ in ("aux", "neg") for c in verbs[0].children):
@@ -286,6 +286,18 @@ def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | N
     if any(sent.start <= s.start < sent.end for s in ctx.doc.spans.get(SPANS_DATES, [])):
         return None  # the sentence dates something: not a same-day lede
     return TimeValue.of_day(verbs[0].text, verbs[0].idx, verbs[0].idx + len(verbs[0].text), published)
+
+
+def _in_lede(sent: Span, ctx: DocContext) -> bool:
+    """Is ``sent`` the lede, or the sentence after a standfirst (a lede that names nobody: "His Highness
+    indicated that the Accords provide a framework")?"""
+    if sent.start == ctx.lede:
+        return True
+    k = ctx.sent_index[ctx.lede]
+    if k + 1 >= len(ctx.sents) or ctx.sents[k + 1].start != sent.start:
+        return False
+    lede = ctx.sents[k]
+    return not any(lede.start <= i < lede.end for i in ctx.person_of)
 
 
 #: Words that set a contact in the background of the news: not the day the lead gives.
