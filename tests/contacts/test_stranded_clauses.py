@@ -97,7 +97,7 @@ def test_the_sentence_after_a_standfirst_is_the_lede():
             "His Highness stressed that the partnership offers a framework for cooperation.\n\n"
             "The Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, received a phone call from Recep Tayyip Erdogan, "
             "President of Turkey, during which they discussed bilateral relations.\n\n"
-            "His Highness affirmed the commitment of Qatar to the relationship. The two sides also reviewed "
-            "regional developments.")
+            "His Highness affirmed the commitment of Qatar to the relationship, whose trade agreement entered "
+            "into force on April 1, 2023.")
     got = contacts(text, "2023-04-04")
     assert got[frozenset({"Thani", "Erdoğan"})] == [("phone_call", "occurred", "2023-04-04")], got

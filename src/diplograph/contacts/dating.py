@@ -289,15 +289,16 @@ def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | N
 
 
 def _in_lede(sent: Span, ctx: DocContext) -> bool:
-    """Is ``sent`` the lede, or the sentence after a standfirst (a lede that names nobody: "His Highness
-    indicated that the Accords provide a framework")?"""
+    """Is ``sent`` the lede, or the sentence after a standfirst (a lede that names nobody and no time: "His
+    Highness indicated that the Accords provide a framework")?"""
     if sent.start == ctx.lede:
         return True
     k = ctx.sent_index[ctx.lede]
     if k + 1 >= len(ctx.sents) or ctx.sents[k + 1].start != sent.start:
         return False
     lede = ctx.sents[k]
-    return not any(lede.start <= i < lede.end for i in ctx.person_of)
+    return not any(lede.start <= i < lede.end for i in ctx.person_of) \
+        and not any(lede.start <= d.start < lede.end for d in ctx.doc.spans.get(SPANS_DATES, []))
 
 
 #: Words that set a contact in the background of the news: not the day the lead gives.
