@@ -101,3 +101,19 @@ def test_the_sentence_after_a_standfirst_is_the_lede():
             "into force on April 1, 2023.")
     got = contacts(text, "2023-04-04")
     assert got[frozenset({"Thani", "Erdoğan"})] == [("phone_call", "occurred", "2023-04-04")], got
+
+
+def test_a_reception_of_two_guests_told_as_separate_meetings_is_those_meetings():
+    got = contacts("On Thursday, Iran's President Masoud Pezeshkian received Iraq's President and Armenia's Prime "
+                   "Minister in Tehran. On Thursday, Pezeshkian held talks with foreign leaders in Tehran. He came "
+                   "together with Iraqi President Abdul Latif Rashid and Armenian Prime Minister Nikol Pashinyan in "
+                   "separate meetings.", "2024-07-31")
+    assert frozenset({"Pezeshkian", "Rashid", "Pashinyan"}) not in got, got
+    assert frozenset({"Pezeshkian", "Rashid"}) in got and frozenset({"Pezeshkian", "Pashinyan"}) in got, got
+
+
+def test_a_trilateral_summit_stays_beside_its_separate_bilaterals():
+    got = contacts("President Yoon Suk Yeol, Chinese Premier Li Qiang and Japanese Prime Minister Fumio Kishida held "
+                   "a trilateral summit in Seoul on Monday. On Monday, Yoon also held separate bilateral talks with "
+                   "Li and Kishida.", "2024-05-28")
+    assert frozenset({"Suk-yeol", "Qiang", "Kishida"}) in got, got

@@ -54,7 +54,29 @@ def _group_by_event(items: list, event_of) -> list[list]:
 def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
     """One contact per event: same people, compatible type, status and date."""
     groups = _group_by_event(raws, lambda r: _event((p.id for p in r.parties), r.type, r.status, r.date))
-    return [to_contact(g, ctx) for g in _merge_subsets(groups)]
+    return [to_contact(g, ctx) for g in _dissolve_into_separate(_merge_subsets(groups))]
+
+
+def _dissolve_into_separate(groups: list[list[RawContact]]) -> list[list[RawContact]]:
+    """"X received A and B ... he met A and B in separate meetings": a report of several people whose
+    people are exactly those of separate meetings of one of them with each other one, reported as the
+    same event, is those meetings, not one more."""
+    people = {id(g): _people_of(g) for g in groups}
+    pairs = [g for g in groups if len(people[id(g)]) == 2 and any(_marked_separate(r) for r in g)]
+    # (only reports told by a verb with several objects: "held a trilateral summit" is its own event)
+    return [g for g in groups if len(people[id(g)]) < 3 or not all(r.trigger[0].pos_ == "VERB" for r in g)
+            or not _covered(g, pairs, people)]
+
+
+def _covered(group: list[RawContact], pairs: list[list[RawContact]], people: dict) -> bool:
+    """Do separate meetings of one of the group's people with each other one make up the group?"""
+    ps = people[id(group)]
+    for hub in ps:
+        parts = [p for p in pairs if hub in people[id(p)] and people[id(p)] <= ps
+                 and same_event(_group_event(p), _group_event(group), same_text=True)]
+        if parts and set().union(*(people[id(p)] for p in parts)) == ps:
+            return True
+    return False
 
 
 def _people_of(group: list[RawContact]) -> frozenset[str]:
