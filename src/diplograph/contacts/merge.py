@@ -63,9 +63,15 @@ def _dissolve_into_separate(groups: list[list[RawContact]]) -> list[list[RawCont
     same event, is those meetings, not one more."""
     people = {id(g): _people_of(g) for g in groups}
     pairs = [g for g in groups if len(people[id(g)]) == 2 and any(_marked_separate(r) for r in g)]
-    # (only reports told by a verb with several objects: "held a trilateral summit" is its own event)
-    return [g for g in groups if len(people[id(g)]) < 3 or not all(r.trigger[0].pos_ == "VERB" for r in g)
+    # (only reports told by a verb with objects: "held a trilateral summit", "A, B and C met" are events of
+    # their own)
+    return [g for g in groups if len(people[id(g)]) < 3 or not all(_verb_with_objects(r.trigger[0]) for r in g)
             or not _covered(g, pairs, people)]
+
+
+def _verb_with_objects(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with")
+                                      for c in tok.children)
 
 
 def _covered(group: list[RawContact], pairs: list[list[RawContact]], people: dict) -> bool:
