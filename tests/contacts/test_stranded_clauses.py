@@ -117,3 +117,16 @@ def test_a_trilateral_summit_stays_beside_its_separate_bilaterals():
                    "a trilateral summit in Seoul on Monday. On Monday, Yoon also held separate bilateral talks with "
                    "Li and Kishida.", "2024-05-28")
     assert frozenset({"Suk-yeol", "Qiang", "Kishida"}) in got, got
+
+
+def test_a_previous_call_is_not_the_call_just_told():
+    got = contacts("President Donald Trump called Prime Minister Justin Trudeau last night to discuss trade, the White "
+                   "House said. In his previous call with Trudeau, Trump had pressed for a quick deal.", "2019-08-20")
+    assert sorted(got[frozenset({"Trump", "Trudeau"})], key=str) == [("phone_call", "occurred", "2019-08-19"),
+                                                                     ("phone_call", "occurred", None)], got
+
+
+def test_a_previous_visit_told_in_its_own_sentence_is_one_contact():
+    got = contacts("President William Ruto receives Ethiopian President Sahle-Work Zewde at State House during a "
+                   "previous visit in May 2023.", "2024-03-12")
+    assert len(got[frozenset({"Ruto", "Zewde"})]) == 1, got

@@ -51,9 +51,28 @@ def _group_by_event(items: list, event_of) -> list[list]:
     return groups
 
 
+_EARLIER = frozenset({"previous", "prior"})
+
+
+def _told_as_earlier(raw: RawContact) -> bool:
+    """"In his previous call with Khan": a contact before the one the text tells, never merged with it."""
+    return any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in raw.trigger[0].children)
+
+
 def merge_contacts(raws: list[RawContact], ctx: DocContext) -> list[Contact]:
-    """One contact per event: same people, compatible type, status and date."""
-    groups = _group_by_event(raws, lambda r: _event((p.id for p in r.parties), r.type, r.status, r.date))
+    """One contact per event: same people, compatible type, status and date; a "previous" contact joins only
+    the reports of its own sentence or other previous ones."""
+    def event(r: RawContact) -> Event:
+        return _event((p.id for p in r.parties), r.type, r.status, r.date)
+
+    groups = _group_by_event([r for r in raws if not _told_as_earlier(r)], event)
+    for r in (r for r in raws if _told_as_earlier(r)):
+        home = next((g for g in groups if any(o.sentence.start == r.sentence.start or _told_as_earlier(o) for o in g)
+                     and all(same_event(event(o), event(r), same_text=True) for o in g)), None)
+        if home is None:
+            groups.append([r])
+        else:
+            home.append(r)
     return [to_contact(g, ctx) for g in _dissolve_into_separate(_merge_subsets(groups))]
 
 
