@@ -130,3 +130,10 @@ def test_a_previous_visit_told_in_its_own_sentence_is_one_contact():
     got = contacts("President William Ruto receives Ethiopian President Sahle-Work Zewde at State House during a "
                    "previous visit in May 2023.", "2024-03-12")
     assert len(got[frozenset({"Ruto", "Zewde"})]) == 1, got
+
+
+def test_his_separate_calls_with_two_leaders_are_two_calls():
+    got = contacts("President Joe Biden on Monday called the leaders of Spain and Italy. In his separate phone calls "
+                   "with Spanish Prime Minister Pedro Sanchez and Italian Prime Minister Giorgia Meloni, Biden "
+                   "discussed the crisis.", "2023-08-08")
+    assert set(got) == {frozenset({"Biden", "Sánchez"}), frozenset({"Biden", "Meloni"})}, got

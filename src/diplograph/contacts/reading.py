@@ -189,6 +189,12 @@ def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
         ctype = "meeting"
     subj, others, gov = noun_parties(tok, spec, ctx)
     others = others + list_continuation(others, ctx, tok.i, {p.id for p in subj})
+    poss = {c.i for c in tok.children if c.dep_ == "poss"}
+    if not subj and any(p.token in poss for p in others) \
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        # "in his separate phone calls with A and B": the owner of the calls is their subject
+        subj = [p for p in others if p.token in poss]
+        others = [p for p in others if p.token not in poss]
     # "held separate meetings with Sunak, Kishida and Meloni": bilateral, as for verbs
     # ("received calls from A and B": a plural of a countable contact is one contact each)
     split = len([p for p in subj if p.kind == "person"]) == 1 and \
