@@ -50,3 +50,9 @@ def test_a_subject_parsed_as_an_apposition_of_the_fronted_invitation_is_the_subj
     doc2 = Doc(spacy.blank("en").vocab, words=["At", "noon", ",", "Rabuka", "left"], heads=[4, 0, 4, 4, 4],
                deps=["prep", "pobj", "punct", "nsubj", "ROOT"], pos=["ADP", "NOUN", "PUNCT", "PROPN", "VERB"])
     assert [t.text for t in subjects_of(doc2[4])] == ["Rabuka"]  # (a parsed subject is kept)
+
+
+def test_an_invitation_extended_to_a_counterpart_makes_the_inviter_host():
+    got = visits("Polish Prime Minister Donald Tusk extended an invitation to his Italian counterpart Giorgia Meloni "
+                 "to visit Warsaw.", "2024-02-03")
+    assert {(names, status) for names, status, _ in got} == {(frozenset({"Tusk", "Meloni"}), "possible")}, got

@@ -709,6 +709,10 @@ def subjects_of(verb: Token) -> list[Token]:
             return [v.head]
         if v.dep_ == "acl" and v.head.lemma_.lower() in INTENT_NOUNS:
             # "Putin has no plans to meet X", "Erdoğan's invitation to visit": the planner
+            invitees = [g for c in v.head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i < v.i
+                        for g in c.children if g.dep_ == "pobj"]
+            if invitees:
+                return invitees  # "extended an invitation to his counterpart to visit Warsaw": the invitee
             poss = [c for c in v.head.children if c.dep_ == "poss"]
             if poss and poss[0].lower_ in ("their", "our") and v.head.dep_ in ("dobj", "nsubjpass") \
                     and any(c.dep_ == "nsubj" for c in v.head.head.children):

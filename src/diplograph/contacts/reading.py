@@ -381,9 +381,11 @@ def trigger_date(tok: Token, chain: list[Token], purpose: list[Token], dates: li
 def invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: list[Party],
                       countries: list[Party], ctx: DocContext) -> tuple[list[Party], list[Party], list[Party]]:
     """(parties, persons, countries) with the inviter of a visit to their own country as its host."""
-    if ctype == "visit" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
-        # "Putin invited Trump to visit Moscow": the inviter hosts a visit to their own country
-        inviters = [p for s_tok in (c for c in tok.head.children if c.dep_ == "nsubj")
+    asker = _asking_verb(tok) if ctype == "visit" else None
+    if asker is not None:
+        # "Putin invited Trump to visit Moscow", "X extended an invitation to Y to visit Warsaw": the inviter
+        # hosts a visit to their own country
+        inviters = [p for s_tok in (c for c in asker.children if c.dep_ == "nsubj")
                     for p in np_parties(s_tok, ctx) if p.kind == "person"]
         dest = {p.id for p in countries}
         for inv in inviters:
@@ -404,6 +406,18 @@ def invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: list
                 parties = dedupe_parties([p for p in parties if p.kind == "person"] + [inv])
                 persons, countries = [p for p in parties if p.kind == "person"], []
     return parties, persons, countries
+
+
+def _asking_verb(tok: Token) -> Token | None:
+    """The verb whose subject asks the visit's visitor to come: "invited [him] to visit", "extended an
+    invitation to Y to visit"."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("invite", "welcome", "ask", "urge"):
+        return tok.head
+    h = tok.head
+    if tok.dep_ == "acl" and h.lemma_ == "invitation" and h.dep_ == "dobj" \
+            and any(c.dep_ == "prep" and c.lower_ == "to" and c.i < tok.i for c in h.children):
+        return h.head
+    return None
 
 
 def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:
