@@ -137,3 +137,14 @@ def test_his_separate_calls_with_two_leaders_are_two_calls():
                    "with Spanish Prime Minister Pedro Sanchez and Italian Prime Minister Giorgia Meloni, Biden "
                    "discussed the crisis.", "2023-08-08")
     assert set(got) == {frozenset({"Biden", "Sánchez"}), frozenset({"Biden", "Meloni"})}, got
+
+
+def test_an_audience_that_is_the_purpose_of_a_trip_is_a_meeting():
+    got = contacts("Brazilian President Lula da Silva met Italian Prime Minister Giorgia Meloni in Rome. Lula "
+                   "travelled to the Italian capital for an audience with Pope Francis at the Vatican.", "2023-06-22")
+    assert [t for t, _, _ in got[frozenset({"Silva", "Francis"})]] == ["meeting"], got
+
+
+def test_an_audience_in_a_hall_is_no_contact():
+    got = contacts("Brazilian President Lula da Silva spoke to an audience of students in Rome.", "2023-06-22")
+    assert got == {}, got

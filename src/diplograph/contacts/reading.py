@@ -13,6 +13,7 @@ from .dating import date_for, occasion_date, perfect_today
 from .groups import resolve_group
 from .lexicon import attendance_cues, in_person_words, load_triggers, multilateral_words
 from .participants import (
+    PURPOSE_MOTION_VERBS,
     DocContext,
     Party,
     dedupe_parties,
@@ -203,8 +204,10 @@ def _read_noun(tok: Token, spec: dict, ctx: DocContext) -> Reading | None:
          or countable_plural(tok)) \
         and not any(c.lower_ in multilateral_words() for c in tok.children if c.i < tok.i) \
         and not (spec["type"] == "video_call" and tok.tag_ == "NN")  # "held a videoconference with A, B and C": one
+    trip_purpose = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_ in PURPOSE_MOTION_VERBS \
+        and bool(_own_people(tok, ctx))  # "travelled to Rome for an audience with the Pope"
     if spec.get("needs_participants") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") \
-            and len(_own_people(tok, ctx)) < 2:
+            and len(_own_people(tok, ctx)) < 2 and not trip_purpose:
         return None  # "during the summit", "at a dinner": a venue, not a contact
     if _setting(tok) and not _own_people(tok, ctx):
         return None  # "During the visit, the five leaders phoned Trump": the time of another contact
