@@ -56,3 +56,9 @@ def test_an_invitation_extended_to_a_counterpart_makes_the_inviter_host():
     got = visits("Polish Prime Minister Donald Tusk extended an invitation to his Italian counterpart Giorgia Meloni "
                  "to visit Warsaw.", "2024-02-03")
     assert {(names, status) for names, status, _ in got} == {(frozenset({"Tusk", "Meloni"}), "possible")}, got
+
+
+def test_an_inviter_whose_subject_is_shared_with_an_earlier_verb_hosts():
+    got = visits("Lukashenko said that he was ready to visit Kenya and invited President William Ruto to visit "
+                 "Belarus.", "2023-12-10")
+    assert (frozenset({"Ruto", "Lukashenko"}), "possible") in {(n, s) for n, s, _ in got}, got

@@ -388,8 +388,7 @@ def invitation_hosts(tok: Token, ctype: str, parties: list[Party], persons: list
     if asker is not None:
         # "Putin invited Trump to visit Moscow", "X extended an invitation to Y to visit Warsaw": the inviter
         # hosts a visit to their own country
-        inviters = [p for s_tok in (c for c in asker.children if c.dep_ == "nsubj")
-                    for p in np_parties(s_tok, ctx) if p.kind == "person"]
+        inviters = [p for s_tok in subjects_of(asker) for p in np_parties(s_tok, ctx) if p.kind == "person"]
         dest = {p.id for p in countries}
         for inv in inviters:
             person = ctx.people.get(inv.id)
