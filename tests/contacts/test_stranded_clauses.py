@@ -148,3 +148,13 @@ def test_an_audience_that_is_the_purpose_of_a_trip_is_a_meeting():
 def test_an_audience_in_a_hall_is_no_contact():
     got = contacts("Brazilian President Lula da Silva spoke to an audience of students in Rome.", "2023-06-22")
     assert got == {}, got
+
+
+def test_the_news_day_is_the_latest_day_of_the_lead_not_the_day_something_was_said():
+    text = ("Peruvian president arrives in Santiago\n\n"
+            "Peruvian President Dina Boluarte arrived in Santiago last Friday for a four-day stay. Boluarte met "
+            "Chilean President Gabriel Boric on Monday at La Moneda, officials told a press conference on Tuesday.\n\n"
+            "Chilean Foreign Minister Alberto van Klaveren held a separate meeting with his Peruvian counterpart "
+            "Elmer Schialer.")
+    got = contacts(text, "2024-10-01")
+    assert got[frozenset({"Klaveren", "Schialer"})] == [("meeting", "occurred", "2024-09-30")], got

@@ -288,6 +288,18 @@ def lede_today(tok: Token, chain: list[Token], ctx: DocContext) -> TimeValue | N
     return TimeValue.of_day(verbs[0].text, verbs[0].idx, verbs[0].idx + len(verbs[0].text), published)
 
 
+def _when_told(span: Span) -> bool:
+    """Is the date that of a telling ("told his press conference on Wednesday", "said on Monday")?"""
+    t = span.root
+    for _ in range(4):
+        if t.head == t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in load_cues().reporting
+    return False
+
+
 def _in_lede(sent: Span, ctx: DocContext) -> bool:
     """Is ``sent`` the lede, or the sentence after a standfirst (a lede that names nobody and no time: "His
     Highness indicated that the Accords provide a framework")?"""
@@ -310,9 +322,10 @@ NEWS_WINDOW_DAYS = 7  # the news of an article is of its week
 
 def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]],
               past: bool | None = None) -> TimeValue | None:
-    """The day of the article's news: the first day-precise date of its lead (the lede sentence and the two
-    after it), a contact's or one the text states, within a week of the publication date; with ``past``
-    True, the first on or before that date (the news of what happened), with False, on or after it."""
+    """The day of the article's news: a day-precise date of its lead (the lede sentence and the two after it),
+    a contact's or one the text states, within a week of the publication date; with ``past`` True, the
+    latest on or before that date (the news of what happened; not the day something was said), with False,
+    the first on or after it."""
     published = ctx.doc._.published
     if ctx.lede is None or not published:
         return None
@@ -320,10 +333,14 @@ def news_date(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, T
     lead = ctx.sents[first:first + LEAD_SENTENCES]
     start, end = lead[0].start, lead[-1].end
     found = [(r.trigger.start, r.date) for r in raws if r.date is not None and start <= r.trigger.start < end]
-    found += [(s.start, v) for s, v in dates if start <= s.start < end]
+    found += [(s.start, v) for s, v in dates if start <= s.start < end and not _when_told(s)]
+    # (a quotation's "today" is the day it was said; what happened is the latest day of the lead, "arrived
+    # last Friday ... met on Monday"; a plan the first)
+    found = [f for f in found if not _quoted_today(f[1], ctx)]
+    found.sort(key=lambda x: (x[1].start_date or "", -x[0]) if past else (x[0],), reverse=bool(past))
     day = dt.date.fromisoformat(published)
     for granularity in ("day", "week"):  # (a lead's "this weekend" when it names no day)
-        for _, value in sorted(found, key=lambda x: x[0]):
+        for _, value in found:
             if value.granularity != granularity or not value.start_date:
                 continue
             try:
@@ -544,17 +561,20 @@ def plans_ahead(raws: list[RawContact], ctx: DocContext) -> None:
 _QUOTED_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"})
 
 
-def _weak_day(d: TimeValue | None, ctx: DocContext, stated: set[tuple[int, int]]) -> bool:
-    """Is ``d`` a day the text does not state for the contact: a "today" inside a quotation (the day the
-    quote was said) or the publication day inferred from a lede or a present perfect ("have discussed")?"""
-    if d is None or d.granularity != "day":
-        return False
-    if (d.start, d.end) not in stated:
-        return True
-    if d.text.lower().strip(" ,.") not in _QUOTED_DAYS:
+def _quoted_today(d: TimeValue | None, ctx: DocContext) -> bool:
+    """Is ``d`` a "today" inside a quotation (the day the quote was said, not the article's)?"""
+    if d is None or d.granularity != "day" or d.text.lower().strip(" ,.") not in _QUOTED_DAYS:
         return False
     span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and ctx.in_quote(span[0])
+
+
+def _weak_day(d: TimeValue | None, ctx: DocContext, stated: set[tuple[int, int]]) -> bool:
+    """Is ``d`` a day the text does not state for the contact: a quoted "today" or the publication day
+    inferred from a lede or a present perfect ("have discussed")?"""
+    if d is None or d.granularity != "day":
+        return False
+    return (d.start, d.end) not in stated or _quoted_today(d, ctx)
 
 
 def weak_days(raws: list[RawContact], ctx: DocContext, dates: list[tuple[Span, TimeValue]]) -> None:
