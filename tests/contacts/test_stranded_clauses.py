@@ -158,3 +158,15 @@ def test_the_news_day_is_the_latest_day_of_the_lead_not_the_day_something_was_sa
             "Elmer Schialer.")
     got = contacts(text, "2024-10-01")
     assert got[frozenset({"Klaveren", "Schialer"})] == [("meeting", "occurred", "2024-09-30")], got
+
+
+def test_guests_hosted_by_a_country_do_not_meet_each_other():
+    got = contacts("The UK said it was prepared to host President Cyril Ramaphosa and the first lady Tshepo Motsepe "
+                   "next week.", "2022-11-19")
+    assert frozenset({"Ramaphosa", "Motsepe"}) not in got, got
+
+
+def test_a_queen_consort_is_a_title_not_a_person():
+    got = contacts("President Cyril Ramaphosa will travel to the United Kingdom for a state visit at the invitation "
+                   "of King Charles III and the Queen Consort.", "2022-11-19")
+    assert not any("Consort" in k for k in got), got

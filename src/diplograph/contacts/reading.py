@@ -108,9 +108,12 @@ def _read_verb(tok: Token, spec: dict, ctx: DocContext, consumed: set[int]) -> R
         return None
     subj, others = verb_parties(tok, spec, ctx)
     others = dedupe_parties(others + list_continuation(others, ctx, tok.i, {p.id for p in subj}))
-    if not subj and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tok.children) \
+    if not subj and (any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tok.children)
+                     or (tok.dep_ == "xcomp" and subjects_of(tok))) \
             and ctype != "visit" and not spec.get("multilateral") and len([p for p in others if p.kind == "person"]) >= 2:
-        return None  # "the president talked with A and B" (the president unknown): A and B did not talk
+        # "the president talked with A and B" (the president unknown), "the UK is prepared to host A and B":
+        # A and B did not meet each other
+        return None
     if not others and ctype != "visit" and _unnamed_counterpart(tok, ctx):
         return None  # "Vučić and Kurti spoke with European mediators": not with each other
     if spec.get("event_hosts") and not subj and tok.dep_ == "relcl" and tok.head.head.pos_ in ("VERB", "AUX") \
