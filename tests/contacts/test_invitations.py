@@ -62,3 +62,9 @@ def test_an_inviter_whose_subject_is_shared_with_an_earlier_verb_hosts():
     got = visits("Lukashenko said that he was ready to visit Kenya and invited President William Ruto to visit "
                  "Belarus.", "2023-12-10")
     assert (frozenset({"Ruto", "Lukashenko"}), "possible") in {(n, s) for n, s, _ in got}, got
+
+
+def test_an_invitation_extended_by_a_president_makes_the_visit_his():
+    got = visits("President William Ruto has begun a two-day state visit to India. President Ruto's state visit to India is in response to an "
+                 "invitation extended by India's President Droupadi Murmu.", "2023-12-04")
+    assert any(names == frozenset({"Ruto", "Murmu"}) for names, *_ in got), got

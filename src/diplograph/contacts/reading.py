@@ -426,17 +426,21 @@ def _asking_verb(tok: Token) -> Token | None:
 
 
 def _invited_by(tok: Token, ctx: DocContext) -> list[Party]:
-    """The people of "at the invitation of X" / "at X's invitation" in the trigger's clause."""
+    """The people of "at the invitation of X" / "at X's invitation" / "an invitation from X" / "an invitation
+    extended by X" in the trigger's sentence."""
     out = []
     for t in ctx.sent(tok):
         if t.lemma_ == "invitation" and t.head.dep_ == "prep":
             for ch in t.children:
                 if ch.dep_ == "poss":
                     out.extend(np_parties(ch, ctx))
-                if ch.dep_ == "prep" and ch.lower_ == "of":
+                if ch.dep_ == "prep" and ch.lower_ in ("of", "from"):
                     for g in ch.children:
                         if g.dep_ == "pobj":
                             out.extend(np_parties(g, ctx))
+                if ch.dep_ == "acl":  # "in response to an invitation extended by X"
+                    out.extend(p for a in ch.children if a.dep_ == "agent"
+                               for g in a.children if g.dep_ == "pobj" for p in np_parties(g, ctx))
     return [p for p in out if p.kind == "person"]
 
 
