@@ -170,3 +170,9 @@ def test_a_queen_consort_is_a_title_not_a_person():
     got = contacts("President Cyril Ramaphosa will travel to the United Kingdom for a state visit at the invitation "
                    "of King Charles III and the Queen Consort.", "2022-11-19")
     assert not any("Consort" in k for k in got), got
+
+
+def test_a_name_coordinated_with_a_group_is_still_met():
+    got = contacts("President Donald Trump met Zelensky and European leaders at the White House on Monday.",
+                   "2025-08-19")
+    assert got[frozenset({"Trump", "Zelenskyy"})] == [("meeting", "occurred", "2025-08-18")], got

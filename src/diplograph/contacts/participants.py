@@ -465,8 +465,11 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
         return out
     modifier_only = tok.pos_ == "NOUN" and tok.lower_ not in _TITLE_HEADS and depth == 0
     for ch in tok.children:
-        if modifier_only and ch.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-            continue  # "the Putin-funded hospital", "a Trump tower": a name that only modifies a thing
+        if modifier_only and ch.dep_ in ("compound", "amod", "nmod", "npadvmod") \
+                and not (ch.dep_ == "nmod" and ch.pos_ == "PROPN" and any(c.dep_ == "cc" for c in ch.children)):
+            # "the Putin-funded hospital", "a Trump tower": a name that only modifies a thing (not "met
+            # Zelensky and European leaders", where the parser made the name a modifier of "leaders")
+            continue
         # "NNA – President Putin and his counterpart Sisi discussed": names in an apposition
         # to a dateline keep their coordination
         if (ch.dep_ in NP_LINKS and ch.dep_ != "poss") or (ch.dep_ == "conj" and via in ("appos", "nmod")):
