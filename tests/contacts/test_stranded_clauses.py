@@ -176,3 +176,17 @@ def test_a_name_coordinated_with_a_group_is_still_met():
     got = contacts("President Donald Trump met Zelensky and European leaders at the White House on Monday.",
                    "2025-08-19")
     assert got[frozenset({"Trump", "Zelenskyy"})] == [("meeting", "occurred", "2025-08-18")], got
+
+
+def test_a_headline_infinitive_is_a_plan():
+    text = ("Scholz to hold call with Biden\n\n"
+            "German Chancellor Olaf Scholz will have a call with US President Joe Biden in the next few days, "
+            "a spokesman said on Sunday.")
+    got = contacts(text, "2023-09-17")
+    assert got[frozenset({"Scholz", "Biden"})] == [("phone_call", "planned", None)], got
+
+
+def test_a_coordinated_clause_with_its_own_tense_keeps_its_status():
+    got = contacts("“Washington asked for it and there will be a telephone discussion between "
+                   "Chancellor Olaf Scholz and President Joe Biden,” the spokesman said.", "2023-09-17")
+    assert got[frozenset({"Scholz", "Biden"})] == [("phone_call", "planned", None)], got

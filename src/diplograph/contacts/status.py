@@ -119,6 +119,9 @@ def clause_chain(trigger: Token, cues: StatusCues) -> tuple[list[Token], Token |
             return chain, h
         if t.dep_ not in CHAIN_DEPS and t.dep_ not in ("aux", "neg", "advmod", "amod", "det", "poss", "agent", "dative", "parataxis"):
             return chain, None
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in t.children):
+            return chain, None  # "X asked to speak and there will be a call": a clause with its own subject and tense
         chain.append(h)
         t = h
     return chain, None
@@ -184,6 +187,8 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
         absorbed |= _governor_cues(k, tok, chain, cues, found)
         if tok.lower_ in cues.modifier and tok.dep_ in ("amod",):
             found[cues.modifier[tok.lower_]].append(tok)
+    if _headline_infinitive(chain, sent):
+        found["planned"].append(chain[-1])  # a headline's "Macron to hold call with Biden": is to hold
     for verb in [t for t in chain if t.pos_ in ("VERB", "AUX")][:2]:
         if any(c.dep_ == "mark" and c.lower_ in _UNREALISED for c in verb.children):
             found["possible"].append(verb)  # "no progress until he and Putin got together", "if they meet"
@@ -200,6 +205,15 @@ def decide_status(trigger: Token, chain: list[Token], reporter: Token | None, se
     if found["occurred"]:
         return "occurred", found["occurred"]
     return _tense_status(chain, date_start, published), []
+
+
+def _headline_infinitive(chain: list[Token], sent: Span) -> bool:
+    """"Macron to hold call with Biden": a sentence with no finite verb whose verb is an infinitive after
+    its subject (a headline's "is to")."""
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return False
+    return any(t.tag_ == "VB" and (t.dep_ == "ROOT" or (t.dep_ in ("relcl", "acl") and t.head.dep_ == "ROOT"))
+               and any(c.dep_ == "aux" and c.tag_ == "TO" and c.i == t.i - 1 for c in t.children) for t in chain)
 
 
 def _noun_cues(trigger: Token, cues: StatusCues, found: dict[str, list[Token]]) -> None:
