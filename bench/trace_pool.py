@@ -1,15 +1,16 @@
-"""Where the wall time of a multi-process run goes: per worker, when each batch started and ended
-(wall and CPU), how long its result took to pickle, when the parent got it, and the idle gaps.
+"""Where the wall time of a multi-process run goes: per worker, when each unit started and ended
+(wall and CPU), how long its result took to pickle, and the idle time before, between and after.
 
     python bench/trace_pool.py --only dense synthetic --mode contacts --repeat 3
-    python bench/trace_pool.py --only dense --mode full --n-process 2 --show
+    python bench/trace_pool.py --only dense --mode full --json /tmp/trace.json
 
-For each corpus of ``bench_modes.py`` it times one 1-process run batch by batch (``_run_batch`` in the
-parent), then ``--repeat`` runs with ``--n-process`` workers, and reports per run: the wall time, the
-start-up (call to first batch start), each worker's busy time (batch wall), its CPU time in those
-batches, its idle time inside the run and at the tail (its last batch end to the run's end), the
-shutdown (last result to the call's return), and the makespan a perfect split of the 1-process batch
-times would allow. Timestamps are ``time.monotonic()``, one clock for all processes on Linux.
+For each corpus of ``bench_modes.py`` it runs ``--repeat`` pairs: a 1-process run timed batch by
+batch (``_run_batch`` in this process, wall and CPU), then a run with ``--n-process`` workers. Per
+pair: the wall times and their ratio; the start-up (call to the first unit's start), the shutdown
+(last result to the call's return) and the parent's CPU time; per worker its units, busy time (unit
+wall), CPU time in them, pickling, and idle time before its first unit (lead), between units (gaps)
+and after its last (tail); and the best ratio that handing the 1-process batches in order to the
+first free worker allows. Timestamps are ``time.monotonic()``, one clock for all processes on Linux.
 """
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ def install(log: str) -> None:
     api._worker_run, api._worker_init = traced_worker_run, traced_worker_init
 
 
-def one_process_batches(its: list[dict], mode: str, batch_size: int) -> list[float]:
-    """Wall seconds of each batch of a 1-process run, timed in this process."""
+def one_process_batches(its: list[dict], mode: str, batch_size: int) -> tuple[list[float], float]:
+    """Wall seconds of each batch of a 1-process run, timed in this process, and its CPU seconds."""
     from diplograph import api
 
     orig, times = api._run_batch, []
@@ -79,12 +80,13 @@ def one_process_batches(its: list[dict], mode: str, batch_size: int) -> list[flo
         return out
 
     api._run_batch = timed
+    c0 = time.process_time()
     try:
         list(api.pipe_items(((i, it["text"], it["published"], it["id"]) for i, it in enumerate(its)),
                             batch_size=batch_size, mode=mode))
     finally:
         api._run_batch = orig
-    return times
+    return times, time.process_time() - c0
 
 
 def greedy_makespan(costs: list[float], n: int) -> float:
@@ -103,13 +105,13 @@ def traced_run(its: list[dict], mode: str, n_process: int, batch_size: int) -> d
     with open(LOG, "w"):
         pass
     tasks = ((i, it["text"], it["published"], it["id"]) for i, it in enumerate(its))
-    got, t_call = [], time.monotonic()
+    got, t_call, c_call = [], time.monotonic(), time.process_time()
     for i, _ in api.pipe_items(tasks, batch_size=batch_size, n_process=n_process, mode=mode):
         got.append(time.monotonic())
-    t_end = time.monotonic()
+    t_end, parent_cpu = time.monotonic(), time.process_time() - c_call
     with open(LOG, encoding="utf-8") as f:
         recs = [json.loads(x) for x in f]
-    return {"call": t_call, "end": t_end, "last_result": got[-1], "first_result": got[0],
+    return {"call": t_call, "end": t_end, "parent_cpu": parent_cpu, "last_result": got[-1], "first_result": got[0],
             "batches": [r for r in recs if r["ev"] == "batch"],
             "inits": [r for r in recs if r["ev"] == "init"]}
 
@@ -122,7 +124,7 @@ def summarise(run: dict) -> dict:
         workers.setdefault(b["pid"], []).append(b)
     first = min(b["start"] for b in run["batches"])
     out = {"wall": end - call, "startup": first - call, "shutdown": end - run["last_result"],
-           "workers": []}
+           "parent_cpu": run["parent_cpu"], "workers": []}
     for pid, bs in workers.items():
         busy = sum(b["end"] - b["start"] for b in bs)
         span = bs[-1]["end"] - bs[0]["start"]
@@ -134,18 +136,20 @@ def summarise(run: dict) -> dict:
     return out
 
 
-def report(name: str, ones: list[float], runs: list[dict], n_process: int) -> None:
-    total = sum(ones)
-    ideal = greedy_makespan(ones, n_process)
-    print(f"\n{name}: 1-process batches (s) {[round(x, 2) for x in ones]}, total {total:.2f}; "
-          f"in-order greedy makespan on {n_process} workers {ideal:.2f} "
-          f"(bound {total / ideal:.2f}x), perfect split {total / n_process:.2f}")
-    for r in runs:
-        s = summarise(r)
-        print(f"  run: wall {s['wall']:.2f} (1p/this {total / s['wall']:.2f}x), start-up "
-              f"{s['startup']:.3f}, shutdown {s['shutdown']:.3f}")
+def report(name: str, pairs: list[dict], n_process: int) -> None:
+    """Per repeat: the 1-process batch times, their in-order greedy bound, and the pool run beside them.
+    A worker whose CPU is well under its busy time, or a 1-process run whose CPU is under its wall
+    time, shared its core with other work: that repeat's ratio says more about the load than the code."""
+    print(f"\n{name}:")
+    for p in pairs:
+        ones, s = p["one_process"], summarise(p["run"])
+        total, ideal = sum(ones), greedy_makespan(p["one_process"], n_process)
+        print(f"  1 process: batches (s) {[round(x, 2) for x in ones]}, wall {total:.2f}, CPU "
+              f"{p['one_process_cpu']:.2f}; in-order greedy bound on {n_process} workers {total / ideal:.2f}x")
+        print(f"  {n_process} processes: wall {s['wall']:.2f} ({total / s['wall']:.2f}x), start-up "
+              f"{s['startup']:.3f}, shutdown {s['shutdown']:.3f}, parent CPU {s['parent_cpu']:.2f}")
         for w in s["workers"]:
-            print(f"    pid {w['pid']}: batches {w['batches']}, busy {w['busy']:.2f} (CPU "
+            print(f"    pid {w['pid']}: units {w['batches']}, busy {w['busy']:.2f} (CPU "
                   f"{w['cpu']:.2f}), pickle {w['pickle']:.3f} s / {w['bytes'] // 1024} kB, lead "
                   f"{w['lead']:.2f}, gaps {w['gaps']:.2f}, tail {w['tail']:.2f}")
 
@@ -173,10 +177,13 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.only:
         its = sets[name]
         one_process_batches(its, args.mode, args.batch_size)  # warm, as bench_modes's warm-up
-        ones = one_process_batches(its, args.mode, args.batch_size)
-        runs = [traced_run(its, args.mode, args.n_process, args.batch_size) for _ in range(args.repeat)]
-        report(name, ones, runs, args.n_process)
-        raw[name] = {"one_process": ones, "runs": runs}
+        pairs = []
+        for _ in range(args.repeat):  # 1 process, then the pool, so each pair meets one load
+            ones, one_cpu = one_process_batches(its, args.mode, args.batch_size)
+            run = traced_run(its, args.mode, args.n_process, args.batch_size)
+            pairs.append({"one_process": ones, "one_process_cpu": one_cpu, "run": run})
+        report(name, pairs, args.n_process)
+        raw[name] = pairs
     print(f"load average {os.getloadavg()[0]:.2f}")
     if args.json:
         args.json.write_text(json.dumps(raw))
