@@ -361,7 +361,7 @@ def _pool_units(items: Iterable[Any], size: int, n_workers: int) -> Iterator[lis
     input. Once fewer than ``n_workers * size`` items remain, a unit is an ``n_workers``-th of what
     remains (rounded up), so the last units shrink and the workers finish together (guided
     scheduling): 100 articles in batches of 32 were 32 + 32 on one worker against 32 + 4 on the
-    other, now about 32 + 18 against 32 + 9 + 5 + 3 + 2 + 1. Reads at most ``n_workers * size`` items
+    other, now about 32 + 18 against 32 + 9 + 5 + 2 + 1 + 1. Reads at most ``n_workers * size`` items
     ahead. The units are the batches the model reads; the extractions do not depend on them."""
     it = iter(items)
     ahead = n_workers * size
