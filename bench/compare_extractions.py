@@ -65,10 +65,13 @@ def items(path: Path) -> list[dict]:
     return out
 
 
+RUN_KW: dict = {}  # --batch-size / --n-process: how extract_many is called (default: its defaults)
+
+
 def run(path: Path, mode: str) -> list[dict]:
     import diplograph
 
-    kw = {} if mode == "full" else {"mode": mode}
+    kw = dict(RUN_KW) if mode == "full" else {"mode": mode, **RUN_KW}
     # through JSON, as the reference is stored (tuples become lists)
     return [json.loads(json.dumps(ex.to_dict(), ensure_ascii=False))
             for ex in diplograph.extract_many(items(path), **kw)]
@@ -197,7 +200,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="also this many generated general-news articles (bench/general_news.py)")
     ap.add_argument("--shared", type=Path, default=_shared_default())
     ap.add_argument("--dev2ab", type=Path, default=Path("/tmp/dev2ab.jsonl"))
+    ap.add_argument("--batch-size", type=int, help="extract_many's batch_size (default its own, 32)")
+    ap.add_argument("--n-process", type=int, help="extract_many's n_process (default 1)")
     args = ap.parse_args(argv)
+    RUN_KW.update({k: v for k, v in (("batch_size", args.batch_size), ("n_process", args.n_process))
+                   if v is not None})
     sets = eval_sets(args.shared, args.dev2ab)
     if args.general:
         import general_news
