@@ -37,3 +37,20 @@ def test_a_call_just_held_is_of_the_day_the_text_carries():
             "Opening words first. Thank you all for coming. "
             "I just held a telephone talk with Secretary of State Pompeo of the United States.")
     assert _pairs(text, "2019-03-06") == [({"Kono", "Pompeo"}, "phone_call", "occurred", "2019-03-05")]
+
+
+def test_the_person_a_question_addresses_is_you():
+    from contact_table import contacts
+    got = contacts("Question: Mr Putin, you have already described the results of your meeting today with the "
+                   "President of Georgia. Could you please tell us the results of the other meetings you had today "
+                   "with Mr Lukashenko and Mr Voronin?\nVladimir Putin: We discussed the economy.", "2002-10-06")
+    assert got[frozenset({"Putin", "Lukashenko"})] == [("meeting", "occurred", "2002-10-06")], got
+    assert got[frozenset({"Putin", "Voronin"})] == [("meeting", "occurred", "2002-10-06")], got
+
+
+def test_a_question_about_a_meeting_not_told_as_held_is_no_claim():
+    from contact_table import contacts
+    got = contacts("Question: Mr Putin, will you meet Mr Lukashenko next week?\nVladimir Putin: We will see.",
+                   "2002-10-06")
+    assert frozenset({"Putin", "Lukashenko"}) not in got or all(s != "occurred" for _, s, _ in
+                                                                got[frozenset({"Putin", "Lukashenko"})]), got

@@ -30,7 +30,7 @@ from .dating import contact_clause, date_contacts, date_for, interleaved_dates
 from .joining import co_present, join_definite, join_people, join_reported, remote_part
 from .lexicon import answer_cues, attendance_cues, co_presence_phrases, load_triggers
 from .merge import merge_contacts, merge_reports, to_contact
-from .participants import DocContext, Party, dedupe_parties, is_leader_role, np_parties
+from .participants import DocContext, Party, dedupe_parties, is_leader_role, np_parties, told_in_clause
 from .raw import RawContact
 from .roundups import RoundUp, announcement, elaborate
 from .reading import (
@@ -207,7 +207,7 @@ class ContactExtractor:
                     previous.append(extra)
                     yield extra
         for raw in questioned:
-            if _answered(raw, ctx):
+            if _answered(raw, ctx) or _presupposed(raw, ctx):
                 yield raw
 
     def _contacts(self, tok: Token, spec: dict, ctx: DocContext, cues, dates, previous,
@@ -435,6 +435,14 @@ def _attendance(sent: Span, ctx: DocContext, cues, dates: list[tuple[Span, TimeV
         out.append(RawContact(ctype, people, status, date, attribution_of(noun, reporter, ctx), sent,
                               ctx.doc[noun.i:noun.i + 1]))
     return out
+
+
+def _presupposed(raw: RawContact, ctx: DocContext) -> bool:
+    """A question that takes a contact as told: "Could you tell us the results of the meetings you had
+    today with A and B?" (a contact noun told in a past relative clause)."""
+    tok = raw.trigger[0]
+    told = told_in_clause(tok, ctx) if tok.pos_ == "NOUN" else None
+    return told is not None and told.tag_ == "VBD" and not any(c.dep_ in ("aux", "neg") for c in told.children)
 
 
 def _answered(raw: RawContact, ctx: DocContext) -> bool:

@@ -71,6 +71,8 @@ def contact_clause(tok: Token, cues, ctx: DocContext) -> tuple[list[Token], Toke
     (:func:`.status.clause_chain`); and that reporting verb."""
     chain, reporter = clause_chain(tok, cues)
     told = told_in_clause(tok, ctx) if tok.pos_ in ("NOUN", "PROPN") else None
+    if told is not None and told.tag_ == "VBD" and not any(c.dep_ in ("aux", "neg") for c in told.children):
+        return [tok, told], reporter  # "could you tell us about the meetings you had today": they happened
     if told is not None:
         chain.insert(1, told)
     return chain, reporter

@@ -58,7 +58,7 @@ _TITLE_HEADS = {"counterpart", "counterparts", "president", "minister", "leader"
                 "ambassador", "aide", "adviser", "advisor", "chief", "head", "ruler", "official", "host", "guest",
                 "delegation", "team", "side"}
 MEASURE_NOUNS = {"hour", "hours", "minute", "minutes", "day", "days", "round", "rounds", "session", "sessions",
-                 "series", "week", "weeks", "part", "lot", "couple"}
+                 "series", "week", "weeks", "part", "lot", "couple", "result", "results", "outcome", "outcomes"}
 DELEGATION_NOUNS = {"delegation", "team", "side", "mission", "group"}
 # Verbs whose "to"-object takes part: "suggested a meeting to Lula", "paid a visit to X", "made a call to X".
 RECEIVING_VERBS = {"receive", "take", "get", "accept", "return"}  # "received a call from X"
@@ -164,6 +164,24 @@ class DocContext:
         if self.quotes is None:
             self.quotes = find_quotes(self)
         return any(first < tok.i < last for first, last, _ in self.quotes)
+
+    def addressee(self, tok: Token) -> str | None:
+        """Who "you" is: the person a question opens by addressing ("Question: Mr Putin, you have already
+        described your meeting ..."), in its sentence or the one before."""
+        k = self.sent_index[self.sent(tok).start]
+        for sent in self.sents[max(0, k - 1):k + 1]:
+            for start, pid in self.mention_starts:
+                if not sent.start <= start < min(sent.end, tok.i):
+                    continue
+                end = start
+                while self.person_of.get(end) == pid:
+                    end += 1
+                lead = self.doc[sent.start:start]
+                if end < len(self.doc) and self.doc[end].text == "," and len(lead) <= 4 \
+                        and all(t.is_title or t.is_upper or t.is_punct for t in lead):
+                    return pid
+                break  # (only the sentence's first name can be the one addressed)
+        return None
 
     def speaker_at(self, tok: Token) -> str | None:
         """Who says "I" at ``tok``: the speaker label of its transcript line ("PRIME MINISTER ISHIBA: ..."),
@@ -519,6 +537,10 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
         if found is None and head.lower_ in FIRST_PERSON:
             who = ctx.quote_speaker(head) if _in_quote(head) or ctx.quote_speaker(head) else ctx.speaker_at(head)
             if who:
+                found = Party(who, "person", head.i)
+        if found is None and head.lower_ in ("you", "your") and head.pos_ == "PRON" and not _in_quote(head):
+            who = ctx.addressee(head)
+            if who and who not in exclude:
                 found = Party(who, "person", head.i)
         if found is None and head.lower_ in ("we", "us") and not _in_quote(head) and ctx.speaker_at(head):
             # "we held a summit meeting": the speaker and the others of the occasion
@@ -1085,6 +1107,13 @@ def _summit_of_countries(noun: Token, ctx: DocContext) -> list[Party]:
     return [Party(pid, "person", noun.i) for pid in pids] if all(pids) else []
 
 
+def _measure_objects(noun: Token) -> list[Token]:
+    """"the results of the meetings you had today – with A, B and C": a "with" hung on the measure noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_NOUNS:
+        return _prep_objects(noun.head.head, {"with"})
+    return []
+
+
 def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None, ctx: DocContext,
                          own: list[Party], exclude: set[str]) -> None:
     """Add to ``own`` (and to ``exclude``) the people a noun trigger's own phrases name: "between X and
@@ -1113,7 +1142,7 @@ def _noun_object_parties(noun: Token, base: Token, spec: dict, gov: Token | None
               for g in _prep_objects(p, {"between"})]
     for pobj in _prep_objects(noun, {"with", "between", "among", "to", "of", "in", "from", "including"} | extra) + nested + \
             _dangling_including(noun) + _gapped_objects(noun, {"with"}) + (_gapped_objects(noun.head, {"with"}) if noun.dep_ == "dobj" else []) + \
-            (_prep_objects(base, {"between", "with"}) if base != noun else []):
+            (_prep_objects(base, {"between", "with"}) if base != noun else []) + _measure_objects(noun):
         prep = pobj.head.lower_
         if prep == "to" and not visit and not addressed and "to" not in extra:
             continue
