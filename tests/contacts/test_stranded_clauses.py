@@ -190,3 +190,9 @@ def test_a_coordinated_clause_with_its_own_tense_keeps_its_status():
     got = contacts("“Washington asked for it and there will be a telephone discussion between "
                    "Chancellor Olaf Scholz and President Joe Biden,” the spokesman said.", "2023-09-17")
     assert got[frozenset({"Scholz", "Biden"})] == [("phone_call", "planned", None)], got
+
+
+def test_a_date_in_the_brackets_of_the_contact_is_its_date():
+    got = contacts("On Thursday, August 4, before flying to Sochi (on Friday there will be a meeting between "
+                   "Vladimir Putin and Recep Tayyip Erdogan), the press secretary talked to journalists.", "2022-08-04")
+    assert got[frozenset({"Putin", "Erdoğan"})] == [("meeting", "planned", "2022-08-05")], got

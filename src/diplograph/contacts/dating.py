@@ -108,6 +108,9 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
             and tok.head.lemma_.lower() in load_discourse_cues().topic_verbs:
         chain_ids = {tok.i: 0}  # "discussed a possible meeting during their call this week": the call's date
     counted = any(c.dep_ in ("amod", "nummod") and _ORDINAL.match(c.lower_) for c in tok.children)
+    bracket = _bracket_of(tok, sent)
+    if bracket is not None and any(bracket[0] < s.start and s.end <= bracket[1] for s, _ in dates):
+        sent = tok.doc[bracket[0] + 1:bracket[1]]  # "(on Friday there will be a meeting between X and Y)"
     best, best_score = None, None
     for span, value in dates:
         if span.start < sent.start or span.end > sent.end:
@@ -160,6 +163,16 @@ def date_for(tok: Token, chain: list[Token], dates: list[tuple[Span, TimeValue]]
             if best_score is None or score < best_score:
                 best, best_score = value, score
     return best
+
+
+def _bracket_of(tok: Token, sent: Span) -> tuple[int, int] | None:
+    """The (opening, closing) token indices of the brackets ``tok`` stands in within its sentence."""
+    doc = tok.doc
+    opening = next((i for i in range(tok.i - 1, sent.start - 1, -1) if doc[i].text in "()"), None)
+    closing = next((i for i in range(tok.i + 1, sent.end) if doc[i].text in "()"), None)
+    if opening is None or closing is None or doc[opening].text != "(" or doc[closing].text != ")":
+        return None
+    return opening, closing
 
 
 _ARRIVING = frozenset({"arrive", "land"})  # a guest's arrival: the day the guest is received
