@@ -196,3 +196,12 @@ def test_a_date_in_the_brackets_of_the_contact_is_its_date():
     got = contacts("On Thursday, August 4, before flying to Sochi (on Friday there will be a meeting between "
                    "Vladimir Putin and Recep Tayyip Erdogan), the press secretary talked to journalists.", "2022-08-04")
     assert got[frozenset({"Putin", "Erdoğan"})] == [("meeting", "planned", "2022-08-05")], got
+
+
+def test_his_highness_is_the_person_named_with_that_honorific():
+    got = contacts("President His Highness Sheikh Mohamed bin Zayed Al Nahyan today spoke by telephone to a number of "
+                   "leaders. In separate phone calls, His Highness spoke to His Majesty King Abdullah II of Jordan; "
+                   "Abdel Fattah El Sisi, President of Egypt; and Justin Trudeau, Prime Minister of Canada.",
+                   "2023-10-08")
+    assert all("Nahyan" in k and len(k) == 2 for k in got), got
+    assert len(got) == 3, got

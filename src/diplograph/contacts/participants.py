@@ -499,6 +499,22 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     return out
 
 
+_HONORIFIC_HEADS = frozenset({"highness", "majesty", "excellency"})
+
+
+def _honorific_referent(head: Token, ctx: DocContext, exclude: set[str]) -> Party | None:
+    """"His Highness spoke to ...": the last person named with that honorific before it ("President His
+    Highness Sheikh Mohamed bin Zayed Al Nahyan today spoke ..."), as Gulf and Asian readouts write."""
+    doc = ctx.doc
+    for start, pid in reversed(ctx.mention_starts):
+        if start >= head.i or pid in exclude:
+            continue
+        if any(t.lower_ == head.lower_ for t in doc[max(0, start - 3):min(len(doc), start + 3)]
+               if t.i < start or ctx.person_of.get(t.i) == pid):  # (before the name, or the mention's own title)
+            return Party(pid, "person", head.i)
+    return None
+
+
 def _conjuncts(tok: Token, ctx: "DocContext | None" = None) -> list[Token]:
     out = [tok]
     kids = list(tok.children)
@@ -519,6 +535,11 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
     out: list[Party] = []
     for head in (_conjuncts(tok, ctx) if follow_conj else [tok]):
         found = None
+        if head.lower_ in _HONORIFIC_HEADS and head.i not in ctx.person_of and any(c.dep_ == "poss" for c in head.children):
+            found = _honorific_referent(head, ctx, exclude)  # (its misparsed appositions are not it)
+            if found is not None:
+                out.append(found)
+                continue
         for t in _np_tokens(head):
             # every person of the phrase: a bad parse may hang a coordinated name as an apposition
             if t.i in ctx.person_of and ctx.person_of[t.i] not in exclude and not _subject_elsewhere(t, head, ctx):
