@@ -205,3 +205,10 @@ def test_his_highness_is_the_person_named_with_that_honorific():
                    "2023-10-08")
     assert all("Nahyan" in k and len(k) == 2 for k in got), got
     assert len(got) == 3, got
+
+
+def test_the_presidents_of_countries_are_presidents_not_a_supreme_leader():
+    got = contacts("Next week we will have a tripartite meeting attended by the presidents of Iran, Turkey and Russia "
+                   "in Tabriz, the minister said.", "2018-08-29")
+    assert not any("Khamenei" in k for k in got), got
+    assert any("Rouhani" in k for k in got), got

@@ -224,6 +224,9 @@ class DocContext:
             return None
         day = dt.date.fromisoformat(self.doc._.published)
         found = self.gazetteer.holders(code, [office], day)
+        if role is not None:  # "the presidents of Iran and Turkey": a president, not Iran's Supreme Leader
+            found = self._titled_holders(code, role, office, day) or \
+                ([] if any(_term_title(h, day) for h in found) else found)
         if len(found) != 1:
             return None
         leader = found[0]
@@ -236,6 +239,12 @@ class DocContext:
         self.people[person.id] = person
         self.doc._.people = list(self.doc._.people or []) + [person]
         return person.id
+
+    def _titled_holders(self, code: str, role: str, office: str, day: dt.date) -> list:
+        """The holder of ``office`` whose title names ``role``; for a head of state, also the head of
+        government so titled (Iran's president)."""
+        offices = [office] + (["head_of_government"] if office == "head_of_state" else [])
+        return [h for o in offices for h in self.gazetteer.holders(code, [o], day) if role in _term_title(h, day)][:1]
 
     def _subjects_above(self, tok: Token) -> set[str]:
         """People who are subjects of the verbs governing ``tok`` (its clause and the clauses above)."""
@@ -497,6 +506,12 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
             out.extend(t for g in ch.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"
                        for t in _np_tokens(a, depth + 1, "appos"))
     return out
+
+
+def _term_title(leader, day: dt.date) -> str:
+    """The lower-case title of a gazetteer leader's term on ``day`` ("" when none)."""
+    term = leader.latest_term(day)
+    return (term.title or "").lower() if term else ""
 
 
 _HONORIFIC_HEADS = frozenset({"highness", "majesty", "excellency"})
