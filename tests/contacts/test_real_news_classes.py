@@ -1,5 +1,7 @@
-"""A second clause the parser hangs on the first one's object ("X will hold talks with Y and Z will meet
-him"), and contacts dated by an attributive month ("the June meeting") (sentences written for the project)."""
+"""Classes found on real news in the sixth session (sentences written for the project): clauses the parser
+strands or hangs elsewhere, who "the leaders", "you" and "His Highness" are, the scope of status cues,
+the dating policy's steps (weak days, the lead's latest day, standfirsts, brackets, attributive months)
+and the merging of separate or previous contacts."""
 from __future__ import annotations
 
 from contact_table import contacts
