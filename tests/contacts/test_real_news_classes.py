@@ -214,3 +214,12 @@ def test_the_presidents_of_countries_are_presidents_not_a_supreme_leader():
                    "in Tabriz, the minister said.", "2018-08-29")
     assert not any("Khamenei" in k for k in got), got
     assert any("Rouhani" in k for k in got), got
+
+
+def test_the_head_of_state_is_the_leader_named_before():
+    got = contacts("President William Ruto is scheduled to meet leaders on the sidelines of the Africa Climate Summit. "
+                   "In the program, the Head of State is set to hold talks with Ghanaian President Nana Akufo-Addo "
+                   "and UN Secretary-General Antonio Guterres. He will also meet US climate envoy John Kerry.",
+                   "2023-09-04")
+    assert all("Ruto" in k and len(k) == 2 for k in got), got
+    assert any("Kerry" in k for k in got) and any("Akufo-Addo" in k for k in got), got

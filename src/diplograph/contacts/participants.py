@@ -353,11 +353,15 @@ class DocContext:
         first_subject = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and (
             (t.i in self.person_of and self.person_of[t.i] not in exclude)
             or (t.lower_ == tok.lower_ if tok.lower_ in ("he", "she") else t.lower_ in ("he", "she"))
-            and t.pos_ == "PRON")), None)
+            and t.pos_ == "PRON" or (t.lower_ == "head" and _of_state(t)))), None)
         if first_subject is not None and first_subject.pos_ == "PRON":
             pid = self.resolve_pronoun(first_subject, exclude)
             if pid:
                 return pid
+        if first_subject is not None and first_subject.lower_ == "head":  # "The Head of State ... He will also"
+            leader = _last_leader(first_subject, self, exclude)
+            if leader is not None:
+                return leader.id
         subject = any_ = None
         for start, pid in self.mention_starts:
             if start >= sent.start:
@@ -508,6 +512,23 @@ def _np_tokens(tok: Token, depth: int = 0, via: str = "") -> list[Token]:
     return out
 
 
+def _of_state(head: Token) -> bool:
+    """"the Head of State", "the head of government" (no country named after it)."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return pobj is not None and pobj.lower_ in ("state", "government") and not list(pobj.children) \
+        and any(c.lower_ == "the" for c in head.children)
+
+
+def _last_leader(head: Token, ctx: DocContext, exclude: set[str]) -> Party | None:
+    """The last leader named before ``head`` (within the text's previous five sentences)."""
+    lo = ctx.sents[max(0, ctx.sent_index[ctx.sent(head).start] - 5)].start
+    for start, pid in reversed(ctx.mention_starts):
+        if lo <= start < head.i and pid not in exclude and is_leader_role(getattr(ctx.people.get(pid), "role", None)):
+            return Party(pid, "person", head.i)
+    return None
+
+
 def _term_title(leader, day: dt.date) -> str:
     """The lower-case title of a gazetteer leader's term on ``day`` ("" when none)."""
     term = leader.latest_term(day)
@@ -552,9 +573,11 @@ def np_parties(tok: Token, ctx: DocContext, *, exclude: set[str] = frozenset(), 
         found = None
         if head.lower_ in _HONORIFIC_HEADS and head.i not in ctx.person_of and any(c.dep_ == "poss" for c in head.children):
             found = _honorific_referent(head, ctx, exclude)  # (its misparsed appositions are not it)
-            if found is not None:
-                out.append(found)
-                continue
+        elif head.lower_ == "head" and head.i not in ctx.person_of and _of_state(head):
+            found = _last_leader(head, ctx, exclude)  # "The Head of State is set to hold talks with ..."
+        if found is not None:
+            out.append(found)
+            continue
         for t in _np_tokens(head):
             # every person of the phrase: a bad parse may hang a coordinated name as an apposition
             if t.i in ctx.person_of and ctx.person_of[t.i] not in exclude and not _subject_elsewhere(t, head, ctx):
