@@ -223,3 +223,10 @@ def test_the_head_of_state_is_the_leader_named_before():
                    "2023-09-04")
     assert all("Ruto" in k and len(k) == 2 for k in got), got
     assert any("Kerry" in k for k in got) and any("Akufo-Addo" in k for k in got), got
+
+
+def test_a_summit_someone_else_attends_is_not_the_briefers_meeting():
+    got = contacts("Vice Foreign Minister Li Baodong and Vice Minister of Commerce Wang Shouwen will give a press "
+                   "briefing on President Xi Jinping's attendance at the G20 Summit and the APEC Economic Leaders' "
+                   "Meeting tomorrow.", "2015-11-09")
+    assert not any("Baodong" in k or "Shouwen" in k for k in got), got

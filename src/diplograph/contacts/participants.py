@@ -1063,6 +1063,8 @@ def governing_verb(noun: Token) -> Token | None:
         if t.dep_ == "pobj" and h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                                    for c in noun.children):
             return verb_above(h)  # "urged X to refrain from any measures, in a phone call": misattached
+        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in h.children):
+            return None  # "a briefing on Xi's attendance at the summit": the summit is Xi's, not the briefers'
         t = h
     return None
 
